@@ -1,0 +1,10 @@
+//! stint-core: every decision Stint makes, free of Tauri and of the OS.
+//!
+//! The shell (`src-tauri`) wires these modules to windows, timers and notifications; everything that
+//! can be decided without a window is decided and tested here.
+
+pub mod error;
+pub mod format;
+pub mod timeline;
+
+pub use error::{Error, Result};
