@@ -37,9 +37,10 @@ pub enum Theme {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-/// Unknown keys are ignored, so a file written by a newer Stint is still read.
+// Missing keys take their defaults; unknown keys are ignored, so a newer Stint's file is still read.
 #[serde(default)]
 #[ts(export)]
+/// The user's settings. Every field has a default.
 pub struct Settings {
     /// Minutes of a pomodoro focus phase (1–240).
     pub focus_minutes: u32,
