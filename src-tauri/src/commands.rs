@@ -1,10 +1,14 @@
 //! The IPC commands: each parses its arguments, calls the core, maps the error, returns.
 //! Session changes also wake the runner, which re-arms its timer and tells every window.
 
+use std::path::{Path, PathBuf};
+
 use chrono::Utc;
+use chrono_tz::Tz;
 use stint_core::commitment::{Commitment, CommitmentStatus};
 use stint_core::format::{Format, FormatDraft};
-use stint_core::store::{ExportKind, HistoryOverview, SessionSummary, SessionView};
+use stint_core::session_view::SessionView;
+use stint_core::store::{ExportKind, HistoryOverview, SessionSummary};
 use stint_core::timeline::{Event, EventKind};
 use stint_core::Error;
 use tauri::{AppHandle, Runtime, State};
@@ -52,12 +56,12 @@ pub fn list_formats(state: State<'_, AppState>, include_archived: bool) -> Comma
 
 #[tauri::command]
 pub fn create_format(state: State<'_, AppState>, draft: FormatDraft) -> CommandResult<Format> {
-    Ok(state.store.lock().create_format(&draft)?)
+    Ok(state.store.lock().create_format(draft)?)
 }
 
 #[tauri::command]
 pub fn update_format(state: State<'_, AppState>, id: String, draft: FormatDraft) -> CommandResult<Format> {
-    Ok(state.store.lock().update_format(&id, &draft)?)
+    Ok(state.store.lock().update_format(&id, draft)?)
 }
 
 #[tauri::command]
@@ -67,14 +71,14 @@ pub fn duplicate_format(state: State<'_, AppState>, id: String) -> CommandResult
 
 #[tauri::command]
 pub fn archive_format(state: State<'_, AppState>, id: String, archived: bool) -> CommandResult<Format> {
-    Ok(state.store.lock().set_format_archived(&id, archived)?)
+    Ok(state.store.lock().archive_format(&id, archived)?)
 }
 
 // The live session
 
 #[tauri::command]
 pub fn current_session(state: State<'_, AppState>) -> CommandResult<Option<SessionView>> {
-    let store = state.store.lock();
+    let mut store = state.store.lock();
     let now = Utc::now();
     match store.active_session()? {
         Some(session) => Ok(Some(store.session_view(session.id, now)?)),
@@ -83,7 +87,11 @@ pub fn current_session(state: State<'_, AppState>) -> CommandResult<Option<Sessi
 }
 
 #[tauri::command]
-pub fn start_session(state: State<'_, AppState>, format_id: String, commitments: Vec<String>) -> CommandResult<SessionView> {
+pub fn start_session(
+    state: State<'_, AppState>,
+    format_id: String,
+    commitments: Vec<String>,
+) -> CommandResult<SessionView> {
     start(&state, &format_id, &commitments)
 }
 
@@ -91,7 +99,7 @@ pub fn start_session(state: State<'_, AppState>, format_id: String, commitments:
 fn start(state: &AppState, format_id: &str, commitments: &[String]) -> CommandResult<SessionView> {
     let now = Utc::now();
     let view = {
-        let store = state.store.lock();
+        let mut store = state.store.lock();
         let session = store.start_session(format_id, now, commitments)?;
         store.session_view(session.id, now)?
     };
@@ -133,7 +141,7 @@ pub fn extend_phase(state: State<'_, AppState>, seconds: u32) -> CommandResult<S
 fn act(state: &AppState, kind: EventKind) -> CommandResult<SessionView> {
     let now = Utc::now();
     let view = {
-        let store = state.store.lock();
+        let mut store = state.store.lock();
         let session = store.active_session()?.ok_or_else(|| Error::Conflict("no session is running".into()))?;
         store.append_event(session.id, Event { at: now, kind })?;
         store.session_view(session.id, now)?
@@ -146,7 +154,7 @@ fn act(state: &AppState, kind: EventKind) -> CommandResult<SessionView> {
 
 #[tauri::command]
 pub fn add_commitment(state: State<'_, AppState>, session_id: SessionId, text: String) -> CommandResult<Commitment> {
-    let commitment = state.store.lock().add_commitment(session_id, &text)?;
+    let commitment = state.store.lock().add_commitment(session_id, &text, Utc::now())?;
     state.runner.send(Message::Reload);
     Ok(commitment)
 }
@@ -165,7 +173,7 @@ pub fn resolve_commitment(
     status: CommitmentStatus,
     note: Option<String>,
 ) -> CommandResult<Commitment> {
-    let commitment = state.store.lock().resolve_commitment(id, status, note.as_deref())?;
+    let commitment = state.store.lock().resolve_commitment(id, status, note.as_deref(), Utc::now())?;
     state.runner.send(Message::Reload);
     Ok(commitment)
 }
@@ -180,13 +188,19 @@ pub fn reopen_commitment(state: State<'_, AppState>, id: i64) -> CommandResult<C
 // History
 
 #[tauri::command]
-pub fn history_sessions(state: State<'_, AppState>, before_id: Option<SessionId>, limit: u32) -> CommandResult<Vec<SessionSummary>> {
+pub fn history_sessions(
+    state: State<'_, AppState>,
+    before_id: Option<SessionId>,
+    limit: u32,
+) -> CommandResult<Vec<SessionSummary>> {
     Ok(state.store.lock().sessions_page(before_id, limit)?)
 }
 
 #[tauri::command]
 pub fn history_overview(state: State<'_, AppState>, days: u32) -> CommandResult<HistoryOverview> {
-    Ok(state.store.lock().history_overview(days, Utc::now())?)
+    let zone = local_zone();
+    let today = Utc::now().with_timezone(&zone).date_naive();
+    Ok(state.store.lock().history_overview(today, zone, days)?)
 }
 
 #[tauri::command]
@@ -198,7 +212,29 @@ pub fn delete_session(state: State<'_, AppState>, id: SessionId) -> CommandResul
 
 #[tauri::command]
 pub fn export_history(state: State<'_, AppState>, kind: ExportKind, path: String) -> CommandResult<Vec<String>> {
-    Ok(state.store.lock().export(kind, std::path::Path::new(&path))?)
+    let dir = export_dir(Path::new(&path))?;
+    let written = state.store.lock().export(kind, &dir)?;
+    Ok(written.into_iter().map(|p| p.display().to_string()).collect())
+}
+
+/// The export is written into a directory: `path` itself if it is one, else the directory of the
+/// file the user picked in a save dialog.
+fn export_dir(path: &Path) -> Result<PathBuf, Error> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "choose where to save the export"));
+    }
+    if path.is_dir() {
+        return Ok(path.to_path_buf());
+    }
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => Ok(parent.to_path_buf()),
+        _ => Err(Error::invalid("path", format!("{} is not in a directory", path.display()))),
+    }
+}
+
+/// The user's IANA time zone (days in History are local days); UTC if it cannot be told.
+fn local_zone() -> Tz {
+    iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(Tz::UTC)
 }
 
 // Settings and start-up
@@ -209,7 +245,11 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 }
 
 #[tauri::command]
-pub fn set_settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, settings: Settings) -> CommandResult<Settings> {
+pub fn set_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> CommandResult<Settings> {
     settings.validate()?;
     let store = tauri_plugin_store::StoreBuilder::new(&app, &state.settings_path)
         .build()

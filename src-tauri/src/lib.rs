@@ -78,8 +78,9 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     startup_report.extend(loaded.notice);
     let settings = loaded.settings;
 
-    let (store, opened) = Store::open(&dir.join(DATABASE_FILE)).map_err(|e| format!("cannot open the database: {e}"))?;
-    startup_report.extend(opened.message);
+    let (store, opened) =
+        Store::open(&dir.join(DATABASE_FILE)).map_err(|e| format!("cannot open the database: {e}"))?;
+    startup_report.extend(opened.notices);
     let store = SharedStore::new(store);
 
     let (runner_handle, inbox) = runner::channel();

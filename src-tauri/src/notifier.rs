@@ -87,7 +87,13 @@ pub fn spawn(backend: impl Backend, sound: bool, show_timeout: Duration, reports
     NotifierHandle { queue, sound }
 }
 
-fn work(backend: Arc<dyn Backend>, inbox: Receiver<Announcement>, sound: &AtomicBool, show_timeout: Duration, reports: Reports) {
+fn work(
+    backend: Arc<dyn Backend>,
+    inbox: Receiver<Announcement>,
+    sound: &AtomicBool,
+    show_timeout: Duration,
+    reports: Reports,
+) {
     for announcement in inbox {
         let (done, outcome) = mpsc::sync_channel(1);
         let shower = backend.clone();
@@ -104,7 +110,10 @@ fn work(backend: Arc<dyn Backend>, inbox: Receiver<Announcement>, sound: &Atomic
             Ok(Ok(Some(waiter))) => watch_for_action(waiter, reports.action.clone()),
             Ok(Ok(None)) => {}
             Ok(Err(message)) => report_failure(&reports, message),
-            Err(_) => report_failure(&reports, format!("the notification service did not answer within {} s", show_timeout.as_secs_f32())),
+            Err(_) => report_failure(
+                &reports,
+                format!("the notification service did not answer within {} s", show_timeout.as_secs_f32()),
+            ),
         }
     }
 }

@@ -1,8 +1,7 @@
 //! The runner's view of the store.
 
 use chrono::{DateTime, Utc};
-use stint_core::announce::{self, Announcement};
-use stint_core::store::SessionView;
+use stint_core::session_view::SessionView;
 use stint_core::timeline::{Event, PhaseRecord, Timeline};
 use stint_core::Result;
 
@@ -15,22 +14,23 @@ impl Sessions for StoreSessions {
     type View = SessionView;
 
     fn active(&self) -> Result<Option<(SessionId, Timeline)>> {
-        Ok(self.0.lock().active_session()?.map(|session| (session.id, session.timeline())))
+        Ok(self.0.lock().active_session()?.map(|session| (session.id, session.timeline)))
     }
 
     fn append(&self, id: SessionId, event: Event) -> Result<()> {
         self.0.lock().append_event(id, event).map(drop)
     }
 
-    fn record_phases(&self, id: SessionId, now: DateTime<Utc>, slept: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<PhaseRecord>> {
+    fn record_phases(
+        &self,
+        id: SessionId,
+        now: DateTime<Utc>,
+        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<PhaseRecord>> {
         self.0.lock().record_phases(id, now, slept)
     }
 
     fn view(&self, id: SessionId, now: DateTime<Utc>) -> Result<SessionView> {
         self.0.lock().session_view(id, now)
-    }
-
-    fn announcement(&self, timeline: &Timeline, ended: &[PhaseRecord], now: DateTime<Utc>) -> Announcement {
-        announce::phase_change(timeline, ended, now)
     }
 }

@@ -117,7 +117,9 @@ pub struct Loaded {
 pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded { settings: Settings::default(), notice: None },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Loaded { settings: Settings::default(), notice: None }
+        }
         Err(e) => {
             log::warn!("cannot read {}: {e}; using default settings", path.display());
             let notice = format!("Your settings could not be read ({e}); Stint is using its defaults for now.");
@@ -187,7 +189,9 @@ mod tests {
 
     #[test]
     fn malformed_files_are_invalid_input() {
-        for bad in [&b"{not json"[..], br#"{"sleep_policy": "hibernate"}"#, br#"{"focus_minutes": -5}"#, b"null", br#""text""#] {
+        for bad in
+            [&b"{not json"[..], br#"{"sleep_policy": "hibernate"}"#, br#"{"focus_minutes": -5}"#, b"null", br#""text""#]
+        {
             let e = parse(bad).unwrap_err();
             assert_eq!(e.code(), "invalid_input", "{}", String::from_utf8_lossy(bad));
         }

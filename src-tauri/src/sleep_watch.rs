@@ -20,7 +20,9 @@ pub enum SleepSignal {
 pub fn spawn(on_signal: impl Fn(SleepSignal) + Send + 'static) {
     let spawned = std::thread::Builder::new().name("stint-sleep-watch".into()).spawn(move || {
         if let Err(e) = zbus::block_on(watch(&on_signal)) {
-            log::info!("not watching for suspend/resume (logind unavailable: {e}); the runner's clock checks still apply");
+            log::info!(
+                "not watching for suspend/resume (logind unavailable: {e}); the runner's clock checks still apply"
+            );
         }
     });
     if let Err(e) = spawned {

@@ -56,7 +56,10 @@ pub struct Tray<R: Runtime> {
 }
 
 /// Builds the tray. `on_action` receives the menu's clicks. Returns `None` (logged) without a tray.
-pub fn build<R: Runtime>(app: &AppHandle<R>, on_action: impl Fn(&AppHandle<R>, TrayAction) + Send + Sync + 'static) -> Option<Tray<R>> {
+pub fn build<R: Runtime>(
+    app: &AppHandle<R>,
+    on_action: impl Fn(&AppHandle<R>, TrayAction) + Send + Sync + 'static,
+) -> Option<Tray<R>> {
     // libappindicator panics when its library is missing; a missing tray must not stop the app.
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| try_build(app, on_action)));
     match built {
@@ -84,11 +87,12 @@ fn try_build<R: Runtime>(
     let quit = item(TrayAction::Quit, "Quit")?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&start_or_pause, &skip, &separator, &show, &quit])?;
-    let mut builder = TrayIconBuilder::with_id("stint").menu(&menu).tooltip("Stint").on_menu_event(move |app, event| {
-        if let Some(action) = TrayAction::from_id(event.id().as_ref()) {
-            on_action(app, action);
-        }
-    });
+    let mut builder =
+        TrayIconBuilder::with_id("stint").menu(&menu).tooltip("Stint").on_menu_event(move |app, event| {
+            if let Some(action) = TrayAction::from_id(event.id().as_ref()) {
+                on_action(app, action);
+            }
+        });
     if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
     }

@@ -11,7 +11,8 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use stint_core::announce::Announcement;
+use chrono::{Local, Offset};
+use stint_core::announce::{self, Announcement};
 use stint_core::timeline::{self, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use stint_core::Result;
 use tokio::sync::mpsc;
@@ -36,12 +37,14 @@ pub trait Sessions: Send + 'static {
     fn append(&self, id: SessionId, event: Event) -> Result<()>;
     /// Records the phases finished by `now` that are not recorded yet and returns them; those that
     /// ended inside `slept` get the outcome Slept.
-    fn record_phases(&self, id: SessionId, now: DateTime<Utc>, slept: Option<(DateTime<Utc>, DateTime<Utc>)>)
-        -> Result<Vec<PhaseRecord>>;
+    fn record_phases(
+        &self,
+        id: SessionId,
+        now: DateTime<Utc>,
+        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<PhaseRecord>>;
     /// What the UI shows.
     fn view(&self, id: SessionId, now: DateTime<Utc>) -> Result<Self::View>;
-    /// The text of the notification for phases that just ended by themselves.
-    fn announcement(&self, timeline: &Timeline, ended: &[PhaseRecord], now: DateTime<Utc>) -> Announcement;
 }
 
 /// The runner's effects on the world outside the store.
@@ -105,6 +108,14 @@ pub struct RunnerHandle(mpsc::UnboundedSender<Message>);
 /// The runner's end of the channel.
 pub struct Inbox(mpsc::UnboundedReceiver<Message>);
 
+#[cfg(test)]
+impl Inbox {
+    /// The messages sent so far, for tests that stand in for the runner.
+    pub fn drain(&mut self) -> Vec<Message> {
+        std::iter::from_fn(|| self.0.try_recv().ok()).collect()
+    }
+}
+
 /// A channel to a runner that is built later (the notifier and the tray need the handle first).
 pub fn channel() -> (RunnerHandle, Inbox) {
     let (tx, rx) = mpsc::unbounded_channel();
@@ -164,7 +175,10 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
             let awake_until = slept_from + chrono::Duration::from_std(mono_start.elapsed()).unwrap_or_default();
             let mut changed = false;
             if now - awake_until > GAP_THRESHOLD {
-                log::info!("the wall clock ran {} s ahead (suspend or clock change)", (now - awake_until).num_seconds());
+                log::info!(
+                    "the wall clock ran {} s ahead (suspend or clock change)",
+                    (now - awake_until).num_seconds()
+                );
                 changed |= self.after_gap(awake_until, now);
             } else if awake_until - now > GAP_THRESHOLD {
                 log::info!("the wall clock went back {} s", (awake_until - now).num_seconds());
@@ -247,11 +261,13 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
     fn advance(&mut self, now: DateTime<Utc>, slept: Option<(DateTime<Utc>, DateTime<Utc>)>) -> bool {
         let Some(live) = &self.live else { return false };
         let id = live.id;
+        let mut records = Vec::new();
         let mut changed = false;
         if !self.settings.auto_start_next {
             if let Some(deadline) = timeline::next_deadline(&live.timeline, self.checked_until).filter(|d| *d <= now) {
-                let ended_session = timeline::state_at(&live.timeline, deadline).done;
-                if !ended_session {
+                // Record up to the deadline first: a Pause may not go back before a recorded phase.
+                records.extend(self.record(id, deadline, slept));
+                if !timeline::state_at(&live.timeline, deadline).done {
                     match self.sessions.append(id, Event { at: deadline, kind: EventKind::Pause }) {
                         Ok(()) => changed = true,
                         Err(e) => log::warn!("cannot hold the next phase: {e}"),
@@ -264,13 +280,7 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         }
         // Recording does not change the events, so this is the timeline the announcement speaks of.
         let Some(timeline) = self.live.as_ref().map(|live| live.timeline.clone()) else { return changed };
-        let records = match self.sessions.record_phases(id, now, slept) {
-            Ok(records) => records,
-            Err(e) => {
-                log::error!("cannot record finished phases: {e}");
-                Vec::new()
-            }
-        };
+        records.extend(self.record(id, now, slept));
         if self.checked_until < now {
             self.checked_until = now;
         }
@@ -279,12 +289,24 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         }
         // A session that just ended is no longer active: reloading clears it.
         self.reload(now);
-        let by_time: Vec<PhaseRecord> =
-            records.into_iter().filter(|r| matches!(r.outcome, PhaseOutcome::Completed | PhaseOutcome::Slept)).collect();
-        if !by_time.is_empty() {
-            self.effects.announce(self.sessions.announcement(&timeline, &by_time, now));
+        // Phases the user ended (skip, stop) need no notification; one for all that ended by time.
+        if records.iter().any(|r| matches!(r.outcome, PhaseOutcome::Completed | PhaseOutcome::Slept)) {
+            let offset = now.with_timezone(&Local).offset().fix();
+            self.effects.announce(announce::phase_change(&timeline, now, offset));
         }
         true
+    }
+
+    fn record(
+        &self,
+        id: SessionId,
+        until: DateTime<Utc>,
+        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Vec<PhaseRecord> {
+        self.sessions.record_phases(id, until, slept).unwrap_or_else(|e| {
+            log::error!("cannot record finished phases: {e}");
+            Vec::new()
+        })
     }
 
     /// The machine slept (or the clock jumped ahead) from `awake_until` to `now`.
@@ -298,7 +320,8 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
                 let later_events = live.timeline.events().iter().any(|e| e.at > awake_until);
                 if !state.paused && !state.done && !later_events {
                     let paused = self.sessions.append(id, Event { at: awake_until, kind: EventKind::Pause });
-                    let resumed = paused.and_then(|()| self.sessions.append(id, Event { at: now, kind: EventKind::Resume }));
+                    let resumed =
+                        paused.and_then(|()| self.sessions.append(id, Event { at: now, kind: EventKind::Resume }));
                     match resumed {
                         Ok(()) => changed = true,
                         Err(e) => log::warn!("cannot pause the session over the sleep: {e}"),

@@ -67,15 +67,29 @@ impl Sessions for FakeSessions {
         Ok(memory.session.clone().filter(|_| !memory.ended).map(|t| (1, t)))
     }
 
-    fn append(&self, _id: SessionId, event: Event) -> Result<()> {
-        self.0.lock().unwrap().session.as_mut().unwrap().push(event)
+    /// Like the store: an event also records the phases it finished.
+    fn append(&self, id: SessionId, event: Event) -> Result<()> {
+        let mut memory = self.0.lock().unwrap();
+        if memory.recorded.iter().any(|r| r.ended_at > event.at) {
+            return Err(stint_core::Error::Conflict("earlier than a recorded phase".into()));
+        }
+        memory.session.as_mut().unwrap().push(event)?;
+        drop(memory);
+        self.record_phases(id, event.at, None).map(drop)
     }
 
-    fn record_phases(&self, _id: SessionId, now: DateTime<Utc>, slept: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<PhaseRecord>> {
+    fn record_phases(
+        &self,
+        _id: SessionId,
+        now: DateTime<Utc>,
+        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<PhaseRecord>> {
         let mut memory = self.0.lock().unwrap();
+        if memory.ended {
+            return Ok(Vec::new());
+        }
         let timeline = memory.session.clone().unwrap();
-        let finished = timeline::finished_phases(&timeline, now);
-        let new: Vec<PhaseRecord> = finished
+        let new: Vec<PhaseRecord> = timeline::finished_phases(&timeline, now)
             .into_iter()
             .filter(|r| !memory.recorded.iter().any(|old| old.index == r.index))
             .map(|mut r| {
@@ -95,16 +109,12 @@ impl Sessions for FakeSessions {
     fn view(&self, _id: SessionId, now: DateTime<Utc>) -> Result<Self::View> {
         Ok(timeline::state_at(self.0.lock().unwrap().session.as_ref().unwrap(), now))
     }
-
-    fn announcement(&self, _timeline: &Timeline, ended: &[PhaseRecord], _now: DateTime<Utc>) -> Announcement {
-        let labels: Vec<&str> = ended.iter().map(|r| r.label.as_str()).collect();
-        Announcement { title: format!("{} done", labels.join(", ")), body: String::new() }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Effect {
-    Changed(Option<timeline::SessionState>),
+    /// `session-changed`, with whether it carried a session.
+    Changed(bool),
     Tray(TrayStatus),
     Announce(String),
 }
@@ -127,9 +137,9 @@ impl Recorder {
     }
 }
 
-impl Effects<timeline::SessionState> for Recorder {
-    fn session_changed(&self, view: Option<timeline::SessionState>) {
-        self.0.lock().unwrap().push(Effect::Changed(view));
+impl<V> Effects<V> for Recorder {
+    fn session_changed(&self, view: Option<V>) {
+        self.0.lock().unwrap().push(Effect::Changed(view.is_some()));
     }
     fn tray(&self, status: TrayStatus) {
         self.0.lock().unwrap().push(Effect::Tray(status));
@@ -195,11 +205,11 @@ async fn each_phase_changes_once_at_its_deadline() {
 
     h.pass(minutes(1)).await;
     assert_eq!(h.outcomes(), completed(&["Focus 1"]));
-    assert_eq!(h.effects.announced(), ["Focus 1 done"]);
+    assert_eq!(h.effects.announced(), ["Focus done"]);
 
     h.pass(minutes(70)).await;
     assert_eq!(h.outcomes(), completed(&["Focus 1", "Break", "Focus 2"]));
-    assert_eq!(h.effects.announced(), ["Focus 1 done", "Break done", "Focus 2 done"]);
+    assert_eq!(h.effects.announced(), ["Focus done", "Break over", "Session complete"]);
     assert_eq!(h.effects.changes(), 4, "start-up and one per phase change");
     assert_eq!(h.effects.last_tray(), Some(TrayStatus::Idle));
 }
@@ -234,7 +244,7 @@ async fn a_suspend_across_a_deadline_pauses_the_session_under_the_pause_policy()
     h.pass(minutes(10)).await; // Focus 1 has 10 minutes left after the resume
     assert_eq!(h.outcomes(), completed(&["Focus 1"]));
     assert_eq!(h.sessions.recorded()[0].actual_seconds, 50 * 60);
-    assert_eq!(h.effects.announced(), ["Focus 1 done"]);
+    assert_eq!(h.effects.announced(), ["Focus done"]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -246,7 +256,7 @@ async fn a_suspend_across_deadlines_records_them_as_slept_under_the_wall_clock_p
     h.settle().await;
 
     assert_eq!(h.outcomes(), [("Focus 1".into(), PhaseOutcome::Slept), ("Break".into(), PhaseOutcome::Slept)]);
-    assert_eq!(h.effects.announced(), ["Focus 1, Break done"], "one announcement for what happened meanwhile");
+    assert_eq!(h.effects.announced(), ["Break over"], "one announcement for what happened meanwhile");
     assert!(h.sessions.events().is_empty(), "the session kept wall-clock time");
 
     h.pass(minutes(40)).await; // Focus 2 started at 10:00 and ends at 10:50
@@ -328,7 +338,7 @@ async fn a_skip_from_a_notification_is_recorded_but_not_announced() {
     assert_eq!(h.effects.changes(), 2);
     h.pass(minutes(10)).await;
     assert_eq!(h.outcomes().len(), 2);
-    assert_eq!(h.effects.announced(), ["Break done"]);
+    assert_eq!(h.effects.announced(), ["Break over"]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -345,4 +355,74 @@ async fn a_restart_records_what_ended_while_the_app_was_closed_once() {
     assert_eq!(sessions.recorded().len(), 1, "the break ends at 10:00");
     assert_eq!(effects.changes(), 1);
     assert_eq!(effects.announced().len(), 1);
+}
+
+/// The same runner over the real SQLite store (which records phases on its own when events land).
+mod with_the_store {
+    use super::*;
+    use crate::sessions::StoreSessions;
+    use crate::state::SharedStore;
+    use stint_core::store::Store;
+
+    async fn start(settings: RunnerSettings) -> (SharedStore, i64, Recorder, RunnerHandle, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
+        let format = store.create_format(three_phases()).unwrap();
+        let session = store.start_session(&format.id, start_instant(), &[]).unwrap();
+        let store = SharedStore::new(store);
+        let effects = Recorder::default();
+        let (handle, inbox) = channel();
+        let clock = FakeClock::new(start_instant());
+        tokio::spawn(Runner::new(clock, StoreSessions(store.clone()), effects.clone(), settings, inbox).run());
+        (store, session.id, effects, handle, dir)
+    }
+
+    fn outcomes(store: &SharedStore, id: i64) -> Vec<(String, PhaseOutcome)> {
+        store.lock().session_phases(id).unwrap().into_iter().map(|r| (r.label, r.outcome)).collect()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn each_phase_is_recorded_and_announced_once() {
+        let (store, id, effects, _runner, _dir) = start(PAUSE_ON_SLEEP).await;
+        tokio::time::sleep(Duration::from_secs(115 * 60)).await;
+        assert_eq!(outcomes(&store, id), completed(&["Focus 1", "Break", "Focus 2"]));
+        assert_eq!(effects.announced(), ["Focus done", "Break over", "Session complete"]);
+        assert_eq!(effects.changes(), 4);
+        assert!(store.lock().active_session().unwrap().is_none());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn without_auto_start_the_phase_end_is_announced_and_the_next_phase_held() {
+        let settings = RunnerSettings { auto_start_next: false, sleep_policy: SleepPolicy::Pause };
+        let (store, id, effects, _runner, _dir) = start(settings).await;
+        tokio::time::sleep(Duration::from_secs(70 * 60)).await;
+        assert_eq!(outcomes(&store, id), completed(&["Focus 1"]));
+        assert_eq!(effects.announced(), ["Focus done"]);
+        let active = store.lock().active_session().unwrap().unwrap();
+        assert!(timeline::state_at(&active.timeline, start_instant() + minutes(70)).paused);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_suspend_under_the_wall_clock_policy_is_recorded_as_slept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
+        let format = store.create_format(three_phases()).unwrap();
+        let session = store.start_session(&format.id, start_instant(), &[]).unwrap();
+        let store = SharedStore::new(store);
+        let effects = Recorder::default();
+        let (runner, inbox) = channel();
+        let clock = FakeClock::new(start_instant());
+        tokio::spawn(
+            Runner::new(clock.clone(), StoreSessions(store.clone()), effects.clone(), WALL_CLOCK, inbox).run(),
+        );
+        tokio::time::sleep(Duration::from_secs(40 * 60)).await;
+        clock.jump(minutes(30));
+        runner.send(Message::SleepSignal);
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert_eq!(
+            outcomes(&store, session.id),
+            [("Focus 1".into(), PhaseOutcome::Slept), ("Break".into(), PhaseOutcome::Slept)]
+        );
+        assert_eq!(effects.announced().len(), 1);
+    }
 }

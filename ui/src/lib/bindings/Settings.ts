@@ -3,7 +3,7 @@ import type { SleepPolicy } from "./SleepPolicy";
 import type { Theme } from "./Theme";
 
 /**
- * Unknown keys are ignored, so a file written by a newer Stint is still read.
+ * The user's settings. Every field has a default.
  */
 export type Settings = { 
 /**
