@@ -86,28 +86,12 @@ fn check_formats(raw: Vec<RawFormat>) -> Result<Vec<PackFormat>> {
                 phases: f.phases,
                 commitments: f.commitments,
                 repeat: f.repeat,
-            };
-            validate_format(&draft).map_err(|e| under(&at, e))?;
+            }
+            .validated()
+            .map_err(|e| under(&at, e))?;
             Ok(PackFormat { id: f.id, draft })
         })
         .collect()
-}
-
-/// FORMAT VALIDATION CALL SITE: replace the body with `draft.validate()` once the domain branch's
-/// `FormatDraft::validate` is merged. Until then only what a pack's calls rely on is checked.
-fn validate_format(draft: &FormatDraft) -> Result<()> {
-    if draft.name.trim().is_empty() {
-        return Err(Error::invalid("name", "a format needs a name"));
-    }
-    if draft.phases.is_empty() {
-        return Err(Error::invalid("phases", "a format has at least one phase"));
-    }
-    for (i, phase) in draft.phases.iter().enumerate() {
-        if phase.seconds < 5 {
-            return Err(Error::invalid(format!("phases[{i}].seconds"), "a phase lasts at least 5 seconds"));
-        }
-    }
-    Ok(())
 }
 
 fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Result<Vec<Call>> {
