@@ -79,7 +79,10 @@ pub(super) fn event_to_call(ev: &EventLines, index: usize, options: &IcsImportOp
     };
     let duration_minutes = match event_minutes(ev, first_start, zone)? {
         Some(m) if (1..=24 * 60).contains(&m) => m,
-        Some(_) => skip!(ev.begin, "events longer than a day or without length are not supported"),
+        Some(_) => {
+            let line = ev.get("DURATION").or_else(|| ev.get("DTEND")).map_or(ev.begin, |l| l.line);
+            skip!(line, "events longer than a day or without length are not supported")
+        }
         None => DEFAULT_MINUTES,
     };
     let recurrence = match ev.get("RRULE") {

@@ -56,7 +56,10 @@ fn event(call: &Call, now: DateTime<Utc>) -> Event {
     }
     if let Some(minutes) = call.reminder_minutes {
         let trigger = Trigger::before_start(Duration::minutes(i64::from(minutes)));
-        event.alarm(Alarm::display(&call.title, trigger));
+        // Fixed UID and DTSTAMP (the crate would make up fresh ones), so an export is reproducible.
+        let mut alarm = Alarm::display(&call.title, trigger);
+        alarm.uid(&format!("{}-reminder@stint", call.id)).timestamp(now);
+        event.alarm(alarm.done());
     }
     event.done()
 }
