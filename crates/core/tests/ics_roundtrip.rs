@@ -75,54 +75,8 @@ fn the_sample_packs_calls_round_trip() {
     assert_eq!(import_ics(&text, &options()).unwrap().calls, pack.calls);
 }
 
-const FOREIGN: &str = "BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:-//Other//App//EN\r
-X-WR-CALNAME:Team\r
-BEGIN:VTIMEZONE\r
-TZID:America/New_York\r
-BEGIN:STANDARD\r
-DTSTART:19701101T020000\r
-TZOFFSETFROM:-0400\r
-TZOFFSETTO:-0500\r
-END:STANDARD\r
-END:VTIMEZONE\r
-BEGIN:VEVENT\r
-UID:abc123@google.com\r
-DTSTAMP:20250101T000000Z\r
-SUMMARY:Weekly sync with a title that is folded over\r
-  two lines\r
-DTSTART;TZID=America/New_York:20250106T093000\r
-DTEND;TZID=America/New_York:20250106T101500\r
-RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;WKST=SU\r
-EXDATE;TZID=America/New_York:20250120T093000,20250217T093000\r
-ATTENDEE;CN=\"Doe, Jane\":mailto:jane@example.org\r
-ORGANIZER:mailto:boss@example.org\r
-LOCATION:Room 4\r
-DESCRIPTION:Agenda\\nItems\r
-URL:https://meet.example.org/sync\r
-BEGIN:VALARM\r
-ACTION:DISPLAY\r
-TRIGGER:-PT10M\r
-END:VALARM\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:birthday\r
-DTSTART;VALUE=DATE:20250301\r
-SUMMARY:Birthday\r
-RRULE:FREQ=YEARLY\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:utc-one\r
-DTSTART:20250301T170000Z\r
-DURATION:PT45M\r
-SUMMARY:UTC one-off\r
-END:VEVENT\r
-BEGIN:VTODO\r
-SUMMARY:not a call\r
-END:VTODO\r
-END:VCALENDAR\r
-";
+/// Another app's calendar: a VTIMEZONE, a folded line, attendees, an all-day yearly event, a VTODO.
+const FOREIGN: &str = include_str!("calls_support/foreign.ics");
 
 #[test]
 fn importing_another_apps_calendar_reads_what_it_can_and_lists_the_rest() {

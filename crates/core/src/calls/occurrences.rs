@@ -25,7 +25,7 @@ pub fn occurrences(call: &Call, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<O
         if starts_at >= to {
             break;
         }
-        let ends_at = starts_at + length;
+        let Some(ends_at) = starts_at.checked_add_signed(length) else { break };
         let local_start = start.with_timezone(&call.time_zone).naive_local();
         if ends_at <= from || call.recurrence.exceptions.contains(&local_start.date()) {
             continue;
@@ -53,7 +53,8 @@ pub fn occurrences_between(calls: &[Call], from: DateTime<Utc>, to: DateTime<Utc
 
 /// The upcoming occurrences of all calls from `from` for `days` days (skips applied).
 pub fn upcoming(calls: &[Call], from: DateTime<Utc>, days: u32) -> Vec<Occurrence> {
-    occurrences_between(calls, from, from + Duration::days(i64::from(days)))
+    let to = from.checked_add_signed(Duration::days(i64::from(days))).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    occurrences_between(calls, from, to)
 }
 
 /// Local dates (in `call`'s zone) on which one of the calls it skips for has an occurrence, over the
@@ -64,8 +65,9 @@ fn skipped_dates(call: &Call, calls: &[Call], own: &[Occurrence]) -> HashSet<Nai
         return dates;
     }
     // A day is at most 26 hours long anywhere; two days of margin covers every zone pairing.
-    let span_from = own[0].starts_at - Duration::days(2);
-    let span_to = own[own.len() - 1].starts_at + Duration::days(2);
+    let margin = Duration::days(2);
+    let span_from = own[0].starts_at.checked_sub_signed(margin).unwrap_or(DateTime::<Utc>::MIN_UTC);
+    let span_to = own[own.len() - 1].starts_at.checked_add_signed(margin).unwrap_or(DateTime::<Utc>::MAX_UTC);
     for other in calls.iter().filter(|c| c.id != call.id && call.skip_on_days_of.contains(&c.id)) {
         for o in occurrences(other, span_from, span_to) {
             dates.insert(o.starts_at.with_timezone(&call.time_zone).date_naive());

@@ -18,16 +18,17 @@ pub fn next_reminder(calls: &[Call], now: DateTime<Utc>) -> Option<(DateTime<Utc
         return None;
     }
     for days in HORIZONS_DAYS {
-        let found = occurrences_between(calls, now, now + Duration::days(days))
+        let horizon = now.checked_add_signed(Duration::days(days)).unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let found = occurrences_between(calls, now, horizon)
             .into_iter()
             .filter_map(|o| {
                 let call = with_reminders.iter().find(|c| c.id == o.call_id)?;
-                let at = o.starts_at - Duration::minutes(i64::from(call.reminder_minutes?));
+                let at = o.starts_at.checked_sub_signed(Duration::minutes(i64::from(call.reminder_minutes?)))?;
                 (at > now).then_some((at, o))
             })
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.call_id.cmp(&b.1.call_id)));
         // An occurrence just past the horizon may still be reminded of earlier than what was found.
-        let certain_until = now + Duration::days(days) - Duration::minutes(i64::from(MAX_REMINDER_MINUTES));
+        let certain_until = horizon - Duration::minutes(i64::from(MAX_REMINDER_MINUTES));
         match found {
             Some((at, _)) if at <= certain_until || days == HORIZONS_DAYS[HORIZONS_DAYS.len() - 1] => return found,
             _ => {}

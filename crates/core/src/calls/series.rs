@@ -72,15 +72,23 @@ pub fn series_dates(pattern: &SeriesPattern) -> Result<[NaiveDate; 3]> {
             if days.len() != 3 {
                 return Err(Error::invalid("pattern.days", "pick three different days"));
             }
-            let monday = *week_of - Duration::days(i64::from(week_of.weekday().num_days_from_monday()));
-            let date = |d: Weekday| monday + Duration::days(i64::from(chrono::Weekday::from(d).num_days_from_monday()));
-            Ok([date(days[0]), date(days[1]), date(days[2])])
+            let out_of_range = || Error::invalid("pattern.week_of", "the date is out of range");
+            let monday = week_of.week(chrono::Weekday::Mon).checked_first_day().ok_or_else(out_of_range)?;
+            let date = |d: Weekday| {
+                monday
+                    .checked_add_signed(Duration::days(i64::from(chrono::Weekday::from(d).num_days_from_monday())))
+                    .ok_or_else(out_of_range)
+            };
+            Ok([date(days[0])?, date(days[1])?, date(days[2])?])
         }
         SeriesPattern::Weekly { weekday, from } => {
             let target = chrono::Weekday::from(*weekday).num_days_from_monday();
             let ahead = (7 + target - from.weekday().num_days_from_monday()) % 7;
-            let first = *from + Duration::days(i64::from(ahead));
-            Ok([first, first + Duration::weeks(1), first + Duration::weeks(2)])
+            let week = |n: i64| {
+                from.checked_add_signed(Duration::days(i64::from(ahead) + 7 * n))
+                    .ok_or_else(|| Error::invalid("pattern.from", "the date is out of range"))
+            };
+            Ok([week(0)?, week(1)?, week(2)?])
         }
     }
 }
