@@ -36,7 +36,8 @@ fn title_must_be_1_to_120_characters() {
 
 #[test]
 fn each_rule_names_its_field() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Call)>)> = vec![
+    type Breaks = Box<dyn Fn(&mut Call)>;
+    let cases: Vec<(&str, Breaks)> = vec![
         ("id", Box::new(|c| c.id = String::new())),
         ("format_id", Box::new(|c| c.format_id = "has space".into())),
         ("duration_minutes", Box::new(|c| c.duration_minutes = 0)),

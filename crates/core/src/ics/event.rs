@@ -40,7 +40,7 @@ impl EventLines {
 }
 
 pub(super) enum Outcome {
-    Call(Call),
+    Call(Box<Call>),
     /// Valid, but not something a call can be; the reason names the line.
     Skipped(String),
 }
@@ -126,7 +126,7 @@ pub(super) fn event_to_call(ev: &EventLines, index: usize, options: &IcsImportOp
     if let Err(e) = validate_call(&call) {
         skip!(line_of_field(ev, &e), "{e}");
     }
-    Ok(Outcome::Call(call))
+    Ok(Outcome::Call(Box::new(call)))
 }
 
 /// The UID without Stint's `@stint` suffix, or `ics-event-N` when it is missing or unusable as an id.

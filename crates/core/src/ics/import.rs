@@ -58,7 +58,8 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     let mut skipped = Vec::new();
     for (index, event) in events.iter().enumerate() {
         match event_to_call(event, index, options, &mut ignored)? {
-            Outcome::Call(mut call) => {
+            Outcome::Call(call) => {
+                let mut call = *call;
                 call.id = unique_id(&call.id, &calls);
                 calls.push(call);
             }
@@ -115,10 +116,8 @@ fn read_structure(lines: Vec<ContentLine>, ignored: &mut BTreeSet<String>) -> Re
                 let path: Vec<&str> = open.iter().map(|(name, _)| name.as_str()).collect();
                 match path.as_slice() {
                     [] => return Err(at_line(l.line, format!("{} outside BEGIN:VCALENDAR", l.name))),
-                    ["VCALENDAR"] => {
-                        if !QUIET_CALENDAR_PROPERTIES.contains(&l.name.as_str()) {
-                            ignored.insert(l.name.clone());
-                        }
+                    ["VCALENDAR"] if !QUIET_CALENDAR_PROPERTIES.contains(&l.name.as_str()) => {
+                        ignored.insert(l.name.clone());
                     }
                     ["VCALENDAR", "VEVENT"] => {
                         if let Some(event) = events.last_mut() {
