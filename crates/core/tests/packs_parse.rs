@@ -149,12 +149,14 @@ fn wrong_values_name_their_json_path() {
 }
 
 #[test]
-fn a_built_in_format_needs_an_explicit_duration() {
+fn calls_may_use_built_in_formats_and_a_repeating_format_needs_an_explicit_duration() {
     let v = with(minimal(), "/calls/0/format_id", json!("accountability-1"));
+    assert_eq!(parse_pack(v.to_string().as_bytes()).unwrap().calls[0].duration_minutes, 30, "5 + 20 + 5");
+    let v = with(minimal(), "/calls/0/format_id", json!("pomodoro"));
     assert_eq!(error_field(&v), "calls[0].duration_minutes");
     let mut v = v;
-    v["calls"][0]["duration_minutes"] = json!(30);
-    assert_eq!(parse_pack(v.to_string().as_bytes()).unwrap().calls[0].duration_minutes, 30);
+    v["calls"][0]["duration_minutes"] = json!(100);
+    assert_eq!(parse_pack(v.to_string().as_bytes()).unwrap().calls[0].duration_minutes, 100);
 }
 
 #[test]

@@ -104,8 +104,8 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
         if !seen.insert(c.id.as_str()) {
             return Err(Error::invalid(format!("{at}.id"), format!("the id \"{}\" is used twice", c.id)));
         }
-        let format = formats.iter().find(|f| f.id == c.format_id);
-        if format.is_none() && !is_builtin_format(&c.format_id) {
+        let format = formats.iter().find(|f| f.id == c.format_id).map(|f| f.draft.clone()).or_else(|| builtin(&c.format_id));
+        if format.is_none() {
             return Err(Error::invalid(
                 format!("{at}.format_id"),
                 format!("\"{}\" is neither a format of this pack nor a built-in format", c.format_id),
@@ -119,12 +119,12 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
                 ));
             }
         }
-        let duration_minutes = match (c.duration_minutes, format.and_then(|f| length_minutes(&f.draft))) {
+        let duration_minutes = match (c.duration_minutes, format.as_ref().and_then(length_minutes)) {
             (Some(m), _) | (None, Some(m)) => m,
             (None, None) => {
                 return Err(Error::invalid(
                     format!("{at}.duration_minutes"),
-                    "give the call's length in minutes (its format repeats or is built in)",
+                    "give the call's length in minutes (its format repeats)",
                 ))
             }
         };
@@ -148,6 +148,11 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
     Ok(calls)
 }
 
+/// The draft of the built-in format `id`.
+fn builtin(id: &str) -> Option<FormatDraft> {
+    crate::builtins::all().into_iter().find(|f| f.id == id).map(|f| f.draft)
+}
+
 /// The length of a format that does not repeat, rounded up to whole minutes.
 fn length_minutes(draft: &FormatDraft) -> Option<u32> {
     if draft.repeat.is_some() {
@@ -155,13 +160,6 @@ fn length_minutes(draft: &FormatDraft) -> Option<u32> {
     }
     let seconds: u64 = draft.phases.iter().map(|p| u64::from(p.seconds)).sum();
     u32::try_from(seconds.div_ceil(60)).ok()
-}
-
-/// BUILT-IN FORMAT CALL SITE: replace with a lookup in `crate::builtins` once the domain branch is
-/// merged. Until then, the ids the issue and FORMATS.md fix.
-fn is_builtin_format(id: &str) -> bool {
-    const KNOWN: &[&str] = &["accountability-1", "accountability-2", "accountability-3", "pomodoro"];
-    KNOWN.contains(&id)
 }
 
 /// Puts an error's field under a JSON path: `title` under `calls[1]` is `calls[1].title`.
