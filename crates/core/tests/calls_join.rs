@@ -15,7 +15,11 @@ fn three_five_second_phases() -> FormatDraft {
     FormatDraft {
         name: "Fixture".into(),
         attribution: None,
-        phases: vec![phase("Welcome", PhaseKind::Welcome), phase("Focus", PhaseKind::Focus), phase("Close", PhaseKind::Close)],
+        phases: vec![
+            phase("Welcome", PhaseKind::Welcome),
+            phase("Focus", PhaseKind::Focus),
+            phase("Close", PhaseKind::Close),
+        ],
         commitments: CommitmentPolicy::default(),
         repeat: None,
     }
@@ -48,7 +52,9 @@ fn late_joins_at_several_offsets() {
     let occ = occurrences(&c, utc(2025, 6, 1, 0, 0), utc(2025, 6, 3, 0, 0)).remove(0);
     let timeline = join(&c, &occ, &three_five_second_phases()).unwrap();
     // (offset ms, phase index, remaining ms)
-    for (offset, index, remaining) in [(0, 0, 5_000), (1_500, 0, 3_500), (5_000, 1, 5_000), (9_999, 1, 1), (12_250, 2, 2_750)] {
+    for (offset, index, remaining) in
+        [(0, 0, 5_000), (1_500, 0, 3_500), (5_000, 1, 5_000), (9_999, 1, 1), (12_250, 2, 2_750)]
+    {
         let state = state_at(&timeline, occ.starts_at + Duration::milliseconds(offset));
         assert_eq!((state.phase_index, state.remaining_ms), (index, remaining), "at +{offset} ms");
     }

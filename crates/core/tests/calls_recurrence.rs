@@ -73,12 +73,22 @@ fn a_call_in_the_spring_forward_gap_moves_forward_by_the_gap() {
 
 #[test]
 fn monthly_first_and_third_wednesday() {
-    let c = call("cafe", London, local(2025, 1, 1, 15, 0), Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]));
+    let c =
+        call("cafe", London, local(2025, 1, 1, 15, 0), Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]));
     let occ = occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2025, 5, 1, 0, 0));
     let dates: Vec<_> = occ.iter().map(|o| o.local_start.date().to_string()).collect();
     assert_eq!(
         dates,
-        ["2025-01-01", "2025-01-15", "2025-02-05", "2025-02-19", "2025-03-05", "2025-03-19", "2025-04-02", "2025-04-16"]
+        [
+            "2025-01-01",
+            "2025-01-15",
+            "2025-02-05",
+            "2025-02-19",
+            "2025-03-05",
+            "2025-03-19",
+            "2025-04-02",
+            "2025-04-16"
+        ]
     );
     assert!(occ.iter().all(|o| o.local_start.hour() == 15));
     assert_eq!(occ[6].starts_at, utc(2025, 4, 2, 14, 0), "15:00 BST");
@@ -87,8 +97,10 @@ fn monthly_first_and_third_wednesday() {
 #[test]
 fn last_friday_of_the_month() {
     let c = call("last", New_York, local(2025, 1, 31, 12, 0), Recurrence::monthly(&[(-1, Weekday::Fri)]));
-    let dates: Vec<_> =
-        occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2025, 4, 1, 0, 0)).iter().map(|o| o.local_start.date().to_string()).collect();
+    let dates: Vec<_> = occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2025, 4, 1, 0, 0))
+        .iter()
+        .map(|o| o.local_start.date().to_string())
+        .collect();
     assert_eq!(dates, ["2025-01-31", "2025-02-28", "2025-03-28"]);
 }
 
@@ -98,15 +110,19 @@ fn every_two_weeks_with_count_and_until() {
     r.interval = 2;
     r.count = Some(3);
     let c = call("fortnight", London, local(2025, 1, 7, 10, 0), r.clone());
-    let dates: Vec<_> =
-        occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2026, 1, 1, 0, 0)).iter().map(|o| o.local_start.date().to_string()).collect();
+    let dates: Vec<_> = occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2026, 1, 1, 0, 0))
+        .iter()
+        .map(|o| o.local_start.date().to_string())
+        .collect();
     assert_eq!(dates, ["2025-01-07", "2025-01-21", "2025-02-04"]);
 
     r.count = None;
     r.until = Some(local(2025, 2, 18, 0, 0).date());
     let c = call("fortnight", London, local(2025, 1, 7, 10, 0), r);
-    let dates: Vec<_> =
-        occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2026, 1, 1, 0, 0)).iter().map(|o| o.local_start.date().to_string()).collect();
+    let dates: Vec<_> = occurrences(&c, utc(2025, 1, 1, 0, 0), utc(2026, 1, 1, 0, 0))
+        .iter()
+        .map(|o| o.local_start.date().to_string())
+        .collect();
     assert_eq!(dates, ["2025-01-07", "2025-01-21", "2025-02-04", "2025-02-18"], "until is inclusive");
 }
 
@@ -115,8 +131,10 @@ fn exception_dates_are_left_out() {
     let mut r = Recurrence::every(Frequency::Daily);
     r.exceptions = vec![local(2025, 1, 2, 0, 0).date()];
     let c = call("d", Sydney, local(2025, 1, 1, 8, 0), r);
-    let dates: Vec<_> =
-        occurrences(&c, utc(2024, 12, 31, 0, 0), utc(2025, 1, 3, 0, 0)).iter().map(|o| o.local_start.date().to_string()).collect();
+    let dates: Vec<_> = occurrences(&c, utc(2024, 12, 31, 0, 0), utc(2025, 1, 3, 0, 0))
+        .iter()
+        .map(|o| o.local_start.date().to_string())
+        .collect();
     assert_eq!(dates, ["2025-01-01", "2025-01-03"], "Sydney local dates");
 }
 

@@ -27,7 +27,10 @@ fn draft(pattern: SeriesPattern) -> SeriesDraft {
 #[test]
 fn mon_wed_fri_of_a_week_at_six_pm_uses_the_three_accountability_formats() {
     // Any day of the week picks that week; days may come in any order.
-    let pattern = SeriesPattern::DaysOfWeek { week_of: local(2025, 3, 6, 0, 0).date(), days: vec![Weekday::Fri, Weekday::Mon, Weekday::Wed] };
+    let pattern = SeriesPattern::DaysOfWeek {
+        week_of: local(2025, 3, 6, 0, 0).date(),
+        days: vec![Weekday::Fri, Weekday::Mon, Weekday::Wed],
+    };
     let series = create_series("s1", &draft(pattern), None).unwrap();
     let starts: Vec<_> = series.calls.iter().map(|c| c.first_start).collect();
     assert_eq!(starts, [local(2025, 3, 3, 18, 0), local(2025, 3, 5, 18, 0), local(2025, 3, 7, 18, 0)]);
@@ -46,14 +49,18 @@ fn the_next_three_wednesdays() {
     let from = local(2025, 3, 6, 0, 0).date(); // a Thursday
     let dates = series_dates(&SeriesPattern::Weekly { weekday: Weekday::Wed, from }).unwrap();
     assert_eq!(dates.map(|d| d.to_string()), ["2025-03-12", "2025-03-19", "2025-03-26"]);
-    let on_a_wednesday = series_dates(&SeriesPattern::Weekly { weekday: Weekday::Wed, from: local(2025, 3, 12, 0, 0).date() }).unwrap();
+    let on_a_wednesday =
+        series_dates(&SeriesPattern::Weekly { weekday: Weekday::Wed, from: local(2025, 3, 12, 0, 0).date() }).unwrap();
     assert_eq!(on_a_wednesday[0].to_string(), "2025-03-12", "on or after");
     assert!(dates.iter().all(|d| d.weekday() == ChronoWeekday::Wed));
 }
 
 #[test]
 fn a_pattern_needs_three_different_days_and_the_calls_must_be_valid() {
-    let two = SeriesPattern::DaysOfWeek { week_of: local(2025, 3, 3, 0, 0).date(), days: vec![Weekday::Mon, Weekday::Mon, Weekday::Fri] };
+    let two = SeriesPattern::DaysOfWeek {
+        week_of: local(2025, 3, 3, 0, 0).date(),
+        days: vec![Weekday::Mon, Weekday::Mon, Weekday::Fri],
+    };
     assert_eq!(create_series("s", &draft(two), None).unwrap_err().field(), Some("pattern.days"));
     let week = SeriesPattern::Weekly { weekday: Weekday::Mon, from: local(2025, 3, 3, 0, 0).date() };
     let mut bad = draft(week.clone());

@@ -10,7 +10,8 @@ use stint_core::calls::{next_reminder, upcoming, Call, Recurrence, Weekday};
 const WEEKDAYS: [Weekday; 5] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
 
 fn cafe_and_daily() -> Vec<Call> {
-    let cafe = call("cafe", London, local(2025, 1, 1, 15, 0), Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]));
+    let cafe =
+        call("cafe", London, local(2025, 1, 1, 15, 0), Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]));
     let mut daily = call("daily", London, local(2025, 1, 2, 11, 0), Recurrence::weekly(&WEEKDAYS));
     daily.skip_on_days_of = vec!["cafe".into()];
     vec![cafe, daily]
@@ -20,7 +21,9 @@ fn cafe_and_daily() -> Vec<Call> {
 fn the_daily_hour_is_skipped_on_cafe_days_only() {
     let calls = cafe_and_daily();
     let occ = upcoming(&calls, utc(2025, 3, 1, 0, 0), 31);
-    let on = |date: &str| occ.iter().filter(|o| o.local_start.date().to_string() == date).map(|o| o.call_id.as_str()).collect::<Vec<_>>();
+    let on = |date: &str| {
+        occ.iter().filter(|o| o.local_start.date().to_string() == date).map(|o| o.call_id.as_str()).collect::<Vec<_>>()
+    };
     assert_eq!(on("2025-03-05"), ["cafe"], "1st Wednesday: Cafe, no daily");
     assert_eq!(on("2025-03-19"), ["cafe"], "3rd Wednesday");
     assert_eq!(on("2025-03-12"), ["daily"], "2nd Wednesday: daily as usual");

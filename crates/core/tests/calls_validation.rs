@@ -4,7 +4,9 @@ mod calls_support;
 
 use calls_support::{call, local};
 use chrono_tz::Europe::London;
-use stint_core::calls::{parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, Recurrence, Weekday};
+use stint_core::calls::{
+    parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, Recurrence, Weekday,
+};
 
 fn valid() -> Call {
     call("c1", London, local(2025, 1, 1, 15, 0), Recurrence::weekly(&[Weekday::Wed]))
@@ -49,13 +51,19 @@ fn each_rule_names_its_field() {
         ("recurrence.interval", Box::new(|c| c.recurrence.interval = 0)),
         ("recurrence.interval", Box::new(|c| c.recurrence.interval = 100)),
         ("recurrence.count", Box::new(|c| c.recurrence.count = Some(0))),
-        ("recurrence.count", Box::new(|c| {
-            c.recurrence.count = Some(3);
-            c.recurrence.until = Some(local(2026, 1, 1, 0, 0).date());
-        })),
+        (
+            "recurrence.count",
+            Box::new(|c| {
+                c.recurrence.count = Some(3);
+                c.recurrence.until = Some(local(2026, 1, 1, 0, 0).date());
+            }),
+        ),
         ("recurrence.until", Box::new(|c| c.recurrence.until = Some(local(2024, 12, 31, 0, 0).date()))),
         ("recurrence.weekdays", Box::new(|c| c.recurrence.weekdays = vec![Weekday::Mon, Weekday::Mon])),
-        ("recurrence.monthly_weekdays", Box::new(|c| c.recurrence = Recurrence::monthly(&[(1, Weekday::Wed)]).with_freq(Frequency::Weekly))),
+        (
+            "recurrence.monthly_weekdays",
+            Box::new(|c| c.recurrence = Recurrence::monthly(&[(1, Weekday::Wed)]).with_freq(Frequency::Weekly)),
+        ),
         ("recurrence.monthly_weekdays[0].nth", Box::new(|c| c.recurrence = Recurrence::monthly(&[(6, Weekday::Wed)]))),
         ("recurrence.monthly_weekdays[0].nth", Box::new(|c| c.recurrence = Recurrence::monthly(&[(0, Weekday::Wed)]))),
         ("recurrence.weekdays", Box::new(|c| c.recurrence.frequency = Frequency::Daily)),

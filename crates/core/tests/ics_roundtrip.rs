@@ -12,19 +12,30 @@ fn options() -> IcsImportOptions {
 }
 
 fn rich_calls() -> Vec<Call> {
-    let mut cafe = call("cafe", chrono_tz::Europe::London, local(2025, 1, 1, 15, 0), Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]));
+    let mut cafe = call(
+        "cafe",
+        chrono_tz::Europe::London,
+        local(2025, 1, 1, 15, 0),
+        Recurrence::monthly(&[(1, Weekday::Wed), (3, Weekday::Wed)]),
+    );
     cafe.title = "Cafe; with, punctuation \\ and more".into();
     cafe.recurrence.exceptions = vec![local(2025, 4, 16, 0, 0).date()];
     cafe.reminder_minutes = Some(15);
     cafe.notes_link = Some("https://notes.example.org/cafe".into());
     cafe.duration_minutes = 120;
-    let mut daily = call("daily", chrono_tz::America::New_York, local(2025, 1, 2, 11, 0), Recurrence::weekly(&[Weekday::Mon, Weekday::Fri]));
+    let mut daily = call(
+        "daily",
+        chrono_tz::America::New_York,
+        local(2025, 1, 2, 11, 0),
+        Recurrence::weekly(&[Weekday::Mon, Weekday::Fri]),
+    );
     daily.recurrence.interval = 2;
     daily.recurrence.until = Some(local(2025, 12, 31, 0, 0).date());
     daily.skip_on_days_of = vec!["cafe".into()];
     daily.join_link = Some("zoommtg://zoom.us/join?confno=123".into());
     daily.community_id = None;
-    let mut counted = call("counted", chrono_tz::Australia::Sydney, local(2025, 2, 3, 9, 0), Recurrence::every(Frequency::Daily));
+    let mut counted =
+        call("counted", chrono_tz::Australia::Sydney, local(2025, 2, 3, 9, 0), Recurrence::every(Frequency::Daily));
     counted.recurrence.count = Some(10);
     counted.join_link = None;
     let once = call("once", chrono_tz::UTC, local(2025, 6, 1, 10, 0), Recurrence::once());
@@ -95,9 +106,15 @@ fn importing_another_apps_calendar_reads_what_it_can_and_lists_the_rest() {
     assert_eq!(sync.reminder_minutes, Some(10));
     assert_eq!(sync.format_id, "pomodoro");
     let utc_one = &result.calls[1];
-    assert_eq!((utc_one.time_zone, utc_one.first_start, utc_one.duration_minutes), (chrono_tz::UTC, local(2025, 3, 1, 17, 0), 45));
+    assert_eq!(
+        (utc_one.time_zone, utc_one.first_start, utc_one.duration_minutes),
+        (chrono_tz::UTC, local(2025, 3, 1, 17, 0), 45)
+    );
     assert_eq!(utc_one.recurrence, Recurrence::once());
-    assert_eq!(result.ignored, ["ATTENDEE", "DESCRIPTION", "LOCATION (not a link Stint opens)", "ORGANIZER", "VTODO", "X-WR-CALNAME"]);
+    assert_eq!(
+        result.ignored,
+        ["ATTENDEE", "DESCRIPTION", "LOCATION (not a link Stint opens)", "ORGANIZER", "VTODO", "X-WR-CALNAME"]
+    );
     assert_eq!(result.skipped.len(), 1);
     assert!(result.skipped[0].starts_with("line 34:"), "{:?}", result.skipped);
     assert!(result.skipped[0].contains("all-day"));
@@ -134,7 +151,9 @@ fn malformed_calendars_name_the_line() {
 
 #[test]
 fn events_stint_cannot_represent_are_skipped_with_their_line() {
-    let event = |body: &str| format!("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART;TZID=Europe/London:20250101T100000\n{body}\nEND:VEVENT\nEND:VCALENDAR\n");
+    let event = |body: &str| {
+        format!("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART;TZID=Europe/London:20250101T100000\n{body}\nEND:VEVENT\nEND:VCALENDAR\n")
+    };
     for (body, reason) in [
         ("RRULE:FREQ=MONTHLY;BYMONTHDAY=15", "BYMONTHDAY"),
         ("RRULE:FREQ=YEARLY", "YEARLY"),
@@ -146,12 +165,20 @@ fn events_stint_cannot_represent_are_skipped_with_their_line() {
         let result = import_ics(&event(body), &options()).unwrap();
         assert!(result.calls.is_empty(), "{body}");
         assert_eq!(result.skipped.len(), 1, "{body}");
-        assert!(result.skipped[0].starts_with("line 5:") || result.skipped[0].starts_with("line 7:"), "{:?}", result.skipped);
+        assert!(
+            result.skipped[0].starts_with("line 5:") || result.skipped[0].starts_with("line 7:"),
+            "{:?}",
+            result.skipped
+        );
         assert!(result.skipped[0].contains(reason), "{:?}", result.skipped);
     }
     let unknown_zone = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART;TZID=W. Europe Standard Time:20250101T100000\nEND:VEVENT\nEND:VCALENDAR";
     let result = import_ics(unknown_zone, &options()).unwrap();
-    assert!(result.skipped[0].starts_with("line 4:") && result.skipped[0].contains("W. Europe"), "{:?}", result.skipped);
+    assert!(
+        result.skipped[0].starts_with("line 4:") && result.skipped[0].contains("W. Europe"),
+        "{:?}",
+        result.skipped
+    );
 }
 
 #[test]

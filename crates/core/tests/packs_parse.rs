@@ -63,7 +63,9 @@ fn the_turing_way_like_sample_has_no_daily_on_cafe_wednesdays() {
     assert_eq!((cafe.duration_minutes, cafe.community_id.as_deref()), (120, Some("turing-way-like")));
     assert_eq!(pack.calls[1].duration_minutes, 60);
     let occ = upcoming(&pack.calls, utc(2025, 9, 1, 0, 0), 60);
-    let on = |date: &str| occ.iter().filter(|o| o.local_start.date().to_string() == date).map(|o| o.call_id.as_str()).collect::<Vec<_>>();
+    let on = |date: &str| {
+        occ.iter().filter(|o| o.local_start.date().to_string() == date).map(|o| o.call_id.as_str()).collect::<Vec<_>>()
+    };
     assert_eq!(on("2025-09-03"), ["collaboration-cafe"], "1st Wednesday of September");
     assert_eq!(on("2025-09-17"), ["collaboration-cafe"], "3rd Wednesday");
     assert_eq!(on("2025-10-01"), ["collaboration-cafe"]);
@@ -177,7 +179,11 @@ fn logos_must_be_small_real_png_or_svg_images() {
     let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[0u8; 64]].concat();
     let ok = with(minimal(), "/logo", json!({ "type": "png", "data": b64(&png) }));
     assert!(parse_pack(ok.to_string().as_bytes()).is_ok());
-    let svg = with(minimal(), "/logo", json!({ "type": "svg", "data": b64(b"<?xml version=\"1.0\"?>\n<!-- hi -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }));
+    let svg = with(
+        minimal(),
+        "/logo",
+        json!({ "type": "svg", "data": b64(b"<?xml version=\"1.0\"?>\n<!-- hi -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }),
+    );
     assert!(parse_pack(svg.to_string().as_bytes()).is_ok());
 
     let refused = [
@@ -190,7 +196,12 @@ fn logos_must_be_small_real_png_or_svg_images() {
         json!({ "type": "png", "data": b64(&[b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0u8; 256 * 1024]].concat()) }),
     ];
     for logo in refused {
-        assert_eq!(error_field(&with(minimal(), "/logo", logo.clone())), "logo.data", "{}", &logo.to_string()[..60.min(logo.to_string().len())]);
+        assert_eq!(
+            error_field(&with(minimal(), "/logo", logo.clone())),
+            "logo.data",
+            "{}",
+            &logo.to_string()[..60.min(logo.to_string().len())]
+        );
     }
     assert_eq!(error_field(&with(minimal(), "/logo", json!({ "type": "gif", "data": "" }))), "logo.type");
 }

@@ -31,15 +31,27 @@ fn the_schema_names_the_pack_format_and_every_field_the_parser_reads() {
     assert_eq!(
         keys(&s["$defs"]["call"]["properties"]),
         set(&[
-            "id", "title", "format_id", "first_start", "time_zone", "duration_minutes", "recurrence", "join_link",
-            "notes_link", "reminder_minutes", "skip_on_days_of",
+            "id",
+            "title",
+            "format_id",
+            "first_start",
+            "time_zone",
+            "duration_minutes",
+            "recurrence",
+            "join_link",
+            "notes_link",
+            "reminder_minutes",
+            "skip_on_days_of",
         ])
     );
     assert_eq!(
         keys(&s["$defs"]["recurrence"]["properties"]),
         set(&["frequency", "interval", "weekdays", "monthly_weekdays", "until", "count", "exceptions"])
     );
-    assert_eq!(keys(&s["$defs"]["format"]["properties"]), set(&["id", "name", "attribution", "phases", "commitments", "repeat"]));
+    assert_eq!(
+        keys(&s["$defs"]["format"]["properties"]),
+        set(&["id", "name", "attribution", "phases", "commitments", "repeat"])
+    );
 }
 
 #[test]

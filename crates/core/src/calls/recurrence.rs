@@ -147,7 +147,9 @@ impl Recurrence {
         }
         let by_day: Vec<String> = match self.frequency {
             Frequency::Weekly => self.weekdays.iter().map(|d| rfc_day(*d).to_string()).collect(),
-            Frequency::Monthly => self.monthly_weekdays.iter().map(|n| format!("{}{}", n.nth, rfc_day(n.weekday))).collect(),
+            Frequency::Monthly => {
+                self.monthly_weekdays.iter().map(|n| format!("{}{}", n.nth, rfc_day(n.weekday))).collect()
+            }
             _ => Vec::new(),
         };
         if !by_day.is_empty() {

@@ -59,7 +59,8 @@ fn split_line(line: usize, text: &str) -> Result<ContentLine> {
         let Some(after_eq) = after[key_end..].strip_prefix('=').filter(|_| !key.is_empty()) else {
             return Err(at_line(line, format!("{name}: expected a parameter NAME=value")));
         };
-        let (value, remaining) = param_values(after_eq).ok_or_else(|| at_line(line, format!("{name}: an unterminated quoted parameter")))?;
+        let (value, remaining) =
+            param_values(after_eq).ok_or_else(|| at_line(line, format!("{name}: an unterminated quoted parameter")))?;
         params.push((key.to_ascii_uppercase(), value));
         rest = remaining;
     }

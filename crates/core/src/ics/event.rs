@@ -7,13 +7,27 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use super::content_line::{at_line, ContentLine};
 use super::import::IcsImportOptions;
 use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
-use crate::calls::{parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, NthWeekday, Recurrence, Weekday};
+use crate::calls::{
+    parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, NthWeekday, Recurrence,
+    Weekday,
+};
 use crate::{Error, Result};
 
 /// Event properties Stint reads.
 const READ: &[&str] = &[
-    "UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "URL", "LOCATION",
-    "X-STINT-FORMAT", "X-STINT-COMMUNITY", "X-STINT-NOTES", "X-STINT-SKIP-ON-DAYS-OF",
+    "UID",
+    "SUMMARY",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "RRULE",
+    "EXDATE",
+    "URL",
+    "LOCATION",
+    "X-STINT-FORMAT",
+    "X-STINT-COMMUNITY",
+    "X-STINT-NOTES",
+    "X-STINT-SKIP-ON-DAYS-OF",
 ];
 /// Event properties about the file's bookkeeping; read past without listing.
 const QUIET: &[&str] = &["DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "STATUS", "TRANSP", "CLASS"];
@@ -52,7 +66,12 @@ macro_rules! skip {
     };
 }
 
-pub(super) fn event_to_call(ev: &EventLines, index: usize, options: &IcsImportOptions, ignored: &mut BTreeSet<String>) -> Result<Outcome> {
+pub(super) fn event_to_call(
+    ev: &EventLines,
+    index: usize,
+    options: &IcsImportOptions,
+    ignored: &mut BTreeSet<String>,
+) -> Result<Outcome> {
     if let Some(l) = ev.get("RECURRENCE-ID") {
         skip!(l.line, "a changed single occurrence (RECURRENCE-ID) is not supported");
     }
@@ -95,7 +114,8 @@ pub(super) fn event_to_call(ev: &EventLines, index: usize, options: &IcsImportOp
     let mut recurrence = recurrence;
     for line in ev.props.iter().filter(|p| p.name == "EXDATE") {
         for value in line.value.split(',') {
-            let when = parse_when(value).ok_or_else(|| at_line(line.line, format!("EXDATE \"{value}\" is not a date")))?;
+            let when =
+                parse_when(value).ok_or_else(|| at_line(line.line, format!("EXDATE \"{value}\" is not a date")))?;
             let exdate_zone = line.param("TZID").and_then(|n| parse_time_zone(n, "TZID").ok()).unwrap_or(zone);
             recurrence.exceptions.push(local_date(when, exdate_zone, zone));
         }
@@ -104,7 +124,9 @@ pub(super) fn event_to_call(ev: &EventLines, index: usize, options: &IcsImportOp
         id: event_id(ev, index),
         title: title(ev),
         community_id: ev.get("X-STINT-COMMUNITY").map(|l| unescape_text(&l.value)),
-        format_id: ev.get("X-STINT-FORMAT").map_or_else(|| options.default_format_id.clone(), |l| unescape_text(&l.value)),
+        format_id: ev
+            .get("X-STINT-FORMAT")
+            .map_or_else(|| options.default_format_id.clone(), |l| unescape_text(&l.value)),
         first_start,
         time_zone: zone,
         duration_minutes,
@@ -208,15 +230,22 @@ fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Re
                     _ => return Err(bad(format!("unknown FREQ \"{value}\""))),
                 })
             }
-            "INTERVAL" => recurrence.interval = value.parse().map_err(|_| bad(format!("INTERVAL \"{value}\" is not a number")))?,
-            "COUNT" => recurrence.count = Some(value.parse().map_err(|_| bad(format!("COUNT \"{value}\" is not a number")))?),
+            "INTERVAL" => {
+                recurrence.interval = value.parse().map_err(|_| bad(format!("INTERVAL \"{value}\" is not a number")))?
+            }
+            "COUNT" => {
+                recurrence.count = Some(value.parse().map_err(|_| bad(format!("COUNT \"{value}\" is not a number")))?)
+            }
             "UNTIL" => {
                 let when = parse_when(value).ok_or_else(|| bad(format!("UNTIL \"{value}\" is not a date")))?;
                 recurrence.until = Some(local_date(when, zone, zone));
             }
             "BYDAY" => {
                 for day in value.split(',') {
-                    by_day.push(parse_by_day(day).ok_or_else(|| bad(format!("BYDAY \"{day}\" is not a weekday such as MO or 1WE")))?);
+                    by_day.push(
+                        parse_by_day(day)
+                            .ok_or_else(|| bad(format!("BYDAY \"{day}\" is not a weekday such as MO or 1WE")))?,
+                    );
                 }
             }
             "WKST" => {}
@@ -314,7 +343,13 @@ fn line_of_field(ev: &EventLines, e: &Error) -> usize {
         "first_start" | "time_zone" => "DTSTART",
         "recurrence" if field.contains("exceptions") => "EXDATE",
         "recurrence" => "RRULE",
-        "duration_minutes" => if ev.get("DURATION").is_some() { "DURATION" } else { "DTEND" },
+        "duration_minutes" => {
+            if ev.get("DURATION").is_some() {
+                "DURATION"
+            } else {
+                "DTEND"
+            }
+        }
         "join_link" => "URL",
         "notes_link" => "X-STINT-NOTES",
         "format_id" => "X-STINT-FORMAT",

@@ -39,7 +39,8 @@ fn event(call: &Call, now: DateTime<Utc>) -> Event {
         event.add_property("RRULE", rule);
     }
     for date in &call.recurrence.exceptions {
-        let exdate = Property::new("EXDATE", local(date.and_time(call.first_start.time()))).add_parameter("TZID", zone).done();
+        let exdate =
+            Property::new("EXDATE", local(date.and_time(call.first_start.time()))).add_parameter("TZID", zone).done();
         event.append_multi_property(exdate);
     }
     if let Some(link) = &call.join_link {

@@ -108,7 +108,10 @@ fn read_structure(lines: Vec<ContentLine>, ignored: &mut BTreeSet<String>) -> Re
             "END" => match open.pop() {
                 None => return Err(at_line(l.line, format!("END:{component} without a BEGIN"))),
                 Some((begun, line)) if begun != component => {
-                    return Err(at_line(l.line, format!("END:{component}, but BEGIN:{begun} (line {line}) is still open")));
+                    return Err(at_line(
+                        l.line,
+                        format!("END:{component}, but BEGIN:{begun} (line {line}) is still open"),
+                    ));
                 }
                 Some(_) => {}
             },

@@ -104,7 +104,8 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
         if !seen.insert(c.id.as_str()) {
             return Err(Error::invalid(format!("{at}.id"), format!("the id \"{}\" is used twice", c.id)));
         }
-        let format = formats.iter().find(|f| f.id == c.format_id).map(|f| f.draft.clone()).or_else(|| builtin(&c.format_id));
+        let format =
+            formats.iter().find(|f| f.id == c.format_id).map(|f| f.draft.clone()).or_else(|| builtin(&c.format_id));
         if format.is_none() {
             return Err(Error::invalid(
                 format!("{at}.format_id"),
@@ -138,7 +139,12 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
             duration_minutes,
             recurrence: c.recurrence.clone(),
             join_link: c.join_link.as_deref().map(validate_join_link).transpose().map_err(|e| under(&at, e))?,
-            notes_link: c.notes_link.as_deref().map(|l| validate_web_link(l, "notes_link")).transpose().map_err(|e| under(&at, e))?,
+            notes_link: c
+                .notes_link
+                .as_deref()
+                .map(|l| validate_web_link(l, "notes_link"))
+                .transpose()
+                .map_err(|e| under(&at, e))?,
             reminder_minutes: c.reminder_minutes,
             skip_on_days_of: c.skip_on_days_of.clone(),
         };
