@@ -138,3 +138,15 @@ fn web_links_are_https_or_http_only() {
     let e = validate_web_link("msteams:/l/x", "links.website").unwrap_err();
     assert_eq!(e.field(), Some("links.website"));
 }
+
+#[test]
+fn a_call_crosses_the_ipc_boundary_with_its_zone_as_an_iana_name() {
+    let json = serde_json::to_value(valid()).unwrap();
+    assert_eq!(json["time_zone"], "Europe/London");
+    assert_eq!(json["first_start"], "2025-01-01T15:00:00");
+    assert_eq!(json["recurrence"]["weekdays"][0], "wed");
+    assert_eq!(serde_json::from_value::<Call>(json.clone()).unwrap(), valid());
+    let mut bad = json;
+    bad["time_zone"] = "Mars/Olympus".into();
+    assert!(serde_json::from_value::<Call>(bad).is_err());
+}
