@@ -5,8 +5,11 @@
 
 pub mod announce;
 pub mod builtins;
+pub mod calls;
 pub mod error;
 pub mod format;
+pub mod ics;
+pub mod pack;
 pub mod timeline;
 
 pub use error::{Error, Result};
