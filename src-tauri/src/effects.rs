@@ -1,10 +1,9 @@
 //! The runner's effects in the real app: events to the webview, the tray, the notifier.
 
 use serde::Serialize;
-use stint_core::announce::Announcement;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::notifier::NotifierHandle;
+use crate::notifier::{Notice, NotifierHandle};
 use crate::runner::{Effects, TrayStatus};
 use crate::tray::Tray;
 
@@ -38,8 +37,8 @@ impl<R: Runtime, V: Serialize + Clone + Send> Effects<V> for AppEffects<R> {
         }
     }
 
-    fn announce(&self, announcement: Announcement) {
-        self.notifier.announce(announcement);
+    fn announce(&self, notice: Notice) {
+        self.notifier.announce(notice);
     }
 }
 

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod commands;
 pub mod effects;
 pub mod error;
+mod logging;
 pub mod notifier;
 pub mod runner;
 mod sessions;
@@ -33,6 +34,7 @@ pub const DATA_DIR_ENV: &str = "STINT_DATA_DIR";
 pub const DATABASE_FILE: &str = "stint.db";
 
 pub fn run() {
+    logging::init();
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
@@ -78,8 +80,9 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     startup_report.extend(loaded.notice);
     let settings = loaded.settings;
 
-    let (store, opened) =
-        Store::open(&dir.join(DATABASE_FILE)).map_err(|e| format!("cannot open the database: {e}"))?;
+    let database = dir.join(DATABASE_FILE);
+    let (store, opened) = Store::open(&database).map_err(|e| format!("cannot open the database: {e}"))?;
+    log::info!("data in {}", dir.display());
     startup_report.extend(opened.notices);
     let store = SharedStore::new(store);
 

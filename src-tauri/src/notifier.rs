@@ -19,6 +19,14 @@ pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
 const QUEUE_LENGTH: usize = 16;
 
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub announcement: Announcement,
+    /// Offer "Skip" and "+5 min" (only while the session goes on).
+    pub actions: bool,
+}
+
 /// What the user picked on a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotificationAction {
@@ -44,7 +52,7 @@ pub type ActionWaiter = Box<dyn FnOnce() -> Option<NotificationAction> + Send>;
 
 /// Shows one notification. Blocking; called only on the worker's helper threads.
 pub trait Backend: Send + Sync + 'static {
-    fn show(&self, announcement: &Announcement, sound: bool) -> Result<Option<ActionWaiter>, String>;
+    fn show(&self, notice: &Notice, sound: bool) -> Result<Option<ActionWaiter>, String>;
 }
 
 /// Where the worker reports back: a failure message for the UI, a user's action for the runner.
@@ -56,16 +64,16 @@ pub struct Reports {
 /// The runner's side of the queue.
 #[derive(Clone)]
 pub struct NotifierHandle {
-    queue: SyncSender<Announcement>,
+    queue: SyncSender<Notice>,
     sound: Arc<AtomicBool>,
 }
 
 impl NotifierHandle {
-    /// Queues an announcement without ever blocking the caller.
-    pub fn announce(&self, announcement: Announcement) {
-        match self.queue.try_send(announcement) {
+    /// Queues a notice without ever blocking the caller.
+    pub fn announce(&self, notice: Notice) {
+        match self.queue.try_send(notice) {
             Ok(()) => {}
-            Err(TrySendError::Full(a)) => log::warn!("notification queue full; dropped \"{}\"", a.title),
+            Err(TrySendError::Full(n)) => log::warn!("notification queue full; dropped \"{}\"", n.announcement.title),
             Err(TrySendError::Disconnected(_)) => log::warn!("notification worker has stopped"),
         }
     }
@@ -89,18 +97,18 @@ pub fn spawn(backend: impl Backend, sound: bool, show_timeout: Duration, reports
 
 fn work(
     backend: Arc<dyn Backend>,
-    inbox: Receiver<Announcement>,
+    inbox: Receiver<Notice>,
     sound: &AtomicBool,
     show_timeout: Duration,
     reports: Reports,
 ) {
-    for announcement in inbox {
+    for notice in inbox {
         let (done, outcome) = mpsc::sync_channel(1);
         let shower = backend.clone();
         let sound = sound.load(Ordering::Relaxed);
         // The call may hang (a stuck service); the thread is then left behind, the worker is not.
         let spawned = thread::Builder::new().name("stint-notify-show".into()).spawn(move || {
-            let _ = done.send(shower.show(&announcement, sound));
+            let _ = done.send(shower.show(&notice, sound));
         });
         if let Err(e) = spawned {
             (reports.failed)(format!("cannot start a notification thread: {e}"));
@@ -158,7 +166,8 @@ impl Default for NativeBackend {
 }
 
 impl Backend for NativeBackend {
-    fn show(&self, announcement: &Announcement, sound: bool) -> Result<Option<ActionWaiter>, String> {
+    fn show(&self, notice: &Notice, sound: bool) -> Result<Option<ActionWaiter>, String> {
+        let announcement = &notice.announcement;
         let mut n = notify_rust::Notification::new();
         n.summary(&announcement.title).body(&announcement.body).appname("Stint");
         if sound {
@@ -169,23 +178,22 @@ impl Backend for NativeBackend {
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             n.hint(notify_rust::Hint::DesktopEntry(Self::DESKTOP_ENTRY.into()));
-            n.action("skip", "Skip").action("extend", "+5 min");
+            if notice.actions {
+                n.action("skip", "Skip").action("extend", "+5 min");
+            }
         }
         let handle = n.show().map_err(|e| e.to_string())?;
         #[cfg(all(unix, not(target_os = "macos")))]
-        {
+        if notice.actions {
             let waiter: ActionWaiter = Box::new(move || {
                 let mut picked = None;
                 handle.wait_for_action(|id| picked = NotificationAction::from_id(id));
                 picked
             });
-            Ok(Some(waiter))
+            return Ok(Some(waiter));
         }
-        #[cfg(not(all(unix, not(target_os = "macos"))))]
-        {
-            drop(handle);
-            Ok(None)
-        }
+        drop(handle);
+        Ok(None)
     }
 }
 
@@ -194,8 +202,8 @@ mod tests {
     use super::*;
     use std::sync::Mutex;
 
-    fn announcement(title: &str) -> Announcement {
-        Announcement { title: title.into(), body: "body".into() }
+    fn notice(title: &str) -> Notice {
+        Notice { announcement: Announcement { title: title.into(), body: "body".into() }, actions: true }
     }
 
     /// Records what it was asked to show; behaves per title: "hang", "fail", "skip", anything else ok.
@@ -205,9 +213,9 @@ mod tests {
     }
 
     impl Backend for Scripted {
-        fn show(&self, a: &Announcement, sound: bool) -> Result<Option<ActionWaiter>, String> {
-            self.shown.lock().unwrap().push((a.title.clone(), sound));
-            match a.title.as_str() {
+        fn show(&self, n: &Notice, sound: bool) -> Result<Option<ActionWaiter>, String> {
+            self.shown.lock().unwrap().push((n.announcement.title.clone(), sound));
+            match n.announcement.title.as_str() {
                 "hang" => {
                     thread::park();
                     Ok(None)
@@ -239,8 +247,8 @@ mod tests {
     fn a_hanging_service_is_reported_and_later_announcements_still_go_out() {
         let backend = Scripted::default();
         let (notifier, reports) = start(backend.clone());
-        notifier.announce(announcement("hang"));
-        notifier.announce(announcement("fail"));
+        notifier.announce(notice("hang"));
+        notifier.announce(notice("fail"));
         match reports.recv().unwrap() {
             Report::Failed(m) => assert!(m.contains("did not answer"), "{m}"),
             Report::Action(_) => panic!("no action expected"),
@@ -258,7 +266,7 @@ mod tests {
         let backend = Scripted::default();
         let (notifier, reports) = start(backend.clone());
         notifier.set_sound(false);
-        notifier.announce(announcement("skip"));
+        notifier.announce(notice("skip"));
         match reports.recv().unwrap() {
             Report::Action(a) => assert_eq!(a, NotificationAction::Skip),
             Report::Failed(m) => panic!("unexpected failure {m}"),

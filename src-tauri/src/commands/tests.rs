@@ -15,7 +15,7 @@ use stint_core::store::Store;
 struct Silent;
 
 impl Backend for Silent {
-    fn show(&self, _: &stint_core::announce::Announcement, _: bool) -> Result<Option<ActionWaiter>, String> {
+    fn show(&self, _: &notifier::Notice, _: bool) -> Result<Option<ActionWaiter>, String> {
         Ok(None)
     }
 }
@@ -29,7 +29,7 @@ struct App {
 
 fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(&dir.path().join("stint.db")).unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db")).unwrap();
     let (runner, inbox) = runner::channel();
     let notifier = notifier::spawn(
         Silent,

@@ -12,13 +12,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use chrono::{Local, Offset};
-use stint_core::announce::{self, Announcement};
+use stint_core::announce;
 use stint_core::timeline::{self, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use stint_core::Result;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use crate::clock::Clock;
+use crate::notifier::Notice;
 use crate::settings::SleepPolicy;
 
 /// The runner never sleeps longer than this, so it notices a suspend or a clock change soon.
@@ -52,8 +53,8 @@ pub trait Effects<View>: Send + 'static {
     /// Tells the UI (`session-changed`); `None` when no session is live or just ended.
     fn session_changed(&self, view: Option<View>);
     fn tray(&self, status: TrayStatus);
-    /// Hands an announcement to the notifier; must not block.
-    fn announce(&self, announcement: Announcement);
+    /// Hands a notice to the notifier; must not block.
+    fn announce(&self, notice: Notice);
 }
 
 /// What the tray shows.
@@ -292,7 +293,8 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         // Phases the user ended (skip, stop) need no notification; one for all that ended by time.
         if records.iter().any(|r| matches!(r.outcome, PhaseOutcome::Completed | PhaseOutcome::Slept)) {
             let offset = now.with_timezone(&Local).offset().fix();
-            self.effects.announce(announce::phase_change(&timeline, now, offset));
+            let announcement = announce::phase_change(&timeline, now, offset);
+            self.effects.announce(Notice { announcement, actions: self.live.is_some() });
         }
         true
     }

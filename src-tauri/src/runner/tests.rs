@@ -116,7 +116,8 @@ enum Effect {
     /// `session-changed`, with whether it carried a session.
     Changed(bool),
     Tray(TrayStatus),
-    Announce(String),
+    /// The title, and whether Skip / +5 min were offered.
+    Announce(String, bool),
 }
 
 #[derive(Clone, Default)]
@@ -127,7 +128,7 @@ impl Recorder {
         self.0.lock().unwrap().clone()
     }
     fn announced(&self) -> Vec<String> {
-        self.all().into_iter().filter_map(|e| if let Effect::Announce(t) = e { Some(t) } else { None }).collect()
+        self.all().into_iter().filter_map(|e| if let Effect::Announce(t, _) = e { Some(t) } else { None }).collect()
     }
     fn changes(&self) -> usize {
         self.all().iter().filter(|e| matches!(e, Effect::Changed(_))).count()
@@ -144,8 +145,8 @@ impl<V> Effects<V> for Recorder {
     fn tray(&self, status: TrayStatus) {
         self.0.lock().unwrap().push(Effect::Tray(status));
     }
-    fn announce(&self, announcement: Announcement) {
-        self.0.lock().unwrap().push(Effect::Announce(announcement.title));
+    fn announce(&self, notice: Notice) {
+        self.0.lock().unwrap().push(Effect::Announce(notice.announcement.title, notice.actions));
     }
 }
 
@@ -210,6 +211,13 @@ async fn each_phase_changes_once_at_its_deadline() {
     h.pass(minutes(70)).await;
     assert_eq!(h.outcomes(), completed(&["Focus 1", "Break", "Focus 2"]));
     assert_eq!(h.effects.announced(), ["Focus done", "Break over", "Session complete"]);
+    let offered: Vec<bool> = h
+        .effects
+        .all()
+        .into_iter()
+        .filter_map(|e| if let Effect::Announce(_, a) = e { Some(a) } else { None })
+        .collect();
+    assert_eq!(offered, [true, true, false], "no Skip / +5 min once the session is over");
     assert_eq!(h.effects.changes(), 4, "start-up and one per phase change");
     assert_eq!(h.effects.last_tray(), Some(TrayStatus::Idle));
 }
