@@ -101,6 +101,10 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         )
     };
 
+    #[cfg(target_os = "linux")]
+    if let Some(window) = app.get_webview_window("main") {
+        lighten_webview(&window);
+    }
     if let Some(tray) = tray::build(app, on_tray_action) {
         app.manage(tray);
     }
@@ -128,6 +132,20 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         startup_report,
     });
     Ok(())
+}
+
+/// One small document, no browsing: WebKit's document-viewer cache model keeps its caches small.
+#[cfg(target_os = "linux")]
+fn lighten_webview<R: Runtime>(window: &tauri::WebviewWindow<R>) {
+    let tuned = window.with_webview(|webview| {
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+    });
+    if let Err(e) = tuned {
+        log::warn!("cannot tune the webview: {e}");
+    }
 }
 
 fn notification_event(action: NotificationAction) -> EventKind {
