@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::codec::{from_json, nanos, to_json};
 use super::Store;
 use crate::builtins;
-use crate::format::{Format, FormatDraft, FormatOrigin};
+use crate::format::{Format, FormatDraft, FormatOrigin, MAX_NAME_CHARS};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, origin, archived, draft";
@@ -71,7 +71,7 @@ fn new_id(tx: &Transaction, name: &str) -> Result<String> {
 }
 
 fn insert_custom(tx: &Transaction, draft: FormatDraft) -> Result<Format> {
-    draft.validate()?;
+    let draft = draft.validated()?;
     let id = new_id(tx, &draft.name)?;
     let format = Format { id, origin: FormatOrigin::Custom, archived: false, draft };
     tx.execute(
@@ -93,10 +93,18 @@ fn replace_draft(tx: &Transaction, id: &str, draft: FormatDraft) -> Result<Forma
         }
         FormatOrigin::Custom => {}
     }
-    draft.validate()?;
+    let draft = draft.validated()?;
     tx.execute("UPDATE formats SET draft = ?2 WHERE id = ?1", params![id, to_json(&draft)?])?;
     format.draft = draft;
     Ok(format)
+}
+
+/// "<name> (copy)", the name shortened if need be so that the copy's name is still valid.
+fn copy_name(name: &str) -> String {
+    const SUFFIX: &str = " (copy)";
+    let room = MAX_NAME_CHARS - SUFFIX.chars().count();
+    let base: String = name.trim().chars().take(room).collect();
+    format!("{}{SUFFIX}", base.trim_end())
 }
 
 impl Store {
@@ -151,7 +159,7 @@ impl Store {
     pub fn duplicate_format(&mut self, id: &str) -> Result<Format> {
         self.write(|tx| {
             let mut draft = load(tx, id)?.draft;
-            draft.name = format!("{} (copy)", draft.name);
+            draft.name = copy_name(&draft.name);
             insert_custom(tx, draft)
         })
     }

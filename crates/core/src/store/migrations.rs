@@ -76,7 +76,9 @@ const HISTORY_INDEXES: &str = r#"
 CREATE INDEX sessions_active ON sessions(id) WHERE status = 'active';
 CREATE INDEX sessions_by_format ON sessions(format_id, focus_seconds);
 CREATE INDEX sessions_focus_span ON sessions(focus_first_start, focus_last_end) WHERE focus_seconds > 0;
-CREATE INDEX phases_counted_focus ON phases(ended_at, started_at, actual_seconds)
+-- kind and outcome are repeated as columns so that the index covers the query (SQLite does not
+-- count a partial index's WHERE terms as covered).
+CREATE INDEX phases_counted_focus ON phases(ended_at, started_at, actual_seconds, kind, outcome)
     WHERE kind = 'focus' AND outcome <> 'slept';
 CREATE INDEX commitments_by_created ON commitments(created_at, status);
 "#;
