@@ -3,6 +3,8 @@
 //! The shell (`src-tauri`) wires these modules to windows, timers and notifications; everything that
 //! can be decided without a window is decided and tested here.
 
+pub mod announce;
+pub mod builtins;
 pub mod commitment;
 pub mod error;
 pub mod format;
