@@ -40,8 +40,11 @@ fn fill(path: &Path, first_day: DateTime<Utc>) {
     let formats: Vec<(String, FormatDraft)> =
         (0..5).map(|i| (format!("bench-{i}"), draft(&format!("Bench format {i}"), 240 + 30 * i))).collect();
     for (i, (_, d)) in formats.iter().enumerate() {
-        tx.execute("INSERT INTO format_snapshots (id, draft) VALUES (?1, ?2)", params![i as i64 + 1, serde_json::to_string(d).unwrap()])
-            .unwrap();
+        tx.execute(
+            "INSERT INTO format_snapshots (id, draft) VALUES (?1, ?2)",
+            params![i as i64 + 1, serde_json::to_string(d).unwrap()],
+        )
+        .unwrap();
     }
     let mut session = tx
         .prepare(
@@ -57,7 +60,9 @@ fn fill(path: &Path, first_day: DateTime<Utc>) {
         .unwrap();
     let mut event = tx.prepare("INSERT INTO session_events (session_id, at, kind) VALUES (?1, ?2, ?3)").unwrap();
     let mut commitment = tx
-        .prepare("INSERT INTO commitments (session_id, text, status, created_at, resolved_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .prepare(
+            "INSERT INTO commitments (session_id, text, status, created_at, resolved_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
         .unwrap();
     let statuses = ["done", "done", "partial", "not_done", "dropped", "open"];
     let per_day = SESSIONS / DAYS + 1;
@@ -116,7 +121,13 @@ fn fill(path: &Path, first_day: DateTime<Utc>) {
                 let status = statuses[((id + c) % 6) as usize];
                 let resolved = (status != "open").then(|| nanos(at));
                 commitment
-                    .execute(params![id, format!("Commitment {c} of session {id}: write the thing"), status, nanos(start), resolved])
+                    .execute(params![
+                        id,
+                        format!("Commitment {c} of session {id}: write the thing"),
+                        status,
+                        nanos(start),
+                        resolved
+                    ])
                     .unwrap();
             }
         }

@@ -136,12 +136,17 @@ fn killing_the_writer_at_any_moment_loses_nothing_committed() {
         assert_eq!(verdict, "ok", "round {round} (seed {seed})");
         // Only whole lines were committed and reported; a line cut by the kill is ignored.
         let complete = text.rsplit_once('\n').map_or("", |(whole, _)| whole);
-        for line in complete.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()) && !l.starts_with("test ") && !l.starts_with("running ")) {
+        for line in complete.lines().filter(|l| {
+            l.starts_with(|c: char| c.is_ascii_lowercase()) && !l.starts_with("test ") && !l.starts_with("running ")
+        }) {
             check_line(&conn, line);
             checked.insert(line.to_string());
         }
     }
-    assert!(checked.iter().filter(|l| l.starts_with("session ")).count() > KILLS / 2, "the child barely ran (seed {seed})");
+    assert!(
+        checked.iter().filter(|l| l.starts_with("session ")).count() > KILLS / 2,
+        "the child barely ran (seed {seed})"
+    );
     let (_, report) = Store::open(&path).unwrap();
     assert!(report.notices.is_empty(), "{report:?}");
 }

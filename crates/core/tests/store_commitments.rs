@@ -57,7 +57,10 @@ fn resolving_sets_status_note_and_time_and_reopening_clears_them() {
     assert_eq!((c.status, c.resolved_at, c.note.clone()), (CommitmentStatus::Open, None, None));
     let done_at = at(t0(), 3000);
     let r = t.store.resolve_commitment(c.id, CommitmentStatus::Partial, Some(" half of them "), done_at).unwrap();
-    assert_eq!((r.status, r.note.as_deref(), r.resolved_at), (CommitmentStatus::Partial, Some("half of them"), Some(done_at)));
+    assert_eq!(
+        (r.status, r.note.as_deref(), r.resolved_at),
+        (CommitmentStatus::Partial, Some("half of them"), Some(done_at))
+    );
     let r = t.store.reopen_commitment(c.id).unwrap();
     assert_eq!((r.status, r.note, r.resolved_at), (CommitmentStatus::Open, None, None));
 }
@@ -76,7 +79,10 @@ fn bad_resolutions_are_refused_and_change_nothing() {
 #[test]
 fn unknown_ids_are_not_found() {
     let (mut t, session) = with_session();
-    assert_eq!(t.store.add_commitment(session + 1, "x", t0()).unwrap_err(), Error::NotFound(format!("session {}", session + 1)));
+    assert_eq!(
+        t.store.add_commitment(session + 1, "x", t0()).unwrap_err(),
+        Error::NotFound(format!("session {}", session + 1))
+    );
     assert_eq!(t.store.edit_commitment(77, "x").unwrap_err(), Error::NotFound("commitment 77".into()));
     assert_eq!(t.store.resolve_commitment(77, CommitmentStatus::Done, None, t0()).unwrap_err().code(), "not_found");
     assert_eq!(t.store.reopen_commitment(77).unwrap_err().code(), "not_found");
@@ -91,7 +97,12 @@ fn carrying_over_links_new_open_commitments_all_or_nothing() {
     let b = t.store.add_commitment(first, "Email Ana", t0()).unwrap();
     t.store.resolve_commitment(a.id, CommitmentStatus::NotDone, Some("ran out of time"), at(t0(), 100)).unwrap();
     let format = t.store.session(first).unwrap().format_id;
-    t.store.append_event(first, stint_core::timeline::Event { at: at(t0(), 200), kind: stint_core::timeline::EventKind::Stop }).unwrap();
+    t.store
+        .append_event(
+            first,
+            stint_core::timeline::Event { at: at(t0(), 200), kind: stint_core::timeline::EventKind::Stop },
+        )
+        .unwrap();
     let second = t.store.start_session(&format, at(t0(), 86_400), &[]).unwrap().id;
 
     let err = t.store.carry_over(&[a.id, 999], second, at(t0(), 86_401)).unwrap_err();

@@ -109,3 +109,15 @@ fn unknown_formats_are_not_found() {
     }
     assert_eq!(rows(&t.path, "archived_builtins"), 0);
 }
+
+#[test]
+fn drafts_are_stored_trimmed_and_a_long_name_still_gets_a_valid_copy() {
+    let mut t = temp_store();
+    let name = format!("  {}  ", "N".repeat(stint_core::format::MAX_NAME_CHARS));
+    let stored = t.store.create_format(sprint_draft(&name)).unwrap();
+    assert_eq!(stored.draft.name, "N".repeat(stint_core::format::MAX_NAME_CHARS));
+    assert_eq!(t.store.format(&stored.id).unwrap().draft.name, stored.draft.name);
+    let copy = t.store.duplicate_format(&stored.id).unwrap();
+    assert_eq!(copy.draft.name.chars().count(), stint_core::format::MAX_NAME_CHARS);
+    assert!(copy.draft.name.ends_with("N (copy)"), "{}", copy.draft.name);
+}

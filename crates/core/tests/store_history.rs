@@ -129,7 +129,12 @@ fn commitments_kept_counts_the_outcomes_of_the_range() {
     let id = run(&mut t.store, &f, utc(2024, 7, 1, 9, 0), &["a", "b", "c", "d", "e"]);
     let ids: Vec<i64> = t.store.session_commitments(id).unwrap().iter().map(|c| c.id).collect();
     let when = utc(2024, 7, 1, 10, 0);
-    for (id, status) in ids.iter().zip([CommitmentStatus::Done, CommitmentStatus::Done, CommitmentStatus::Partial, CommitmentStatus::Dropped]) {
+    for (id, status) in ids.iter().zip([
+        CommitmentStatus::Done,
+        CommitmentStatus::Done,
+        CommitmentStatus::Partial,
+        CommitmentStatus::Dropped,
+    ]) {
         t.store.resolve_commitment(*id, status, None, when).unwrap();
     }
     run(&mut t.store, &f, utc(2024, 7, 3, 9, 0), &["outside the range"]);
@@ -171,7 +176,8 @@ fn totals_per_format_and_the_overview() {
     run(&mut t.store, &short, utc(2024, 9, 2, 9, 0), &[]);
     run(&mut t.store, &long, utc(2024, 9, 2, 12, 0), &["z"]);
     let totals = t.store.format_totals().unwrap();
-    let got: Vec<(&str, u32, u64)> = totals.iter().map(|f| (f.format_name.as_str(), f.sessions, f.focus_seconds)).collect();
+    let got: Vec<(&str, u32, u64)> =
+        totals.iter().map(|f| (f.format_name.as_str(), f.sessions, f.focus_seconds)).collect();
     assert_eq!(got, [("Solo 50", 1, 3000), ("Solo 10", 2, 1200)]);
 
     let overview = t.store.history_overview(date(2024, 9, 3), LONDON, 7).unwrap();

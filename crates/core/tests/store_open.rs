@@ -66,7 +66,8 @@ fn a_database_from_a_newer_stint_is_refused_and_left_untouched() {
     let path = dir.path().join("stint.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
@@ -88,8 +89,18 @@ fn scribble(path: &std::path::Path) {
 
 fn fill(store: &mut Store, format: &str, sessions: usize) {
     for i in 0..sessions {
-        let s = store.start_session(format, at(t0(), i as i64 * 10_000), &texts(&["a commitment with some text"; 5])).unwrap();
-        store.append_event(s.id, stint_core::timeline::Event { at: at(t0(), i as i64 * 10_000 + 60), kind: stint_core::timeline::EventKind::Stop }).unwrap();
+        let s = store
+            .start_session(format, at(t0(), i as i64 * 10_000), &texts(&["a commitment with some text"; 5]))
+            .unwrap();
+        store
+            .append_event(
+                s.id,
+                stint_core::timeline::Event {
+                    at: at(t0(), i as i64 * 10_000 + 60),
+                    kind: stint_core::timeline::EventKind::Stop,
+                },
+            )
+            .unwrap();
     }
 }
 

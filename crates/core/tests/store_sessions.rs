@@ -118,7 +118,10 @@ fn an_invalid_event_is_refused_and_not_stored() {
         assert!(t.store.append_event(s.id, bad).is_err(), "{bad:?}");
     }
     assert_eq!(rows(&t.path, "session_events"), 1);
-    assert_eq!(t.store.append_event(999, ev(300, EventKind::Resume)).unwrap_err(), Error::NotFound("session 999".into()));
+    assert_eq!(
+        t.store.append_event(999, ev(300, EventKind::Resume)).unwrap_err(),
+        Error::NotFound("session 999".into())
+    );
     assert_eq!(rows(&t.path, "session_events"), 1);
 }
 
@@ -146,7 +149,10 @@ fn record_phases_records_each_phase_once_and_marks_slept_ones() {
     assert!(t.store.record_phases(s.id, at(t0(), 100), None).unwrap().is_empty());
     let first = t.store.record_phases(s.id, at(t0(), 1501), None).unwrap();
     assert_eq!(first.len(), 1);
-    assert_eq!((first[0].kind, first[0].outcome, first[0].actual_seconds), (PhaseKind::Focus, PhaseOutcome::Completed, 1500));
+    assert_eq!(
+        (first[0].kind, first[0].outcome, first[0].actual_seconds),
+        (PhaseKind::Focus, PhaseOutcome::Completed, 1500)
+    );
     assert!(t.store.record_phases(s.id, at(t0(), 1600), None).unwrap().is_empty(), "no phase twice");
 
     // The machine slept from 1700 s to 5000 s: the break (ends 1800) and focus two (ends 3000) passed.

@@ -17,7 +17,11 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Commitment> {
         session_id: r.get(1)?,
         text: r.get(2)?,
         status: CommitmentStatus::parse(&status).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, format!("unknown commitment status {status}").into())
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown commitment status {status}").into(),
+            )
         })?,
         note: r.get(4)?,
         carried_from: r.get(5)?,
@@ -37,7 +41,8 @@ fn load(tx: &Transaction, id: i64) -> Result<Commitment> {
 }
 
 fn require_session(tx: &Transaction, session_id: i64) -> Result<()> {
-    let exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [session_id], |r| r.get(0))?;
+    let exists: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?1)", [session_id], |r| r.get(0))?;
     if exists {
         Ok(())
     } else {
@@ -46,14 +51,21 @@ fn require_session(tx: &Transaction, session_id: i64) -> Result<()> {
 }
 
 /// Inserts an already validated text.
-pub(super) fn insert(tx: &Transaction, session_id: Option<i64>, text: &str, carried_from: Option<i64>, at: DateTime<Utc>) -> Result<Commitment> {
+pub(super) fn insert(
+    tx: &Transaction,
+    session_id: Option<i64>,
+    text: &str,
+    carried_from: Option<i64>,
+    at: DateTime<Utc>,
+) -> Result<Commitment> {
     tx.prepare_cached("INSERT INTO commitments (session_id, text, carried_from, created_at) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![session_id, text, carried_from, nanos(at, "created_at")?])?;
     load(tx, tx.last_insert_rowid())
 }
 
 pub(super) fn for_session(tx: &Transaction, session_id: i64) -> Result<Vec<Commitment>> {
-    let mut stmt = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM commitments WHERE session_id = ?1 ORDER BY id"))?;
+    let mut stmt =
+        tx.prepare_cached(&format!("SELECT {COLUMNS} FROM commitments WHERE session_id = ?1 ORDER BY id"))?;
     let rows = stmt.query_map([session_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -81,9 +93,18 @@ impl Store {
 
     /// Marks how a commitment went (any status but `open`; see `reopen_commitment`), with an
     /// optional note (at most 2000 characters; error field `note`).
-    pub fn resolve_commitment(&mut self, id: i64, status: CommitmentStatus, note: Option<&str>, now: DateTime<Utc>) -> Result<Commitment> {
+    pub fn resolve_commitment(
+        &mut self,
+        id: i64,
+        status: CommitmentStatus,
+        note: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Commitment> {
         if status == CommitmentStatus::Open {
-            return Err(Error::invalid("status", "choose how it went (done, partial, not done or dropped); to undo, reopen it"));
+            return Err(Error::invalid(
+                "status",
+                "choose how it went (done, partial, not done or dropped); to undo, reopen it",
+            ));
         }
         let note = clean_note(note)?;
         let at = nanos(now, "now")?;
@@ -102,8 +123,10 @@ impl Store {
     /// Undoes a resolution: open again, without note or resolution time.
     pub fn reopen_commitment(&mut self, id: i64) -> Result<Commitment> {
         self.write(|tx| {
-            let changed =
-                tx.execute("UPDATE commitments SET status = 'open', note = NULL, resolved_at = NULL WHERE id = ?1", [id])?;
+            let changed = tx.execute(
+                "UPDATE commitments SET status = 'open', note = NULL, resolved_at = NULL WHERE id = ?1",
+                [id],
+            )?;
             if changed == 0 {
                 return Err(not_found(id));
             }

@@ -116,7 +116,9 @@ fn cell(column: Column, raw: ValueRef) -> Result<Value> {
     Ok(match (column, raw) {
         (_, ValueRef::Null) => Value::Null,
         (Instant(_), ValueRef::Integer(n)) => Value::String(instant(n).to_rfc3339_opts(SecondsFormat::AutoSi, true)),
-        (Json(_), ValueRef::Text(t)) => serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON: {e}")))?,
+        (Json(_), ValueRef::Text(t)) => {
+            serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON: {e}")))?
+        }
         (_, ValueRef::Integer(n)) => Value::from(n),
         (_, ValueRef::Real(x)) => Value::from(x),
         (_, ValueRef::Text(t)) => Value::String(String::from_utf8_lossy(t).into_owned()),

@@ -33,9 +33,8 @@ pub(super) fn load(tx: &Transaction, id: &str) -> Result<Format> {
         builtin.archived = archived_builtin(tx, id)?;
         return Ok(builtin);
     }
-    let row = tx
-        .query_row(&format!("SELECT {COLUMNS} FROM formats WHERE id = ?1"), [id], format_from_row)
-        .optional()?;
+    let row =
+        tx.query_row(&format!("SELECT {COLUMNS} FROM formats WHERE id = ?1"), [id], format_from_row).optional()?;
     row.map(decode).transpose()?.ok_or_else(|| not_found(id))
 }
 

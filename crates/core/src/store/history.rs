@@ -121,11 +121,8 @@ fn day_bounds(from: NaiveDate, to: NaiveDate, tz: &Tz) -> Result<Vec<i64>> {
         return Err(Error::invalid("from", format!("a range can span at most {MAX_RANGE_DAYS} days")));
     }
     let end = to.succ_opt().ok_or_else(|| Error::invalid("to", "is too far in the future"))?;
-    let mut bounds: Vec<i64> = from
-        .iter_days()
-        .take(days as usize)
-        .map(|d| day_start(d, tz, "from"))
-        .collect::<Result<_>>()?;
+    let mut bounds: Vec<i64> =
+        from.iter_days().take(days as usize).map(|d| day_start(d, tz, "from")).collect::<Result<_>>()?;
     bounds.push(day_start(end, tz, "to")?);
     Ok(bounds)
 }

@@ -81,7 +81,8 @@ fn health(path: &Path) -> Result<Health> {
     if !path.exists() {
         return Ok(Health::Sound);
     }
-    let damaged = |e: rusqlite::Error| if is_damage(&e) { Ok(Health::Damaged(e.to_string())) } else { Err(Error::from(e)) };
+    let damaged =
+        |e: rusqlite::Error| if is_damage(&e) { Ok(Health::Damaged(e.to_string())) } else { Err(Error::from(e)) };
     let conn = match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) {
         Ok(conn) => conn,
         Err(e) => return damaged(e),
@@ -93,9 +94,9 @@ fn health(path: &Path) -> Result<Health> {
     if version > SCHEMA_VERSION {
         return Err(newer_schema(version));
     }
-    let verdict = conn.prepare("PRAGMA quick_check").and_then(|mut stmt| {
-        stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>()
-    });
+    let verdict = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>());
     match verdict {
         Ok(lines) if lines == ["ok"] => Ok(Health::Sound),
         Ok(lines) => Ok(Health::Damaged(lines.join("; "))),
@@ -128,7 +129,8 @@ fn recover(path: &Path, reason: &str, report: &mut OpenReport) -> Result<()> {
     if let Some(backup) = &restored {
         fs::copy(backup, path)?;
     }
-    let what = format!("Stint's database {} was damaged ({reason}). It was moved to {}", path.display(), aside.display());
+    let what =
+        format!("Stint's database {} was damaged ({reason}). It was moved to {}", path.display(), aside.display());
     report.notices.push(match &restored {
         Some(backup) => format!(
             "{what}, and the backup {} was restored; anything recorded after that backup is missing.",

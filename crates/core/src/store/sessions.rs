@@ -66,11 +66,20 @@ pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
             "SELECT s.format_id, s.format_name, f.draft, s.started_at, s.status
              FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id WHERE s.id = ?1",
             [id],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get::<_, String>(4)?)),
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            },
         )
         .optional()?;
     let (format_id, format_name, draft, started_at, status) = row.ok_or_else(|| not_found(id))?;
-    let mut stmt = tx.prepare_cached("SELECT at, kind, seconds FROM session_events WHERE session_id = ?1 ORDER BY id")?;
+    let mut stmt =
+        tx.prepare_cached("SELECT at, kind, seconds FROM session_events WHERE session_id = ?1 ORDER BY id")?;
     let events = stmt
         .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u32>>(2)?)))?
         .map(|row| {
@@ -118,7 +127,9 @@ fn record_new_phases(
         if last.is_some_and(|l| phase.index <= l) {
             continue;
         }
-        if phase.outcome == PhaseOutcome::Completed && slept.is_some_and(|(from, to)| from <= phase.ended_at && phase.ended_at <= to) {
+        if phase.outcome == PhaseOutcome::Completed
+            && slept.is_some_and(|(from, to)| from <= phase.ended_at && phase.ended_at <= to)
+        {
             phase.outcome = PhaseOutcome::Slept;
         }
         let (started, ended) = (nanos(phase.started_at, "started_at")?, nanos(phase.ended_at, "now")?);
@@ -141,7 +152,10 @@ fn record_new_phases(
     let state = state_at(&record.timeline, now);
     if state.done {
         let ended_at = state.ended_at.map(|t| nanos(t, "now")).transpose()?;
-        tx.execute("UPDATE sessions SET status = 'finished', ended_at = ?2 WHERE id = ?1", params![record.id, ended_at])?;
+        tx.execute(
+            "UPDATE sessions SET status = 'finished', ended_at = ?2 WHERE id = ?1",
+            params![record.id, ended_at],
+        )?;
         record.status = SessionStatus::Finished;
     }
     Ok(recorded)
@@ -158,7 +172,12 @@ impl Store {
     /// characters; one bad text stores nothing, the error names `commitments[i]`). A running
     /// session whose timeline is over by `started_at` is finished first; one still running is a
     /// `Conflict`.
-    pub fn start_session(&mut self, format_id: &str, started_at: DateTime<Utc>, commitments: &[String]) -> Result<SessionRecord> {
+    pub fn start_session(
+        &mut self,
+        format_id: &str,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
         let texts = commitments
             .iter()
             .enumerate()
@@ -259,7 +278,16 @@ impl Store {
                  FROM phases WHERE session_id = ?1 ORDER BY idx",
             )?;
             let rows = stmt.query_map([id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get::<_, String>(7)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get::<_, String>(7)?,
+                ))
             })?;
             rows.map(|row| {
                 let (index, label, kind, planned_seconds, started, ended, actual_seconds, outcome) = row?;
