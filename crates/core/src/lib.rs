@@ -6,10 +6,13 @@
 pub mod announce;
 pub mod builtins;
 pub mod calls;
+pub mod commitment;
 pub mod error;
 pub mod format;
 pub mod ics;
 pub mod pack;
+pub mod session_view;
+pub mod store;
 pub mod timeline;
 
 pub use error::{Error, Result};
