@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_json};
 use super::{commitments, formats, Store};
 use crate::commitment::clean_text;
-use crate::format::PhaseKind;
+use crate::format::{FormatDraft, PhaseKind};
 use crate::session_view::SessionView;
 use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use crate::{Error, Result};
@@ -178,6 +178,30 @@ impl Store {
         started_at: DateTime<Utc>,
         commitments: &[String],
     ) -> Result<SessionRecord> {
+        self.start(format_id, None, started_at, commitments)
+    }
+
+    /// Like `start_session`, but the session runs `draft` instead of the format's stored phases,
+    /// still filed under `format_id` (which must exist). The shell starts the built-in pomodoro this
+    /// way with the user's lengths. An invalid draft is `InvalidInput` naming its field; nothing is stored.
+    pub fn start_session_with_draft(
+        &mut self,
+        format_id: &str,
+        draft: FormatDraft,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
+        self.start(format_id, Some(draft), started_at, commitments)
+    }
+
+    fn start(
+        &mut self,
+        format_id: &str,
+        draft: Option<FormatDraft>,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
+        let draft = draft.map(|d| d.validated()).transpose()?;
         let texts = commitments
             .iter()
             .enumerate()
@@ -185,7 +209,10 @@ impl Store {
             .collect::<Result<Vec<String>>>()?;
         let start = nanos(started_at, "started_at")?;
         self.write(|tx| {
-            let format = formats::load(tx, format_id)?;
+            let mut format = formats::load(tx, format_id)?;
+            if let Some(draft) = draft {
+                format.draft = draft;
+            }
             if let Some(running) = active_id(tx)? {
                 let mut record = load(tx, running)?;
                 record_new_phases(tx, &mut record, started_at, None)?;
