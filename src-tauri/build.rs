@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_settings",
     "startup_report",
+    "about",
+    "toggle_mini_timer",
 ];
 
 fn main() {

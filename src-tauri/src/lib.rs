@@ -1,7 +1,8 @@
 //! Stint's desktop shell: the Tauri app around `stint-core`.
 //!
-//! `run` wires the pieces: the data dir (or `STINT_DATA_DIR`), settings, the store, the notifier, the
-//! runner task, the tray, the logind watcher, and what closing the window means.
+//! `run` wires the pieces: one instance, remembered window geometry, the data dir (or
+//! `STINT_DATA_DIR`), settings, the store, the notifier, the runner task, the tray, the global
+//! shortcut, the logind watcher, and what closing a window means.
 
 use std::path::PathBuf;
 
@@ -11,13 +12,16 @@ use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 pub mod clock;
 pub mod commands;
+pub mod desktop;
 pub mod effects;
 pub mod error;
 mod logging;
+pub mod mini;
 pub mod notifier;
 pub mod runner;
 mod sessions;
 pub mod settings;
+pub mod shortcut;
 #[cfg(target_os = "linux")]
 pub mod sleep_watch;
 pub mod state;
@@ -32,10 +36,17 @@ use tray::TrayAction;
 /// Overrides the data dir (the database and the settings); the end-to-end tests point it at a temp dir.
 pub const DATA_DIR_ENV: &str = "STINT_DATA_DIR";
 pub const DATABASE_FILE: &str = "stint.db";
+/// Where the windows' sizes and positions are kept when `STINT_DATA_DIR` is set (otherwise the
+/// window-state plugin's file in the config dir).
+const WINDOW_STATE_FILE: &str = "window-state.json";
 
 pub fn run() {
     logging::init();
     let app = tauri::Builder::default()
+        // First: a second launch hands over to the running Stint and exits before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main_window(app)))
+        .plugin(window_state())
+        .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
@@ -43,14 +54,23 @@ pub fn run() {
             setup(app.handle())?;
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() == "main" && session_running(window.app_handle()) {
-                    // The timer goes on in the tray; the window comes back from there.
+        .on_window_event(|window, event| match event {
+            WindowEvent::CloseRequested { api, .. } => {
+                let app = window.app_handle();
+                // The mini timer is only hidden; the main window too while the timer goes on in the tray.
+                if window.label() == mini::LABEL || (window.label() == "main" && session_running(app)) {
                     api.prevent_close();
                     let _ = window.hide();
+                    save_window_state(app);
                 }
             }
+            WindowEvent::Destroyed if window.label() == "main" => {
+                // A hidden mini timer must not keep Stint running once the main window is gone.
+                if let Some(mini) = window.app_handle().get_webview_window(mini::LABEL) {
+                    let _ = mini.destroy();
+                }
+            }
+            _ => {}
         })
         .build(tauri::generate_context!());
     match app {
@@ -59,6 +79,26 @@ pub fn run() {
             eprintln!("Stint could not start: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Remembers each window's size and position (the mini timer's under its own label). Visibility is
+/// not restored: Stint decides what is shown.
+fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_window_state::{Builder, StateFlags};
+    let mut builder = Builder::new().with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED);
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        // An absolute file name replaces the plugin's config dir, keeping a test's data in one place.
+        builder = builder.with_filename(PathBuf::from(dir).join(WINDOW_STATE_FILE).to_string_lossy());
+    }
+    builder.build()
+}
+
+/// Writes the windows' geometry now (the plugin writes at exit; a hidden window may outlive a logout).
+fn save_window_state<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    if let Err(e) = app.save_window_state(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED) {
+        log::warn!("cannot save the window positions: {e}");
     }
 }
 
@@ -101,6 +141,15 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         )
     };
 
+    let keys = {
+        let app = app.clone();
+        shortcut::GlobalKeys::start(move || {
+            start_or_pause(&app);
+        })
+    };
+    let desktop = desktop::AppDesktop { app: app.clone(), keys };
+    startup_report.extend(desktop::apply(&desktop, None, &settings));
+
     #[cfg(target_os = "linux")]
     if let Some(window) = app.get_webview_window("main") {
         lighten_webview(&window);
@@ -130,6 +179,8 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         settings: std::sync::Mutex::new(settings),
         settings_path,
         startup_report,
+        data_dir: dir,
+        desktop: Box::new(desktop),
     });
     Ok(())
 }
@@ -158,16 +209,36 @@ fn notification_event(action: NotificationAction) -> EventKind {
 fn on_tray_action<R: Runtime>(app: &AppHandle<R>, action: TrayAction) {
     let Some(state) = app.try_state::<AppState>() else { return };
     match action {
-        TrayAction::StartOrPause if session_running(app) => state.runner.send(Message::TogglePause),
         TrayAction::StartOrPause => {
-            if let Err(e) = commands::start_default_session(&state) {
-                log::warn!("cannot start a session from the tray: {}", e.0);
+            if start_or_pause(app) {
+                tray::show_main_window(app);
             }
-            tray::show_main_window(app);
         }
         TrayAction::Skip => state.runner.send(Message::Act(EventKind::Skip)),
+        TrayAction::MiniTimer => {
+            if let Err(e) = mini::toggle(app) {
+                log::warn!("cannot show the mini timer: {e}");
+            }
+        }
         TrayAction::Show => tray::show_main_window(app),
         TrayAction::Quit => app.exit(0),
+    }
+}
+
+/// The tray's Start/Pause and the global shortcut: pauses or resumes the live session, or starts a
+/// pomodoro when none is live. Returns whether a session was started.
+fn start_or_pause<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let Some(state) = app.try_state::<AppState>() else { return false };
+    if session_running(app) {
+        state.runner.send(Message::TogglePause);
+        return false;
+    }
+    match commands::start_default_session(&state) {
+        Ok(_) => true,
+        Err(e) => {
+            log::warn!("cannot start a session: {}", e.0);
+            false
+        }
     }
 }
 
