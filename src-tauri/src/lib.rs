@@ -18,6 +18,8 @@ pub mod error;
 mod logging;
 pub mod mini;
 pub mod notifier;
+#[cfg(unix)]
+mod quit_signal;
 pub mod runner;
 mod sessions;
 pub mod settings;
@@ -86,7 +88,9 @@ pub fn run() {
 /// not restored: Stint decides what is shown.
 fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
     use tauri_plugin_window_state::{Builder, StateFlags};
-    let mut builder = Builder::new().with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED);
+    let mut builder = Builder::new()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+        .skip_initial_state(mini::LABEL); // mini.rs restores its position only
     if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
         // An absolute file name replaces the plugin's config dir, keeping a test's data in one place.
         builder = builder.with_filename(PathBuf::from(dir).join(WINDOW_STATE_FILE).to_string_lossy());
@@ -154,6 +158,9 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     if let Some(window) = app.get_webview_window("main") {
         lighten_webview(&window);
     }
+    #[cfg(unix)]
+    quit_signal::spawn(app);
+    app.manage(mini::RememberPosition);
     if let Some(tray) = tray::build(app, on_tray_action) {
         app.manage(tray);
     }

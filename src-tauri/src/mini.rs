@@ -2,7 +2,7 @@
 //! UI at `index.html#mini` and has its own capability (`capabilities/mini.json`): it can read the
 //! session, pause, resume and skip, and hear `session-changed` — nothing else. Created on first use
 //! (no second webview until then); closing it only hides it. tauri-plugin-window-state remembers its
-//! position under its own label.
+//! position under its own label; only the position is restored, its size is always ours.
 
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
@@ -32,17 +32,36 @@ pub fn toggle<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<bool> {
     }
 }
 
+/// Managed by the app when tauri-plugin-window-state is loaded: the mini timer then returns to
+/// where the user left it.
+pub struct RememberPosition;
+
 fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<WebviewWindow<R>> {
-    WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App(URL.into()))
+    let window = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App(URL.into()))
         .title("Stint mini timer")
         .inner_size(WIDTH, HEIGHT)
-        .resizable(false)
+        // Its size is fixed by equal min and max sizes: a GTK window made non-resizable takes its
+        // webview's natural size instead (at least 200 px high).
+        .min_inner_size(WIDTH, HEIGHT)
+        .max_inner_size(WIDTH, HEIGHT)
         .maximizable(false)
         .minimizable(false)
         .always_on_top(true)
         .visible_on_all_workspaces(true)
         .focused(true)
-        .build()
+        .build()?;
+    if app.try_state::<RememberPosition>().is_some() {
+        // On the main thread: the plugin locks its cache there while the new window is attached, and
+        // restoring from here would hold that lock while waiting for the main thread.
+        let placed = window.clone();
+        app.run_on_main_thread(move || {
+            use tauri_plugin_window_state::{StateFlags, WindowExt};
+            if let Err(e) = placed.restore_state(StateFlags::POSITION) {
+                log::warn!("cannot put the mini timer back where it was: {e}");
+            }
+        })?;
+    }
+    Ok(window)
 }
 
 #[cfg(test)]
