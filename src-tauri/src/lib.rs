@@ -24,6 +24,8 @@ pub mod runner;
 mod sessions;
 pub mod settings;
 pub mod shortcut;
+#[cfg(unix)]
+pub mod single_instance;
 #[cfg(target_os = "linux")]
 pub mod sleep_watch;
 pub mod state;
@@ -44,9 +46,11 @@ const WINDOW_STATE_FILE: &str = "window-state.json";
 
 pub fn run() {
     logging::init();
-    let app = tauri::Builder::default()
-        // First: a second launch hands over to the running Stint and exits before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_main_window(app)))
+    let builder = tauri::Builder::default();
+    // First: a second launch hands over to the running Stint and exits before anything else starts.
+    #[cfg(unix)]
+    let builder = builder.plugin(single_instance::plugin(tray::show_main_window));
+    let app = builder
         .plugin(window_state())
         .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_store::Builder::default().build())
