@@ -131,7 +131,7 @@ describe('Now view', () => {
     expect(backend.argsOf('add_commitment')).toEqual([{ sessionId: 7, text: 'Draft the README' }]);
 
     const list = await screen.findByRole('list', { name: 'Commitments' });
-    const box = within(list).getByRole('checkbox', { name: 'Draft the README' });
+    const box = within(list).getByRole<HTMLInputElement>('checkbox', { name: 'Draft the README' });
     expect(box).not.toBeChecked();
     expect(screen.getByRole('textbox', { name: 'New commitment' })).toHaveValue('');
     await userEvent.click(box);
