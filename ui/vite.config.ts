@@ -12,6 +12,8 @@ export default defineConfig({
     // WebKitGTK / WKWebView / WebView2 of the last few years.
     target: ['es2021', 'safari15'],
     sourcemap: false,
+    // One chunk, loaded by a modern webview: no preload polyfill needed.
+    modulePreload: { polyfill: false },
   },
   test: {
     environment: 'jsdom',
