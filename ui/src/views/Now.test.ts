@@ -174,4 +174,32 @@ describe('Now view', () => {
     expect(backend.argsOf('resolve_commitment')).toEqual([{ id: 5, status: 'not_done', note: null }]);
     await expect.poll(() => screen.queryByRole('heading', { name: 'How did it go?' })).toBeNull();
   });
+
+  it('puts a checkbox back when the core refuses the change', async () => {
+    const open = commitment({ id: 4, text: 'Call the bank' });
+    fakeBackend({
+      list_formats: () => [format()],
+      current_session: () => running(60_000, { commitments: [open] }),
+      resolve_commitment: () => Promise.reject({ code: 'storage', message: 'storage error: disk full', field: null }),
+    });
+    render(Now);
+    const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Call the bank' });
+    await userEvent.click(box);
+    expect(await screen.findByText('storage error: disk full')).toBeInTheDocument();
+    expect(box).not.toBeChecked();
+  });
+
+  it('keeps the commitments step open when starting fails', async () => {
+    fakeBackend({
+      list_formats: () => [checkIn],
+      current_session: () => null,
+      start_session: () => Promise.reject({ code: 'conflict', message: 'a session is already running', field: null }),
+    });
+    render(Now);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'New commitment' }), 'Plan the week{Enter}');
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('a session is already running')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Planned commitments' })).toHaveTextContent('Plan the week');
+  });
 });
