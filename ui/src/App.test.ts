@@ -38,8 +38,10 @@ describe('App', () => {
     await screen.findByRole('combobox', { name: 'Format' });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await fake.emitEvent('notification-failed', { message: 'no notification service' });
+    await fake.emitEvent('notification-failed', { message: 'no notification service' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Notifications are not working: no notification service. The session goes on.');
+    expect(within(alert).getAllByRole('button', { name: 'Dismiss' })).toHaveLength(1);
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
