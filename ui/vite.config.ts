@@ -2,11 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
-// The Tauri shell loads ui/dist in production and http://localhost:1420 under `tauri dev`.
+// The Tauri shell loads ui/dist in production and http://localhost:5173 (its devUrl) under `tauri dev`.
 export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
-  server: { port: 1420, strictPort: true },
+  server: { port: 5173, strictPort: true },
   build: {
     outDir: 'dist',
     // WebKitGTK / WKWebView / WebView2 of the last few years.

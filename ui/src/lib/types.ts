@@ -55,7 +55,7 @@ export type HistoryOverview = {
   total_sessions: number;
 };
 
-export type SleepPolicy = 'pause_session' | 'keep_wall_clock';
+export type SleepPolicy = 'pause' | 'wall_clock';
 export type Theme = 'system' | 'light' | 'dark';
 
 export type Settings = {

@@ -76,7 +76,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
     long_break_every: 4,
     auto_start_next: true,
     sound: true,
-    sleep_policy: 'pause_session',
+    sleep_policy: 'pause',
     theme: 'system',
     ...over,
   };

@@ -20,7 +20,7 @@ describe('Settings view', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
 
     expect(backend.argsOf('set_settings')).toEqual([
-      { settings: { ...stored, focus_minutes: 50, auto_start_next: false, sleep_policy: 'keep_wall_clock', theme: 'dark' } },
+      { settings: { ...stored, focus_minutes: 50, auto_start_next: false, sleep_policy: 'wall_clock', theme: 'dark' } },
     ]);
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(document.documentElement.dataset.theme).toBe('dark');
