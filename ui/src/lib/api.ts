@@ -9,6 +9,7 @@ import type { FormatDraft } from './bindings/FormatDraft';
 import type {
   Commitment,
   CommitmentStatus,
+  ExportKind,
   HistoryOverview,
   NotificationFailure,
   SessionSummary,
@@ -88,7 +89,6 @@ export const historySessions = (limit: number, beforeId?: number) =>
   call<SessionSummary[]>('history_sessions', { beforeId: beforeId ?? null, limit });
 export const historyOverview = (days: number) => call<HistoryOverview>('history_overview', { days });
 export const deleteSession = (id: number) => call<void>('delete_session', { id });
-export type ExportKind = 'json' | 'csv';
 export const exportHistory = (kind: ExportKind, path: string) =>
   call<string[]>('export_history', { kind, path });
 
@@ -115,4 +115,4 @@ export const onSessionChanged = (handler: (view: SessionView | null) => void): P
 export const onNotificationFailed = (handler: (failure: NotificationFailure) => void): Promise<UnlistenFn> =>
   listen<NotificationFailure>('notification-failed', (e) => handler(e.payload));
 
-export type { UnlistenFn };
+export type { ExportKind, UnlistenFn };

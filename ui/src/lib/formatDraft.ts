@@ -26,6 +26,11 @@ export function draftOf(format: Format): FormatDraft {
   return JSON.parse(JSON.stringify({ name, attribution, phases, commitments, repeat })) as FormatDraft;
 }
 
+/** What a number input gave, as a whole non-negative number (an emptied input counts as 0). */
+export function wholeNumber(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.trunc(value)) : 0;
+}
+
 /** Moves the item at `from` by `by` places (−1 up, +1 down); out-of-range moves do nothing. */
 export function move<T>(items: T[], from: number, by: number): void {
   const to = from + by;

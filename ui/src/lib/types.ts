@@ -1,6 +1,8 @@
-// TEMPORARY: local twins of Rust types that ts-rs has not generated yet (they land with the store and
-// shell branches). Once `src/lib/bindings/<Name>.ts` exists on main, import from there and delete the
-// matching type here. Shapes follow ARCHITECTURE.md; see the UI report for the assumptions.
+// TEMPORARY: local twins of Rust types whose ts-rs bindings are not on main yet. They copy the
+// shapes on the `store` branch (crates/core: Commitment, SessionView, SessionSummary,
+// HistoryOverview, …) and the `shell` branch (Settings, SleepPolicy, Theme, NotificationFailure).
+// Once `src/lib/bindings/<Name>.ts` exists on main, re-export it here instead and, when all have
+// landed, import from the bindings directly and delete this file.
 import type { AgendaStep } from './bindings/AgendaStep';
 import type { CommitmentPolicy } from './bindings/CommitmentPolicy';
 import type { SessionState } from './bindings/SessionState';
@@ -9,10 +11,12 @@ export type CommitmentStatus = 'open' | 'done' | 'partial' | 'not_done' | 'dropp
 
 export type Commitment = {
   id: number;
-  session_id: number;
+  session_id: number | null;
   text: string;
   status: CommitmentStatus;
   note: string | null;
+  /** The commitment this one was carried over from (an earlier session's unfinished goal). */
+  carried_from: number | null;
   created_at: string;
   resolved_at: string | null;
 };
@@ -29,14 +33,18 @@ export type SessionView = {
   commitment_policy: CommitmentPolicy;
 };
 
+export type SessionStatus = 'active' | 'finished';
+
 export type SessionSummary = {
   id: number;
+  format_id: string;
   format_name: string;
   started_at: string;
   ended_at: string | null;
+  status: SessionStatus;
   focus_seconds: number;
-  commitments_total: number;
   commitments_done: number;
+  commitments_total: number;
 };
 
 export type DayFocus = {
@@ -45,15 +53,32 @@ export type DayFocus = {
   focus_seconds: number;
 };
 
-export type HistoryOverview = {
-  days: Array<DayFocus>;
-  current_streak: number;
-  longest_streak: number;
-  commitments_kept: number;
-  commitments_total: number;
-  total_focus_seconds: number;
-  total_sessions: number;
+export type Streaks = { current_days: number; longest_days: number };
+
+export type CommitmentsKept = {
+  total: number;
+  open: number;
+  done: number;
+  partial: number;
+  not_done: number;
+  dropped: number;
+  /** done ÷ (done + partial + not done); null when none of those exist yet. */
+  kept_ratio: number | null;
 };
+
+export type FormatTotal = { format_id: string; format_name: string; sessions: number; focus_seconds: number };
+
+export type HistoryOverview = {
+  from: string;
+  to: string;
+  /** Every day from `from` to `to`, days without focus included. */
+  focus_per_day: Array<DayFocus>;
+  streaks: Streaks;
+  commitments_kept: CommitmentsKept;
+  format_totals: Array<FormatTotal>;
+};
+
+export type ExportKind = 'json' | 'csv';
 
 export type SleepPolicy = 'pause' | 'wall_clock';
 export type Theme = 'system' | 'light' | 'dark';

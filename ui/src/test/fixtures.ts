@@ -35,7 +35,7 @@ export function agenda(phases: Phase[], start = T0): AgendaStep[] {
 }
 
 export function commitment(over: Partial<Commitment> = {}): Commitment {
-  return { id: 1, session_id: 7, text: 'Write the intro', status: 'open', note: null, created_at: iso(T0), resolved_at: null, ...over };
+  return { id: 1, session_id: 7, text: 'Write the intro', status: 'open', note: null, carried_from: null, created_at: iso(T0), resolved_at: null, ...over };
 }
 
 /** A running session at phase `phaseIndex` of `phases`, whose current phase ends at `endsAt`. */
@@ -57,7 +57,7 @@ export function sessionView(
       round: 1,
       phase_started_at: steps[phaseIndex].starts_at,
       ends_at: endsAt === null ? null : iso(endsAt),
-      remaining_ms: (opts.remainingMs ?? 0) as unknown as bigint,
+      remaining_ms: opts.remainingMs ?? 0,
       paused: opts.paused ?? false,
       done: opts.done ?? false,
       ended_at: opts.done ? iso(T0 + 3600_000) : null,
@@ -85,9 +85,11 @@ export function settings(over: Partial<Settings> = {}): Settings {
 export function summaryRow(id: number, over: Partial<SessionSummary> = {}): SessionSummary {
   return {
     id,
+    format_id: 'pomodoro',
     format_name: `Session ${id}`,
     started_at: iso(T0 - id * 86_400_000),
     ended_at: iso(T0 - id * 86_400_000 + 3_600_000),
+    status: 'finished',
     focus_seconds: 3000,
     commitments_total: 2,
     commitments_done: 1,
@@ -96,17 +98,19 @@ export function summaryRow(id: number, over: Partial<SessionSummary> = {}): Sess
 }
 
 export function overview(): HistoryOverview {
-  const days = Array.from({ length: 30 }, (_, i) => ({
+  const focus_per_day = Array.from({ length: 30 }, (_, i) => ({
     date: new Date(T0 - (29 - i) * 86_400_000).toISOString().slice(0, 10),
     focus_seconds: i % 3 === 0 ? 0 : 1500 * (i % 4),
   }));
   return {
-    days,
-    current_streak: 3,
-    longest_streak: 12,
-    commitments_kept: 8,
-    commitments_total: 10,
-    total_focus_seconds: days.reduce((s, d) => s + d.focus_seconds, 0),
-    total_sessions: 40,
+    from: focus_per_day[0].date,
+    to: focus_per_day[29].date,
+    focus_per_day,
+    streaks: { current_days: 3, longest_days: 12 },
+    commitments_kept: { total: 12, open: 2, done: 8, partial: 1, not_done: 1, dropped: 0, kept_ratio: 0.8 },
+    format_totals: [
+      { format_id: 'pomodoro', format_name: 'Pomodoro', sessions: 30, focus_seconds: 45_000 },
+      { format_id: 'cafe', format_name: 'Collaboration Cafe', sessions: 2, focus_seconds: 7_200 },
+    ],
   };
 }

@@ -124,4 +124,21 @@ describe('Formats view', () => {
     expect(args.id).toBe('mine-1');
     expect(args.draft.phases).toEqual([rest('Stretch', 600)]);
   });
+
+  it('makes a repeating format with a long-break cadence', async () => {
+    const backend = fakeBackend({ list_formats: () => [], create_format: () => mine });
+    render(Formats);
+    await userEvent.type(await openEditor(), 'My pomodoro');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Repeat the phases in rounds' }));
+    await userEvent.clear(screen.getByRole('spinbutton', { name: 'Long break every N rounds (0 = never)' }));
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Long break every N rounds (0 = never)' }), '3');
+    expect(screen.getByRole('spinbutton', { name: 'Long break minutes' })).toHaveValue(15);
+    await userEvent.click(screen.getByRole('button', { name: 'Save format' }));
+    const [{ draft }] = backend.argsOf('create_format') as [{ draft: FormatDraft }];
+    expect(draft.repeat).toEqual({
+      rounds: null,
+      long_break_every: 3,
+      long_break: { label: 'Long break', kind: 'long_break', seconds: 900, prompt: null },
+    });
+  });
 });

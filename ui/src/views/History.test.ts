@@ -14,7 +14,11 @@ describe('History view', () => {
     expect(await screen.findByText('Current streak')).toBeInTheDocument();
     expect(screen.getByText('3 days')).toBeInTheDocument();
     expect(screen.getByText('12 days')).toBeInTheDocument();
-    expect(screen.getByText('8 of 10')).toBeInTheDocument();
+    expect(screen.getByText('8 of 12')).toBeInTheDocument();
+    expect(screen.getByText('80 % of those resolved')).toBeInTheDocument();
+    const totals = screen.getByRole('table', { name: 'By format' });
+    expect(within(totals).getByRole('rowheader', { name: 'Collaboration Cafe' })).toBeInTheDocument();
+    expect(within(totals).getAllByRole('row')[1]).toHaveTextContent('Pomodoro3012 h 30 min');
 
     const chart = screen.getByRole('figure', { name: 'Focus time per day, last 30 days' });
     expect(chart.querySelectorAll('rect')).toHaveLength(30);
