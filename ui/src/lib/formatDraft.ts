@@ -1,7 +1,7 @@
 import type { Format } from './bindings/Format';
 import type { FormatDraft } from './bindings/FormatDraft';
 import type { Phase } from './bindings/Phase';
-import { formatDuration } from './time';
+import { formatLength } from './time';
 
 export function newPhase(): Phase {
   return { label: 'Focus', kind: 'focus', seconds: 25 * 60, prompt: null };
@@ -41,7 +41,7 @@ export function move<T>(items: T[], from: number, by: number): void {
 
 /** One line about a format's shape: "Focus 25 min · Break 5 min, repeating". */
 export function summary(draft: FormatDraft): string {
-  const steps = draft.phases.map((p) => `${p.label} ${formatDuration(p.seconds)}`).join(' · ');
+  const steps = draft.phases.map((p) => `${p.label} ${formatLength(p.seconds)}`).join(' · ');
   if (!draft.repeat) return steps;
   const rounds = draft.repeat.rounds ? `${draft.repeat.rounds} rounds` : 'repeating';
   const long = draft.repeat.long_break_every > 0 ? `, long break every ${draft.repeat.long_break_every}` : '';

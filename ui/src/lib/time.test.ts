@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatRemaining, msUntilNextSecond, remainingUntil, splitSeconds } from './time';
+import { formatClock, formatDuration, formatLength, formatRemaining, msUntilNextSecond, remainingUntil } from './time';
 
 describe('formatRemaining', () => {
   it('shows mm:ss, rounding up to the whole second', () => {
@@ -51,8 +51,10 @@ describe('formatDuration', () => {
   });
 });
 
-describe('splitSeconds', () => {
-  it('splits into minutes and seconds', () => {
-    expect(splitSeconds(125)).toEqual({ minutes: 2, seconds: 5 });
+describe('formatLength', () => {
+  it('is exact to the second for short or uneven phases', () => {
+    expect(formatLength(5)).toBe('5 s');
+    expect(formatLength(270)).toBe('4 min 30 s');
+    expect(formatLength(1500)).toBe('25 min');
   });
 });

@@ -41,7 +41,10 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
 }
 
-/** Splits seconds into whole minutes and the seconds left, for the phase editor. */
-export function splitSeconds(total: number): { minutes: number; seconds: number } {
-  return { minutes: Math.floor(total / 60), seconds: total % 60 };
+/** A phase's planned length, exact to the second when it has seconds: `25 min`, `4 min 30 s`, `5 s`. */
+export function formatLength(seconds: number): string {
+  const rest = seconds % 60;
+  if (rest === 0) return formatDuration(seconds);
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
 }
