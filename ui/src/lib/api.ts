@@ -6,16 +6,13 @@ import { save } from '@tauri-apps/plugin-dialog';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Format } from './bindings/Format';
 import type { FormatDraft } from './bindings/FormatDraft';
-import type {
-  Commitment,
-  CommitmentStatus,
-  ExportKind,
-  HistoryOverview,
-  NotificationFailure,
-  SessionSummary,
-  SessionView,
-  Settings,
-} from './types';
+import type { Commitment } from './bindings/Commitment';
+import type { CommitmentStatus } from './bindings/CommitmentStatus';
+import type { ExportKind } from './bindings/ExportKind';
+import type { HistoryOverview } from './bindings/HistoryOverview';
+import type { SessionSummary } from './bindings/SessionSummary';
+import type { SessionView } from './bindings/SessionView';
+import type { NotificationFailure, Settings } from './types';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { CommitmentStatus } from './types';
+import type { CommitmentStatus } from './bindings/CommitmentStatus';
 
 /** Every commitment status with its human name. */
 export const STATUS_NAMES: ReadonlyArray<{ status: CommitmentStatus; name: string }> = [

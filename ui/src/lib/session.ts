@@ -1,4 +1,4 @@
-import type { SessionView } from './types';
+import type { SessionView } from './bindings/SessionView';
 
 /**
  * The snapshot to keep when `session-changed` says there is no live session any more: the last one,

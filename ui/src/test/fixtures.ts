@@ -2,7 +2,11 @@
 import type { AgendaStep } from '../lib/bindings/AgendaStep';
 import type { Format } from '../lib/bindings/Format';
 import type { Phase } from '../lib/bindings/Phase';
-import type { Commitment, HistoryOverview, SessionSummary, SessionView, Settings } from '../lib/types';
+import type { Commitment } from '../lib/bindings/Commitment';
+import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
+import type { SessionSummary } from '../lib/bindings/SessionSummary';
+import type { SessionView } from '../lib/bindings/SessionView';
+import type { Settings } from '../lib/types';
 
 export const T0 = Date.parse('2025-03-03T10:00:00Z');
 export const iso = (ms: number) => new Date(ms).toISOString();

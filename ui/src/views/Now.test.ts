@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import Now from './Now.svelte';
 import { fakeBackend } from '../test/backend';
 import { commitment, format, sessionView } from '../test/fixtures';
-import type { SessionView } from '../lib/types';
+import type { SessionView } from '../lib/bindings/SessionView';
 
 const checkIn = format({
   id: 'check-in',
