@@ -11,7 +11,7 @@ use common::{phase, rows};
 use stint_core::calls::{Call, Recurrence, Weekday};
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::ics::IcsImportOptions;
-use stint_core::store::{CallOrigin, SessionStatus, Store};
+use stint_core::store::{CallOrigin, ExportKind, SessionStatus, Store};
 use stint_core::timeline::state_at;
 use stint_core::Error;
 
@@ -198,6 +198,9 @@ fn joining_seven_seconds_late_starts_the_session_at_the_scheduled_start_in_the_s
 
     // Joining again (a second click) is the same session; history knows the call after a restart.
     assert_eq!(t.store.join_call(&call.id, start, joined_at + Duration::seconds(1)).unwrap().id, session.id);
+    let files = t.store.export(ExportKind::Json, t.dir.path()).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
+    assert_eq!(doc["sessions"][0]["call_id"], call.id.as_str(), "the history export names the call");
     drop(t.store);
     let (mut reopened, _) = Store::open(&t.path).unwrap();
     let active = reopened.active_session().unwrap().unwrap();
