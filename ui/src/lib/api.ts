@@ -12,7 +12,8 @@ import type { ExportKind } from './bindings/ExportKind';
 import type { HistoryOverview } from './bindings/HistoryOverview';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
-import type { NotificationFailure, Settings } from './types';
+import type { NotificationFailure } from './bindings/NotificationFailure';
+import type { Settings } from './bindings/Settings';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { Theme } from './types';
+import type { Theme } from './bindings/Theme';
 
 let systemQuery: MediaQueryList | null = null;
 let chosen: Theme = 'system';
