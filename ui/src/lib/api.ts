@@ -13,7 +13,7 @@ import type { HistoryOverview } from './bindings/HistoryOverview';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
 import type { NotificationFailure } from './bindings/NotificationFailure';
-import type { Settings } from './bindings/Settings';
+import { withDesktopDefaults, type About, type Settings } from './shellTypes';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
 export class ApiError extends Error {
@@ -103,9 +103,16 @@ export async function chooseExportPath(kind: ExportKind): Promise<string | null>
 }
 
 // Settings and start-up
-export const getSettings = () => call<Settings>('get_settings');
-export const setSettings = (settings: Settings) => call<Settings>('set_settings', { settings });
+export const getSettings = () => call<Settings>('get_settings').then(withDesktopDefaults);
+export const setSettings = (settings: Settings) =>
+  call<Settings>('set_settings', { settings }).then(withDesktopDefaults);
 export const startupReport = () => call<string[]>('startup_report');
+
+// The desktop shell
+/** Shows the always-on-top mini timer window, or hides it when it is shown. */
+export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
+/** Version and where the data lives, for the About box. */
+export const about = () => call<About>('about');
 
 // Events
 export const onSessionChanged = (handler: (view: SessionView | null) => void): Promise<UnlistenFn> =>
@@ -113,4 +120,4 @@ export const onSessionChanged = (handler: (view: SessionView | null) => void): P
 export const onNotificationFailed = (handler: (failure: NotificationFailure) => void): Promise<UnlistenFn> =>
   listen<NotificationFailure>('notification-failed', (e) => handler(e.payload));
 
-export type { ExportKind, UnlistenFn };
+export type { About, ExportKind, Settings, UnlistenFn };

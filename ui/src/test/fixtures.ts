@@ -6,7 +6,7 @@ import type { Commitment } from '../lib/bindings/Commitment';
 import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
 import type { SessionSummary } from '../lib/bindings/SessionSummary';
 import type { SessionView } from '../lib/bindings/SessionView';
-import type { Settings } from '../lib/bindings/Settings';
+import type { Settings } from '../lib/shellTypes';
 
 export const T0 = Date.parse('2025-03-03T10:00:00Z');
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -82,6 +82,8 @@ export function settings(over: Partial<Settings> = {}): Settings {
     sound: true,
     sleep_policy: 'pause',
     theme: 'system',
+    start_at_login: false,
+    global_shortcut: null,
     ...over,
   };
 }

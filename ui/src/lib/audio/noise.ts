@@ -20,7 +20,7 @@ export function seeded(seed: number): Random {
 const white = (random: Random) => random() * 2 - 1;
 
 /** Brown (red) noise: a leaky random walk, −6 dB per octave. */
-export function brownNoise(length: number, random: Random = Math.random): Float32Array {
+export function brownNoise(length: number, random: Random = Math.random): Float32Array<ArrayBuffer> {
   const out = new Float32Array(length);
   let level = 0;
   for (let i = 0; i < length; i++) {
@@ -36,7 +36,7 @@ const PINK_ROWS = 12;
  * Pink noise, −3 dB per octave, by summing rows of white noise where row k is redrawn every 2^k
  * samples (the Voss–McCartney scheme), plus one fresh white value per sample.
  */
-export function pinkNoise(length: number, random: Random = Math.random): Float32Array {
+export function pinkNoise(length: number, random: Random = Math.random): Float32Array<ArrayBuffer> {
   const out = new Float32Array(length);
   const rows = Array.from({ length: PINK_ROWS }, () => white(random));
   let sum = rows.reduce((a, b) => a + b, 0);
@@ -58,7 +58,7 @@ export function pinkNoise(length: number, random: Random = Math.random): Float32
  * Makes a buffer loop seamlessly and sit in [−0.9, 0.9]: removes the drift between its first and last
  * sample (so the end meets the start), then its mean, then scales the peak.
  */
-function loopable(samples: Float32Array): Float32Array {
+function loopable(samples: Float32Array<ArrayBuffer>): Float32Array<ArrayBuffer> {
   const n = samples.length;
   if (n === 0) return samples;
   const first = samples[0];
