@@ -22,7 +22,6 @@ class FakeContext {
   sources: { loop: boolean; buffer: unknown; start: ReturnType<typeof vi.fn>; stop: ReturnType<typeof vi.fn> }[] = [];
   buffers = 0;
   resume = vi.fn(async () => void (this.state = 'running'));
-  suspend = vi.fn(async () => void (this.state = 'suspended'));
   close = vi.fn(async () => undefined);
   createGain() {
     return Object.assign(new FakeNode(), { gain: new FakeParam() });
@@ -37,23 +36,28 @@ class FakeContext {
     this.sources.push(src);
     return src;
   }
-  createBuffer(_channels: number, length: number) {
+  createBuffer(_channels: number, length: number, sampleRate: number) {
     this.buffers++;
-    return { length, copyToChannel: vi.fn() };
+    return { length, sampleRate, copyToChannel: vi.fn() };
   }
 }
 
 describe('SoundEngine', () => {
   let ctx: FakeContext;
+  let made: FakeContext[];
   let engine: SoundEngine;
   beforeEach(() => {
     vi.useFakeTimers();
-    ctx = new FakeContext();
-    engine = new SoundEngine(() => ctx as unknown as AudioContext);
+    made = [];
+    engine = new SoundEngine(() => {
+      ctx = new FakeContext();
+      made.push(ctx);
+      return ctx as unknown as AudioContext;
+    });
   });
   afterEach(() => vi.useRealTimers());
 
-  it('plays a chime as scheduled oscillators, then lets the context sleep', async () => {
+  it('plays a chime as scheduled oscillators, then closes the context until the next sound', async () => {
     engine.chime('focus', 0.5);
     expect(ctx.resume).toHaveBeenCalled();
     // Two notes of two partials each, every one started ahead of time.
@@ -61,13 +65,15 @@ describe('SoundEngine', () => {
     expect(ctx.oscillators.map((o) => o.type)).toEqual(['sine', 'triangle', 'sine', 'triangle']);
     expect(ctx.oscillators.every((o) => o.start.mock.calls.length === 1)).toBe(true);
     await vi.runAllTimersAsync();
-    expect(ctx.suspend).toHaveBeenCalled();
+    expect(ctx.close).toHaveBeenCalled();
+    engine.chime('break', 0.5);
+    expect(made).toHaveLength(2);
   });
 
-  it('stays silent at volume 0', () => {
+  it('stays silent at volume 0, without even making a context', () => {
     engine.chime('break', 0);
-    expect(ctx.oscillators).toHaveLength(0);
-    expect(ctx.resume).not.toHaveBeenCalled();
+    engine.setAmbience('pink', 0);
+    expect(made).toEqual([]);
   });
 
   it('loops the ambience, keeps it through volume changes and stops it with a fade', async () => {
@@ -79,19 +85,31 @@ describe('SoundEngine', () => {
     engine.setAmbience('brown', 0.8);
     expect(ctx.sources).toHaveLength(1);
     await vi.runAllTimersAsync();
-    expect(ctx.suspend).not.toHaveBeenCalled();
+    expect(ctx.close).not.toHaveBeenCalled();
 
     engine.setAmbience(null, 0.8);
     expect(ctx.sources[0].stop).toHaveBeenCalled();
     expect(engine.ambience).toBeNull();
     await vi.runAllTimersAsync();
-    expect(ctx.suspend).toHaveBeenCalled();
+    expect(ctx.close).toHaveBeenCalled();
 
     engine.setAmbience('brown', 0.3);
-    expect(ctx.buffers).toBe(1); // the loop is generated once per colour
+    expect(made).toHaveLength(2);
+    expect(ctx.buffers).toBe(0); // the loop is generated once per colour, kept across contexts
     engine.setAmbience('pink', 0.3);
-    expect(ctx.sources).toHaveLength(3);
+    expect(ctx.sources).toHaveLength(2);
+    expect(ctx.buffers).toBe(1);
     expect(engine.ambience).toBe('pink');
+  });
+
+  it('lets a chime ring out when the ambience stops at the same phase change', async () => {
+    engine.setAmbience('brown', 0.3);
+    engine.chime('break', 0.5);
+    engine.setAmbience(null, 0.3);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(ctx.close).not.toHaveBeenCalled();
+    await vi.runAllTimersAsync();
+    expect(ctx.close).toHaveBeenCalled();
   });
 
   it('does nothing where the webview has no Web Audio', () => {

@@ -1,6 +1,7 @@
 // Plays the chimes and the focus ambience through the Web Audio API. No JS runs while sound plays:
 // a chime is a few oscillators scheduled ahead with their envelopes, the ambience is a looped buffer.
-// When nothing plays, the AudioContext is suspended so its audio thread stops waking the machine.
+// When nothing plays, the AudioContext is closed (and made again for the next sound), so no audio
+// thread or sound-server stream is kept alive between phase changes.
 import type { AmbienceColour } from '../prefs';
 import { PARTIALS, chimeFor, chimeLength, type ChimeName } from './chimes';
 import { brownNoise, pinkNoise } from './noise';
@@ -22,8 +23,11 @@ function systemContext(): AudioContext | null {
 export class SoundEngine {
   private ctx: AudioContext | null = null;
   private playing: Playing | null = null;
+  /** The noise loop, kept across contexts (an AudioBuffer belongs to no context) at its sample rate. */
   private buffer: { colour: AmbienceColour; data: AudioBuffer } | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When (Date.now() ms) the pending idle timer fires: a later sound only ever pushes it later. */
+  private idleAt = 0;
 
   constructor(private readonly makeContext: () => AudioContext | null = systemContext) {}
 
@@ -83,8 +87,13 @@ export class SoundEngine {
   }
 
   close(): void {
-    this.stopAmbience();
-    clearTimeout(this.idleTimer);
+    this.playing?.source.stop();
+    this.playing = null;
+    this.cancelIdle();
+    this.release();
+  }
+
+  private release(): void {
     void this.ctx?.close().catch(() => undefined);
     this.ctx = null;
   }
@@ -102,7 +111,7 @@ export class SoundEngine {
   }
 
   private noise(ctx: AudioContext, colour: AmbienceColour): AudioBuffer {
-    if (this.buffer?.colour !== colour) {
+    if (this.buffer?.colour !== colour || this.buffer.data.sampleRate !== ctx.sampleRate) {
       const length = Math.round(ctx.sampleRate * LOOP_SECONDS);
       const data = ctx.createBuffer(1, length, ctx.sampleRate);
       data.copyToChannel(colour === 'brown' ? brownNoise(length) : pinkNoise(length), 0);
@@ -113,17 +122,26 @@ export class SoundEngine {
 
   /** The running context, created on first use; null when the webview has no Web Audio. */
   private wake(): AudioContext | null {
-    clearTimeout(this.idleTimer);
+    this.cancelIdle();
     this.ctx ??= this.makeContext();
     if (this.ctx && this.ctx.state !== 'running') void this.ctx.resume().catch(() => undefined);
     return this.ctx;
   }
 
-  /** Suspends the context once the last sound has faded, unless the ambience is playing. */
+  /** Closes the context once the last sound has faded (never cutting one short), unless the ambience plays. */
   private sleepAfter(seconds: number): void {
-    clearTimeout(this.idleTimer);
+    const at = Date.now() + seconds * 1000;
+    if (this.idleTimer !== undefined && at <= this.idleAt) return;
+    this.cancelIdle();
+    this.idleAt = at;
     this.idleTimer = setTimeout(() => {
-      if (!this.playing && this.ctx?.state === 'running') void this.ctx.suspend().catch(() => undefined);
+      this.idleTimer = undefined;
+      if (!this.playing) this.release();
     }, seconds * 1000);
+  }
+
+  private cancelIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 }
