@@ -48,3 +48,9 @@ export function occurrenceTime(startsAt: string, callZone: string, userZone = us
   if (callZone === userZone) return local;
   return `${local} (${formatClock(startsAt, locale, callZone)} ${callZone})`;
 }
+
+/** Every IANA zone this webview knows (for suggestions); empty where the engine cannot list them. */
+export function knownTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: 'timeZone') => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? [];
+}

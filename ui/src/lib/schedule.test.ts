@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule } from './schedule';
+import { describeSchedule, describeWallTime } from './schedule';
 import { call } from '../test/callFixtures';
 
 describe('describeSchedule', () => {
@@ -21,5 +21,11 @@ describe('describeSchedule', () => {
     );
     expect(describeSchedule(call({ recurrence: { ...call().recurrence, frequency: 'once' } }))).toBe('Once, on 2025-03-03 at 11:00 (Europe/London)');
     expect(describeSchedule(call({ recurrence: { ...call().recurrence, frequency: 'daily' } }))).toBe('Every day at 11:00 (Europe/London)');
+  });
+});
+
+describe('describeWallTime', () => {
+  it('gives the day and the wall time in the call zone', () => {
+    expect(describeWallTime(call({ first_start: '2025-03-03T18:00:00' }), 'en-GB')).toBe('Mon 3 Mar, 18:00 (Europe/London)');
   });
 });

@@ -50,3 +50,12 @@ export function describeSchedule(call: Call): string {
     }
   }
 }
+
+/** A one-off call's day and wall time in its zone: `Mon 3 Mar, 18:00 (Europe/London)`. */
+export function describeWallTime(call: Call, locale?: string): string {
+  const [date, time] = call.first_start.split('T');
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+  return `${day}, ${time.slice(0, 5)} (${call.time_zone})`;
+}
