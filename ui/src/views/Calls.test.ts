@@ -137,3 +137,152 @@ describe('Calls view: reminders', () => {
     expect(box).toBeChecked();
   });
 });
+
+describe('Calls view: community packs', () => {
+  it('imports the pack chosen in the file dialog and says what the import did', async () => {
+    const results = [
+      packImport(),
+      packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }),
+      packImport({ action: 'already_current', formats: [], calls: [] }),
+      packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0', formats: [], calls: [] }),
+    ];
+    const b = backend({ 'plugin:dialog|open': () => '/home/me/tw.stint.json', import_pack: () => results.shift() });
+    render(Calls);
+    const button = await screen.findByRole('button', { name: 'Import community pack…' });
+    const expected = [
+      'Installed Turing Way-like v1.2.0: 2 formats and 2 calls.',
+      'Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.',
+      'Turing Way-like v1.2.0 is already current: nothing changed.',
+      'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
+    ];
+    for (const message of expected) {
+      await userEvent.click(button);
+      expect(await screen.findByText(message)).toBeInTheDocument();
+    }
+    expect(b.argsOf('import_pack')).toEqual(Array(4).fill({ path: '/home/me/tw.stint.json' }));
+    expect(b.argsOf('plugin:dialog|open')[0]).toMatchObject({
+      options: { multiple: false, directory: false, filters: [{ name: 'Stint community pack', extensions: ['stint.json'] }] },
+    });
+    // The lists are reloaded after each import.
+    expect(b.argsOf('list_communities').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a malformed pack error, naming the JSON path, as an alert', async () => {
+    backend({
+      'plugin:dialog|open': () => '/home/me/bad.stint.json',
+      import_pack: rejectWith('invalid_input', 'calls[0].time_zone: "Mars/Olympus" is not an IANA time zone', 'calls[0].time_zone'),
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not import the pack: calls[0].time_zone: "Mars/Olympus" is not an IANA time zone',
+    );
+  });
+
+  it('imports nothing when the file dialog is cancelled', async () => {
+    const b = backend({ 'plugin:dialog|open': () => null, import_pack: () => packImport() });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
+    await expect.poll(() => b.argsOf('plugin:dialog|open').length).toBe(1);
+    expect(b.argsOf('import_pack')).toEqual([]);
+  });
+
+  it('imports from a typed path under Advanced (for when no file dialog can be used)', async () => {
+    const b = backend({ import_pack: () => packImport() });
+    render(Calls);
+    const path = await screen.findByRole('textbox', { name: 'Pack file path' });
+    expect(path).not.toBeVisible();
+    await userEvent.click(screen.getByText('Advanced'));
+    expect(path).toBeVisible();
+    await userEvent.type(path, '/work/tests/fixtures/turing-way-like.stint.json');
+    await userEvent.click(screen.getByRole('button', { name: 'Import from path' }));
+    expect(b.argsOf('import_pack')).toEqual([{ path: '/work/tests/fixtures/turing-way-like.stint.json' }]);
+    expect(await screen.findByText('Installed Turing Way-like v1.2.0: 2 formats and 2 calls.')).toBeInTheDocument();
+  });
+
+  it('shows the result of a pack the shell imported from a dropped file', async () => {
+    const b = backend();
+    render(Calls);
+    await screen.findByRole('list', { name: 'Communities' });
+    const before = b.argsOf('list_communities').length;
+    await b.emitEvent('packs-changed', packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }));
+    expect(await screen.findByText('Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.')).toBeInTheDocument();
+    await expect.poll(() => b.argsOf('list_communities').length).toBeGreaterThan(before);
+  });
+
+  it('lists communities with version and links opened by the backend', async () => {
+    const b = backend({ open_link: () => null });
+    render(Calls);
+    const list = await screen.findByRole('list', { name: 'Communities' });
+    const item = within(list).getByRole('listitem');
+    expect(within(item).getByRole('heading', { name: 'Turing Way-like' })).toBeInTheDocument();
+    expect(item).toHaveTextContent('version 1.2.0');
+    await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like code of conduct' }));
+    await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like website' }));
+    expect(within(item).queryByRole('button', { name: 'Turing Way-like notes' })).not.toBeInTheDocument();
+    expect(b.argsOf('open_link')).toEqual([{ url: 'https://example.org/coc' }, { url: 'https://example.org' }]);
+  });
+
+  it('removes a community only after confirmation, saying that history stays', async () => {
+    let installed = [community()];
+    const b = backend({
+      list_communities: () => installed,
+      remove_community: () => {
+        installed = [];
+        return null;
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove Turing Way-like' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm removing Turing Way-like' });
+    expect(confirm).toHaveTextContent('your history (sessions, focus time, commitments) stays');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Keep' }));
+    expect(b.argsOf('remove_community')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Turing Way-like' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    expect(b.argsOf('remove_community')).toEqual([{ id: 'tw' }]);
+    expect(await screen.findByText('Removed Turing Way-like. Your history stays.')).toBeInTheDocument();
+    expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
+  });
+
+  it('explains packs and offers the import when there is nothing yet', async () => {
+    backend({ list_calls: () => [], list_communities: () => [] });
+    render(Calls);
+    expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
+    expect(screen.getByText(/adds the community's call formats, its schedule and its join links/)).toBeInTheDocument();
+    expect(screen.getByText(/No calls in the next 14 days/)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Import community pack…' })).toHaveLength(1);
+    expect(screen.queryByRole('list', { name: 'Scheduled calls' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Calls view: calendar files', () => {
+  it('imports an .ics file and lists what it ignored', async () => {
+    const b = backend({
+      'plugin:dialog|open': () => '/home/me/cal.ics',
+      import_ics: () => ({ calls: [call({ id: 'x' })], ignored: ['ATTENDEE', 'VTODO'], skipped: ['line 40: no DTSTART'] }),
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
+    expect(await screen.findByText('Imported 1 call from the calendar.')).toBeInTheDocument();
+    expect(b.argsOf('import_ics')).toEqual([{ path: '/home/me/cal.ics' }]);
+    const ignored = screen.getByRole('list', { name: 'Ignored properties' });
+    expect(within(ignored).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['ATTENDEE', 'VTODO']);
+    expect(within(screen.getByRole('list', { name: 'Events skipped' })).getByText('line 40: no DTSTART')).toBeInTheDocument();
+  });
+
+  it('shows a malformed calendar error naming the line', async () => {
+    backend({ 'plugin:dialog|open': () => '/home/me/bad.ics', import_ics: rejectWith('invalid_input', 'line 12: DTSTART is not a date', 'line 12') });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not import the calendar: line 12: DTSTART is not a date');
+  });
+
+  it('exports to the path chosen in the save dialog', async () => {
+    const b = backend({ 'plugin:dialog|save': () => '/home/me/stint-calls.ics', export_ics: () => null });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export calendar (.ics)…' }));
+    expect(await screen.findByText('Exported your calls to /home/me/stint-calls.ics.')).toBeInTheDocument();
+    expect(b.argsOf('export_ics')).toEqual([{ path: '/home/me/stint-calls.ics' }]);
+  });
+});
