@@ -4,8 +4,10 @@ import userEvent from '@testing-library/user-event';
 import Calls from './Calls.svelte';
 import MainWindow from '../MainWindow.svelte';
 import { fakeBackend, rejectWith, type Handler } from '../test/backend';
-import { call, community, packImport, storedCall, upcoming } from '../test/callFixtures';
+import { call, community, packImport, series, seriesCommitment, storedCall, upcoming } from '../test/callFixtures';
 import { format, sessionView, settings } from '../test/fixtures';
+import type { Commitment } from '../lib/bindings/Commitment';
+import type { Series } from '../lib/bindings/Series';
 import { FakeSound } from '../test/fakeSound';
 import { formatClock } from '../lib/time';
 
@@ -284,5 +286,153 @@ describe('Calls view: calendar files', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export calendar (.ics)…' }));
     expect(await screen.findByText('Exported your calls to /home/me/stint-calls.ics.')).toBeInTheDocument();
     expect(b.argsOf('export_ics')).toEqual([{ path: '/home/me/stint-calls.ics' }]);
+  });
+});
+
+describe('Calls view: accountability series', () => {
+  /** A fake backend keeping one series' commitments, as the store does. */
+  function seriesBackend(over: Record<string, Handler> = {}) {
+    let list: Series[] = [series()];
+    let kept: Commitment[] = [];
+    const update = (id: unknown, change: Partial<Commitment>) => {
+      kept = kept.map((c) => (c.id === id ? { ...c, ...change } : c));
+      return kept.find((c) => c.id === id);
+    };
+    return backend({
+      list_series: () => list,
+      series_commitments: (args) => (args.seriesId === 'series-1' ? kept : []),
+      add_series_commitment: (args) => {
+        const c = seriesCommitment(kept.length + 1, args.text as string);
+        kept = [...kept, c];
+        return c;
+      },
+      note_commitment: (args) => update(args.id, { note: args.note as string | null }),
+      resolve_commitment: (args) => update(args.id, { status: args.status as Commitment['status'], note: args.note as string | null }),
+      start_next_series: () => {
+        const next = series({ id: 'series-2', previous_series_id: 'series-1' });
+        list = [...list, next];
+        return next;
+      },
+      ...over,
+    });
+  }
+
+  it('sets commitments in call 1, notes progress in call 2, resolves them in call 3', async () => {
+    const b = seriesBackend();
+    render(Calls);
+    const card = await screen.findByRole('listitem', { name: 'Spring goals' });
+    const steps = within(card).getByRole('list', { name: 'Calls of Spring goals' });
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Call 1: set commitments Mon, Mar 3, 18:00 (Europe/London)',
+      'Call 2: progress on each Wed, Mar 5, 18:00 (Europe/London)',
+      'Call 3: how did it go Fri, Mar 7, 18:00 (Europe/London)',
+    ]);
+    expect(within(card).getByText(/No commitments yet/)).toBeInTheDocument();
+
+    await userEvent.type(within(card).getByRole('textbox', { name: 'New commitment for Spring goals' }), 'Draft chapter 2');
+    await userEvent.click(within(card).getByRole('button', { name: 'Add commitment to Spring goals' }));
+    await userEvent.type(within(card).getByRole('textbox', { name: 'New commitment for Spring goals' }), 'Send <b>invoices</b>{Enter}');
+    expect(b.argsOf('add_series_commitment')).toEqual([
+      { seriesId: 'series-1', text: 'Draft chapter 2' },
+      { seriesId: 'series-1', text: 'Send <b>invoices</b>' },
+    ]);
+    const list = await within(card).findByRole('list', { name: 'Commitments of Spring goals' });
+    // User text is text, never HTML.
+    expect(within(list).getByText('Send <b>invoices</b>')).toBeInTheDocument();
+    expect(list.querySelector('b')).toBeNull();
+
+    await userEvent.type(within(list).getByRole('textbox', { name: 'Progress note for Draft chapter 2' }), 'half written');
+    await userEvent.click(within(list).getByRole('button', { name: 'Save note for Draft chapter 2' }));
+    expect(b.argsOf('note_commitment')).toEqual([{ id: 1, note: 'half written' }]);
+    expect(await within(card).findByText('Note saved for “Draft chapter 2”.')).toBeInTheDocument();
+
+    const outcome = within(list).getByRole('group', { name: 'Outcome of Draft chapter 2' });
+    await userEvent.click(within(outcome).getByRole('radio', { name: 'Partly done' }));
+    expect(b.argsOf('resolve_commitment')).toEqual([{ id: 1, status: 'partial', note: 'half written' }]);
+    await expect.poll(() => within(list).getAllByRole('listitem')[0].dataset.status).toBe('partial');
+    await userEvent.click(within(within(list).getByRole('group', { name: 'Outcome of Send <b>invoices</b>' })).getByRole('radio', { name: 'Done' }));
+    expect(b.argsOf('resolve_commitment')[1]).toEqual({ id: 2, status: 'done', note: null });
+  });
+
+  it('keeps the stored outcome when a resolution is refused', async () => {
+    seriesBackend({
+      series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial' })],
+      resolve_commitment: rejectWith('storage', 'disk full'),
+    });
+    render(Calls);
+    const outcome = await screen.findByRole('group', { name: 'Outcome of Draft chapter 2' });
+    expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
+    await userEvent.click(within(outcome).getByRole('radio', { name: 'Done' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not resolve the commitment: disk full');
+    expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
+    expect(within(outcome).getByRole('radio', { name: 'Done' })).not.toBeChecked();
+  });
+
+  it('starts the next series the week after, carrying over what is left', async () => {
+    const b = seriesBackend({
+      series_commitments: (args) =>
+        args.seriesId === 'series-1'
+          ? [seriesCommitment(1, 'Draft chapter 2', { status: 'partial' }), seriesCommitment(2, 'Send invoices', { status: 'done' })]
+          : [seriesCommitment(3, 'Draft chapter 2', { carried_from: 1 })],
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the next series after Spring goals' }));
+    const form = screen.getByRole('group', { name: 'Next series after Spring goals' });
+    expect(within(form).getByRole('textbox', { name: 'Series title' })).toHaveValue('Spring goals');
+    await userEvent.click(within(form).getByRole('button', { name: 'Start the next series' }));
+    expect(b.argsOf('start_next_series')).toEqual([
+      {
+        seriesId: 'series-1',
+        draft: {
+          title: 'Spring goals',
+          community_id: null,
+          pattern: { type: 'days_of_week', week_of: '2025-03-10', days: ['mon', 'wed', 'fri'] },
+          time: '18:00:00',
+          time_zone: 'Europe/London',
+          duration_minutes: 30,
+          join_link: null,
+          notes_link: null,
+          reminder_minutes: 10,
+        },
+      },
+    ]);
+    expect(await screen.findByText('Started Spring goals: 1 commitment carried over.')).toBeInTheDocument();
+    const cards = await screen.findAllByRole('listitem', { name: 'Spring goals' });
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]).getByText('Continued in Spring goals.')).toBeInTheDocument();
+    expect(within(cards[0]).queryByRole('button', { name: /^Start the next series/ })).not.toBeInTheDocument();
+    expect(within(cards[1]).getByText(/Follows Spring goals/)).toBeInTheDocument();
+    expect(await within(cards[1]).findByText('carried over')).toBeInTheDocument();
+  });
+
+  it('creates a new series, showing a field error beside the field it names', async () => {
+    let attempts = 0;
+    const b = seriesBackend({
+      create_series: (args) => {
+        attempts += 1;
+        if (attempts === 1) return Promise.reject({ code: 'invalid_input', message: 'pattern.days: pick three different days', field: 'pattern.days' });
+        return { ...series({ id: 'series-9' }), title: (args.draft as { title: string }).title };
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'New accountability series' }));
+    const form = screen.getByRole('group', { name: 'New accountability series' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Series title' }), 'Thesis sprint');
+    await userEvent.clear(within(form).getByRole('combobox', { name: 'Time zone' }));
+    await userEvent.type(within(form).getByRole('combobox', { name: 'Time zone' }), 'Europe/Berlin');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'Friday' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
+    const days = within(form).getByRole('group', { name: 'Meeting days (pick three)' });
+    expect(days).toHaveAccessibleDescription('pick three different days');
+    expect(b.argsOf('create_series')[0]).toMatchObject({
+      draft: { title: 'Thesis sprint', time_zone: 'Europe/Berlin', pattern: { type: 'days_of_week', days: ['mon', 'wed'] } },
+    });
+
+    await userEvent.click(within(form).getByRole('radio', { name: 'One day a week, three weeks running' }));
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Weekday' }), 'thu');
+    await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
+    expect(b.argsOf('create_series')[1]).toMatchObject({ draft: { pattern: { type: 'weekly', weekday: 'thu' } } });
+    expect(await screen.findByText(/^Created Thesis sprint: three calls/)).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'New accountability series' })).not.toBeInTheDocument();
   });
 });
