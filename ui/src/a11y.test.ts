@@ -8,6 +8,7 @@ import { fakeBackend, type Handler } from './test/backend';
 import { seriousViolations } from './test/axe';
 import { FakeSound } from './test/fakeSound';
 import { commitment, focus, format, overview, sessionView, settings, summaryRow } from './test/fixtures';
+import { community, packImport, series, seriesCommitment, storedCall, upcoming } from './test/callFixtures';
 
 const mine = format({ id: 'mine', origin: { type: 'custom' }, name: 'Deep work', attribution: null, repeat: null, phases: [focus('Deep', 5400)] });
 
@@ -20,6 +21,11 @@ function backend(over: Record<string, Handler> = {}) {
     history_overview: () => overview(),
     history_sessions: () => [summaryRow(1), summaryRow(2, { status: 'active' })],
     about: () => ({ version: '0.1.0', data_dir: '/data', db_path: '/data/stint.db' }),
+    upcoming_calls: () => [],
+    list_calls: () => [],
+    list_communities: () => [],
+    list_series: () => [],
+    series_commitments: () => [],
     ...over,
   });
 }
@@ -92,6 +98,43 @@ describe('accessibility (axe-core)', () => {
     openMain();
     await goTo('History');
     await screen.findByText('No sessions yet.');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Calls, empty', async () => {
+    backend();
+    openMain();
+    await goTo('Calls');
+    await screen.findByText('No community packs yet.');
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByText('Advanced'));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Calls, with occurrences, communities, series and the forms open', async () => {
+    const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    backend({
+      upcoming_calls: () => [
+        upcoming(soon(-7), { current_phase: 'Pomodoro 1' }),
+        upcoming(soon(60 * 24), { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community_name: 'Alliance' }),
+      ],
+      list_calls: () => [storedCall(), storedCall({ id: 'x', title: 'Mine', community_id: null, reminder_minutes: null }, false)],
+      list_communities: () => [community(), community({ id: 'al', name: 'Alliance', accent: null, links: { website: null, code_of_conduct: null, notes: 'https://n.example' } })],
+      list_series: () => [series()],
+      series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial', note: 'half' }), seriesCommitment(2, 'Send invoices')],
+      'plugin:dialog|open': () => '/p.stint.json',
+      import_pack: () => packImport(),
+    });
+    openMain();
+    await goTo('Calls');
+    await screen.findByText('In progress: Pomodoro 1');
+    await screen.findByRole('list', { name: 'Commitments of Spring goals' });
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Import community pack…' }));
+    await screen.findByText(/^Installed Turing Way-like/);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Alliance' }));
+    await userEvent.click(screen.getByRole('button', { name: 'New accountability series' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start the next series after Spring goals' }));
     expect(await seriousViolations()).toEqual([]);
   });
 
