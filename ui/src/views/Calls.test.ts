@@ -140,6 +140,28 @@ describe('Calls view: reminders', () => {
   });
 });
 
+describe('Calls view: your own calls', () => {
+  it('deletes a call of your own after confirmation; pack calls have no Delete', async () => {
+    let mine = [storedCall({ id: 'ics-1', title: 'Writing hour', community_id: null })];
+    const b = backend({
+      list_calls: () => [storedCall(), ...mine],
+      delete_call: () => {
+        mine = [];
+        return null;
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Writing hour' }));
+    expect(screen.queryByRole('button', { name: 'Delete Daily coworking' })).not.toBeInTheDocument();
+    await userEvent.click(within(screen.getByRole('group', { name: 'Confirm deleting Writing hour' })).getByRole('button', { name: 'Keep' }));
+    expect(b.argsOf('delete_call')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Writing hour' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(b.argsOf('delete_call')).toEqual([{ id: 'ics-1' }]);
+    await expect.poll(() => screen.queryByText('Writing hour')).toBeNull();
+  });
+});
+
 describe('Calls view: community packs', () => {
   it('imports the pack chosen in the file dialog and says what the import did', async () => {
     const results = [
