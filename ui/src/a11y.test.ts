@@ -116,7 +116,7 @@ describe('accessibility (axe-core)', () => {
     backend({
       upcoming_calls: () => [
         upcoming(soon(-7), { current_phase: 'Pomodoro 1' }),
-        upcoming(soon(60 * 24), { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community_name: 'Alliance' }),
+        upcoming(soon(60 * 24), { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community: { id: 'al', name: 'Alliance', accent: null } }),
       ],
       list_calls: () => [storedCall(), storedCall({ id: 'x', title: 'Mine', community_id: null, reminder_minutes: null }, false)],
       list_communities: () => [community(), community({ id: 'al', name: 'Alliance', accent: null, links: { website: null, code_of_conduct: null, notes: 'https://n.example' } })],

@@ -20,7 +20,7 @@ import type { PackImport } from './bindings/PackImport';
 import type { IcsImport } from './bindings/IcsImport';
 import type { Series } from './bindings/Series';
 import type { SeriesDraft } from './bindings/SeriesDraft';
-import type { UpcomingCall } from './callTypes';
+import type { UiNotice, UpcomingOccurrence } from './callTypes';
 import { withDesktopDefaults, type About, type Settings } from './shellTypes';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -121,16 +121,19 @@ async function chooseFile(name: string, extensions: string[]): Promise<string | 
 export const chooseExportPath = (kind: ExportKind) => chooseSavePath(`stint-history.${kind}`, kind.toUpperCase(), kind);
 
 // Community calls
-export const upcomingCalls = (days: number) => call<UpcomingCall[]>('upcoming_calls', { days });
+export const upcomingCalls = (days: number) => call<UpcomingOccurrence[]>('upcoming_calls', { days });
 export const listCalls = () => call<StoredCall[]>('list_calls');
 export const createCall = (draft: Call) => call<StoredCall>('create_call', { call: draft });
 export const updateCall = (id: string, draft: Call) => call<StoredCall>('update_call', { id, call: draft });
 export const deleteCall = (id: string) => call<void>('delete_call', { id });
 export const setCallReminders = (id: string, enabled: boolean) =>
   call<StoredCall>('set_call_reminders', { id, enabled });
-/** Starts the session of one occurrence (synced to its scheduled start); the shell opens its join link. */
-export const joinCall = (callId: string, occurrenceStart: string) =>
-  call<SessionView>('join_call', { callId, occurrenceStart });
+/**
+ * Starts the session of one occurrence (synced to its scheduled start); the shell opens its join link.
+ * Another session running is a `conflict`, unless `replaceRunning`, which stops it first.
+ */
+export const joinCall = (callId: string, occurrenceStart: string, replaceRunning = false) =>
+  call<SessionView>('join_call', { callId, occurrenceStart, replaceRunning });
 /** Opens a link in the system's browser or meeting app; the shell refuses anything but known schemes. */
 export const openLink = (url: string) => call<void>('open_link', { url });
 
@@ -142,7 +145,8 @@ export const choosePackFile = () => chooseFile('Stint community pack', ['stint.j
 
 // Calendar files
 export const importIcs = (path: string) => call<IcsImport>('import_ics', { path });
-export const exportIcs = (path: string) => call<unknown>('export_ics', { path });
+/** Writes every call to an .ics file; returns the path written. */
+export const exportIcs = (path: string) => call<string>('export_ics', { path });
 export const chooseIcsFile = () => chooseFile('Calendar', ['ics']);
 export const chooseIcsSavePath = () => chooseSavePath('stint-calls.ics', 'Calendar', 'ics');
 
@@ -178,8 +182,10 @@ export const onNotificationFailed = (handler: (failure: NotificationFailure) => 
 
 /** Calls were added, changed or removed (a pack import, a reminder toggle, a file dropped on the window). */
 export const onCallsChanged = (handler: () => void): Promise<UnlistenFn> => listen('calls-changed', () => handler());
-/** Community packs were installed, updated or removed; the payload is the import's result when there was one. */
-export const onPacksChanged = (handler: (payload: unknown) => void): Promise<UnlistenFn> =>
-  listen<unknown>('packs-changed', (e) => handler(e.payload));
+/** Community packs were installed, updated or removed (also by a file dropped on the window). */
+export const onPacksChanged = (handler: () => void): Promise<UnlistenFn> => listen('packs-changed', () => handler());
+/** Something no command returned: a dropped pack's import, a join link that would not open. */
+export const onNotice = (handler: (notice: UiNotice) => void): Promise<UnlistenFn> =>
+  listen<UiNotice>('notice', (e) => handler(e.payload));
 
 export type { About, ExportKind, Settings, UnlistenFn };

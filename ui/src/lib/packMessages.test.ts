@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePackImport, isPackImport } from './packMessages';
+import { describePackImport } from './packMessages';
 import { packImport } from '../test/callFixtures';
 
 describe('describePackImport', () => {
@@ -14,11 +14,5 @@ describe('describePackImport', () => {
     expect(describePackImport(packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
       'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
     );
-  });
-
-  it('recognises an import result in an event payload', () => {
-    expect(isPackImport(packImport())).toBe(true);
-    expect(isPackImport(null)).toBe(false);
-    expect(isPackImport({ community_id: 'tw' })).toBe(false);
   });
 });

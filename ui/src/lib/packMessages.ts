@@ -15,10 +15,3 @@ export function describePackImport(r: PackImport): string {
       return `Older version ignored: the file has ${r.name} v${r.version}, you have v${r.installed_version ?? '?'}. Nothing changed.`;
   }
 }
-
-/** Whether an event payload is a pack import's result (the shell sends one after a file is dropped). */
-export function isPackImport(payload: unknown): payload is PackImport {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const p = payload as Record<string, unknown>;
-  return typeof p.name === 'string' && typeof p.version === 'string' && typeof p.action === 'string' && Array.isArray(p.formats) && Array.isArray(p.calls);
-}

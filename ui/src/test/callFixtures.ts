@@ -4,7 +4,7 @@ import type { Community } from '../lib/bindings/Community';
 import type { PackImport } from '../lib/bindings/PackImport';
 import type { Series } from '../lib/bindings/Series';
 import type { StoredCall } from '../lib/bindings/StoredCall';
-import type { UpcomingCall } from '../lib/callTypes';
+import type { UpcomingOccurrence } from '../lib/callTypes';
 import { commitment } from './fixtures';
 
 export function call(over: Partial<Call> = {}): Call {
@@ -35,20 +35,26 @@ export function storedCall(over: Partial<Call> = {}, remindersEnabled = true): S
 }
 
 /** An occurrence starting at `startsAt` (ISO), lasting an hour. */
-export function upcoming(startsAt: string, over: Partial<UpcomingCall> = {}): UpcomingCall {
+export function upcoming(startsAt: string, over: Partial<UpcomingOccurrence> = {}): UpcomingOccurrence {
+  const endsAt = new Date(Date.parse(startsAt) + 3_600_000).toISOString();
+  const now = Date.now();
   return {
     call_id: 'tw/daily',
     title: 'Daily coworking',
+    origin: { type: 'community', id: 'tw' },
+    community: { id: 'tw', name: 'Turing Way-like', accent: '#7b2d8e' },
+    format_id: 'tw/daily',
     starts_at: startsAt,
-    ends_at: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+    ends_at: endsAt,
     local_start: startsAt.slice(0, 19),
     time_zone: 'Europe/London',
-    community_id: 'tw',
-    community_name: 'Turing Way-like',
-    accent: '#7b2d8e',
     join_link: 'https://meet.example.org/daily',
+    notes_link: null,
     reminders_enabled: true,
+    reminder_minutes: 10,
+    in_progress: Date.parse(startsAt) <= now && now < Date.parse(endsAt),
     current_phase: null,
+    joined: false,
     ...over,
   };
 }

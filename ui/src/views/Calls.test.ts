@@ -39,7 +39,7 @@ describe('Calls view: upcoming occurrences', () => {
     const ny = '2025-03-04T16:00:00.000Z';
     const backendCalls = backend({
       upcoming_calls: () => [
-        upcoming(ny, { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community_name: 'Alliance', accent: '#006400' }),
+        upcoming(ny, { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community: { id: 'al', name: 'Alliance', accent: '#006400' } }),
         upcoming('2025-03-04T23:30:00.000Z', { title: 'Late coworking', time_zone: 'UTC' }),
         upcoming('2025-03-05T11:00:00.000Z'),
       ],
@@ -76,7 +76,7 @@ describe('Calls view: upcoming occurrences', () => {
     const onJoined = vi.fn();
     render(Calls, { onJoined });
     await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
-    expect(b.argsOf('join_call')).toEqual([{ callId: 'tw/daily', occurrenceStart: start }]);
+    expect(b.argsOf('join_call')).toEqual([{ callId: 'tw/daily', occurrenceStart: start, replaceRunning: false }]);
     await expect.poll(() => onJoined.mock.calls.length).toBe(1);
     expect(onJoined.mock.calls[0][0]).toMatchObject({ id: 7 });
   });
@@ -99,11 +99,34 @@ describe('Calls view: upcoming occurrences', () => {
     expect(within(nav).getByRole('button', { name: 'Now' })).toHaveAttribute('aria-current', 'page');
   });
 
-  it('shows why a join was refused', async () => {
-    backend({ upcoming_calls: () => [upcoming(inMinutes(-1))], join_call: rejectWith('conflict', 'another session is running') });
+  it('shows why a join was refused, and offers to stop the running session first', async () => {
+    const b = backend({
+      upcoming_calls: () => [upcoming(inMinutes(-1))],
+      join_call: (args) => (args.replaceRunning ? sessionView() : Promise.reject({ code: 'conflict', message: 'a session is already running', field: null })),
+    });
+    const onJoined = vi.fn();
+    render(Calls, { onJoined });
+    await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: a session is already running');
+    expect(onJoined).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop the running session and join Daily coworking' }));
+    expect(b.argsOf('join_call').map((a) => a.replaceRunning)).toEqual([false, true]);
+    await expect.poll(() => onJoined.mock.calls.length).toBe(1);
+    expect(screen.queryByRole('button', { name: /^Stop the running session/ })).not.toBeInTheDocument();
+  });
+
+  it('does not offer to stop the running session for other refusals', async () => {
+    backend({ upcoming_calls: () => [upcoming(inMinutes(-1))], join_call: rejectWith('invalid_input', 'this occurrence ended', 'occurrence_start') });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: another session is running');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: this occurrence ended');
+    expect(screen.queryByRole('button', { name: /^Stop the running session/ })).not.toBeInTheDocument();
+  });
+
+  it('marks the occurrence whose session is running', async () => {
+    backend({ upcoming_calls: () => [upcoming(inMinutes(-1), { joined: true, current_phase: 'Welcome' })] });
+    render(Calls);
+    expect(await screen.findByText('Joined')).toBeInTheDocument();
   });
 });
 
@@ -224,14 +247,23 @@ describe('Calls view: community packs', () => {
     expect(await screen.findByText('Installed Turing Way-like v1.2.0: 2 formats and 2 calls.')).toBeInTheDocument();
   });
 
-  it('shows the result of a pack the shell imported from a dropped file', async () => {
-    const b = backend();
-    render(Calls);
-    await screen.findByRole('list', { name: 'Communities' });
-    const before = b.argsOf('list_communities').length;
-    await b.emitEvent('packs-changed', packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }));
-    expect(await screen.findByText('Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.')).toBeInTheDocument();
-    await expect.poll(() => b.argsOf('list_communities').length).toBeGreaterThan(before);
+  it('reloads when the shell imported a dropped pack, and shows its notice in the banner', async () => {
+    let installed: ReturnType<typeof community>[] = [];
+    const b = backend({
+      startup_report: () => [],
+      get_settings: () => settings(),
+      list_formats: () => [format()],
+      current_session: () => null,
+      list_communities: () => installed,
+    });
+    render(MainWindow, { sound: new FakeSound() });
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: 'Calls' }));
+    await screen.findByText('No community packs yet.');
+    installed = [community()];
+    await b.emitEvent('packs-changed', null);
+    await b.emitEvent('notice', { message: 'Installed Turing Way-like 1.2.0.', error: false });
+    expect(await screen.findByRole('list', { name: 'Communities' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Installed Turing Way-like 1.2.0.');
   });
 
   it('lists communities with version and links opened by the backend', async () => {
