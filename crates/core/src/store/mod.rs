@@ -16,6 +16,7 @@ pub mod migrations;
 mod open;
 mod series;
 mod sessions;
+mod upcoming;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,7 @@ pub use export::ExportKind;
 pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
 pub use open::OpenReport;
 pub use sessions::{SessionRecord, SessionStatus};
+pub use upcoming::MAX_UPCOMING_DAYS;
 
 /// The open database. Not `Sync`: the shell keeps it behind a mutex.
 pub struct Store {
