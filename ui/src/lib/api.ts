@@ -20,7 +20,8 @@ import type { PackImport } from './bindings/PackImport';
 import type { IcsImport } from './bindings/IcsImport';
 import type { Series } from './bindings/Series';
 import type { SeriesDraft } from './bindings/SeriesDraft';
-import type { UiNotice, UpcomingOccurrence } from './callTypes';
+import type { UiNotice } from './bindings/UiNotice';
+import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import { withDesktopDefaults, type About, type Settings } from './shellTypes';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */

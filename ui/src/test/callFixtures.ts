@@ -4,7 +4,7 @@ import type { Community } from '../lib/bindings/Community';
 import type { PackImport } from '../lib/bindings/PackImport';
 import type { Series } from '../lib/bindings/Series';
 import type { StoredCall } from '../lib/bindings/StoredCall';
-import type { UpcomingOccurrence } from '../lib/callTypes';
+import type { UpcomingOccurrence } from '../lib/bindings/UpcomingOccurrence';
 import { commitment } from './fixtures';
 
 export function call(over: Partial<Call> = {}): Call {
