@@ -9,6 +9,7 @@ mod csv;
 mod export;
 mod formats;
 mod history;
+mod integrity;
 pub mod migrations;
 mod open;
 mod sessions;
@@ -21,13 +22,16 @@ use crate::Result;
 
 pub use export::ExportKind;
 pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
-pub use open::OpenReport;
+pub use integrity::IntegrityReport;
+pub use open::{OpenCheck, OpenReport};
 pub use sessions::{SessionRecord, SessionStatus};
 
 /// The open database. Not `Sync`: the shell keeps it behind a mutex.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Declared after `conn`, so that the connection is closed before the marker is removed.
+    in_use: integrity::InUseMarker,
 }
 
 impl Store {
@@ -39,6 +43,7 @@ impl Store {
     /// Runs `action` in one immediate (write-locking) transaction: committed if it returns `Ok`,
     /// rolled back — nothing stored — if it returns an error.
     fn write<T>(&mut self, action: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.in_use.arm()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = action(&tx)?;
         tx.commit()?;
