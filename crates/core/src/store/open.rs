@@ -78,8 +78,8 @@ impl Store {
         let mut conn = Connection::open(&path)?;
         configure(&conn)?;
         let mut in_use = InUseMarker::new(&path);
-        in_use.arm()?;
-        report.backup = migrate(&mut conn, &path)?;
+        in_use.write()?;
+        report.backup = migrate(&mut conn, &path, &mut in_use)?;
         Ok((Store { conn, path, in_use }, report))
     }
 }
@@ -203,7 +203,7 @@ fn newest_sound_backup(path: &Path) -> Result<Option<PathBuf>> {
 
 /// Brings the schema up to date. An existing, non-empty database is first copied with SQLite's
 /// backup API; the copy's path is returned.
-fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<PathBuf>> {
+fn migrate(conn: &mut Connection, path: &Path, in_use: &mut InUseMarker) -> Result<Option<PathBuf>> {
     let version = user_version(conn)?;
     if version > SCHEMA_VERSION {
         return Err(newer_schema(version));
@@ -211,6 +211,7 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<PathBuf>> {
     if version == SCHEMA_VERSION {
         return Ok(None);
     }
+    in_use.arm()?;
     let has_tables: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
     let backup = if has_tables {
         let target = sibling(path, &format!(".backup-v{version}-{}", stamp()));
