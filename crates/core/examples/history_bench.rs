@@ -166,12 +166,20 @@ fn open_checked(path: &Path, expected: OpenCheck) -> Store {
     store
 }
 
-/// Leaves the database as a killed process would: open, and no destructor ever runs.
+const CRASH_CHILD: &str = "STINT_BENCH_CRASH_CHILD";
+
+/// Leaves the database as a crashed Stint would: another process opens it and ends without running
+/// any destructor (this very example, re-run with `CRASH_CHILD` set; see `main`).
 fn crash_while_open(path: &Path) {
-    std::mem::forget(Store::open(path).unwrap());
+    let status = std::process::Command::new(std::env::current_exe().unwrap()).env(CRASH_CHILD, path).status();
+    assert!(status.unwrap().success());
 }
 
 fn main() {
+    if let Some(path) = std::env::var_os(CRASH_CHILD) {
+        let _store = Store::open(path).unwrap();
+        std::process::exit(0);
+    }
     let dir = tempfile::tempdir().unwrap();
     // STINT_BENCH_KEEP=<dir> keeps the database there, for looking at it afterwards.
     let kept = std::env::var_os("STINT_BENCH_KEEP").map(std::path::PathBuf::from);
