@@ -156,16 +156,27 @@ fn fill(store: &mut Store, format: &str, sessions: usize) {
     }
 }
 
-/// Folds the WAL into the file, then overwrites its second half (data pages; the header and schema
-/// on page 1 stay readable, so only the full check can see the damage). Returns the damaged bytes.
+/// Folds the WAL into the file, then overwrites the leaf pages of the commitments table: data the
+/// probe at open never reads (header and schema stay sound), so only the full check can see the
+/// damage. Returns the damaged bytes.
 fn damage(path: &Path) -> Vec<u8> {
-    Connection::open(path).unwrap().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
-    let len = fs::metadata(path).unwrap().len();
-    assert!(len > 8 * 4096, "the database should have several pages");
-    let from = len / 2 / 4096 * 4096;
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    let page_size: u64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    let leaves: Vec<u64> = conn
+        .prepare("SELECT pageno FROM dbstat WHERE name = 'commitments' AND pagetype = 'leaf'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(conn);
+    assert!(leaves.len() >= 2, "the commitments should fill several pages");
     let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.seek(SeekFrom::Start(from)).unwrap();
-    f.write_all(&vec![0xA5; (len - from) as usize]).unwrap();
+    for page in leaves {
+        f.seek(SeekFrom::Start((page - 1) * page_size)).unwrap();
+        f.write_all(&vec![0xA5; page_size as usize]).unwrap();
+    }
     drop(f);
     fs::read(path).unwrap()
 }
