@@ -20,6 +20,10 @@ use crate::runner::{Message, SessionId};
 use crate::settings::Settings;
 use crate::state::AppState;
 
+pub mod calls;
+pub mod communities;
+pub mod series;
+
 /// The invoke handler with every command; `build.rs` lists the same names for the capability.
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -46,6 +50,25 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         get_settings,
         set_settings,
         startup_report,
+        calls::upcoming_calls,
+        calls::list_calls,
+        calls::create_call,
+        calls::update_call,
+        calls::delete_call,
+        calls::set_call_reminders,
+        calls::join_call,
+        calls::open_link,
+        communities::import_pack,
+        communities::list_communities,
+        communities::remove_community,
+        communities::import_ics,
+        communities::export_ics,
+        series::create_series,
+        series::list_series,
+        series::series_commitments,
+        series::add_series_commitment,
+        series::note_commitment,
+        series::start_next_series,
         about,
         toggle_mini_timer,
     ]
@@ -244,7 +267,7 @@ fn export_dir(path: &Path) -> Result<PathBuf, Error> {
 }
 
 /// The user's IANA time zone (days in History are local days); UTC if it cannot be told.
-fn local_zone() -> Tz {
+pub(crate) fn local_zone() -> Tz {
     iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(Tz::UTC)
 }
 

@@ -10,16 +10,22 @@ use chrono::Utc;
 use stint_core::store::Store;
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
+mod bundled_pack;
+pub mod call_events;
 pub mod clock;
 pub mod commands;
 pub mod desktop;
 pub mod effects;
 pub mod error;
+mod files;
+pub mod links;
 mod logging;
 pub mod mini;
 pub mod notifier;
+pub mod packs;
 #[cfg(unix)]
 mod quit_signal;
+pub mod reminders;
 pub mod runner;
 mod sessions;
 pub mod settings;
@@ -49,18 +55,22 @@ pub fn run() {
     let builder = tauri::Builder::default();
     // First: a second launch hands over to the running Stint and exits before anything else starts.
     #[cfg(unix)]
-    let builder = builder.plugin(single_instance::plugin(tray::show_main_window));
+    let builder = builder.plugin(single_instance::plugin(on_second_launch));
     let app = builder
         .plugin(window_state())
         .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_deep_link::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
             setup(app.handle())?;
             Ok(())
         })
         .on_window_event(|window, event| match event {
+            WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) if window.label() == "main" => {
+                packs::on_drop(window.app_handle(), paths);
+            }
             WindowEvent::CloseRequested { api, .. } => {
                 let app = window.app_handle();
                 // The mini timer is only hidden; the main window too while the timer goes on in the tray.
@@ -129,14 +139,16 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     let settings = loaded.settings;
 
     let database = dir.join(DATABASE_FILE);
-    let (store, opened) = Store::open(&database).map_err(|e| format!("cannot open the database: {e}"))?;
+    let (mut store, opened) = Store::open(&database).map_err(|e| format!("cannot open the database: {e}"))?;
     log::info!("data in {}", dir.display());
     startup_report.extend(opened.notices);
+    startup_report.extend(bundled_pack::import_on_start(&mut store, &dir, Utc::now()));
     let store = SharedStore::new(store);
 
     let (runner_handle, inbox) = runner::channel();
     let notifier = {
         let failed_app = app.clone();
+        let action_app = app.clone();
         let action_runner = runner_handle.clone();
         notifier::spawn(
             notifier::NativeBackend::new(),
@@ -144,7 +156,7 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
             notifier::SHOW_TIMEOUT,
             notifier::Reports {
                 failed: Box::new(move |message| effects::notification_failed(&failed_app, message)),
-                action: std::sync::Arc::new(move |action| action_runner.send(Message::Act(notification_event(action)))),
+                action: std::sync::Arc::new(move |action| on_notification_action(&action_app, &action_runner, action)),
             },
         )
     };
@@ -174,13 +186,15 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         sleep_watch::spawn(move |_| runner.send(Message::SleepSignal));
     }
 
+    let reminders = reminders::StoreReminders { store: store.clone(), file: dir.join(reminders::FILE_NAME) };
     let runner = Runner::new(
         clock::SystemClock,
         sessions::StoreSessions(store.clone()),
         effects::AppEffects { app: app.clone(), notifier: notifier.clone() },
         (&settings).into(),
         inbox,
-    );
+    )
+    .with_reminders(reminders);
     tauri::async_runtime::spawn(runner.run());
 
     app.manage(AppState {
@@ -193,7 +207,21 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         data_dir: dir,
         desktop: Box::new(desktop),
     });
+    app.manage(links::Links(Box::new(links::SystemOpener)));
+    listen_for_deep_links(app);
     Ok(())
+}
+
+/// `stint://import?path=…` links: the one Stint was started with, and those that arrive later.
+fn listen_for_deep_links<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_deep_link::DeepLinkExt;
+    let handle = app.clone();
+    app.deep_link().on_open_url(move |event| packs::on_deep_links(&handle, &event.urls()));
+    match app.deep_link().get_current() {
+        Ok(Some(urls)) => packs::on_deep_links(app, &urls),
+        Ok(None) => {}
+        Err(e) => log::warn!("cannot read the deep link Stint was started with: {e}"),
+    }
 }
 
 /// One small document, no browsing: WebKit's document-viewer cache model keeps its caches small.
@@ -210,10 +238,13 @@ fn lighten_webview<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     }
 }
 
-fn notification_event(action: NotificationAction) -> EventKind {
+fn on_notification_action<R: Runtime>(app: &AppHandle<R>, runner: &runner::RunnerHandle, action: NotificationAction) {
     match action {
-        NotificationAction::Skip => EventKind::Skip,
-        NotificationAction::Extend => EventKind::Extend { seconds: NotificationAction::EXTEND_SECONDS },
+        NotificationAction::Skip => runner.send(Message::Act(EventKind::Skip)),
+        NotificationAction::Extend => {
+            runner.send(Message::Act(EventKind::Extend { seconds: NotificationAction::EXTEND_SECONDS }))
+        }
+        NotificationAction::Join(target) => commands::calls::join_from_reminder(app, &target),
     }
 }
 
@@ -250,6 +281,22 @@ fn start_or_pause<R: Runtime>(app: &AppHandle<R>) -> bool {
             log::warn!("cannot start a session: {}", e.0);
             false
         }
+    }
+}
+
+/// Another `stint` was started: show this one, and open the `stint://` links it was given (the
+/// desktop starts Stint with the link as its argument).
+#[cfg(unix)]
+fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>) {
+    tray::show_main_window(app);
+    let links: Vec<tauri::Url> = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| tauri::Url::parse(arg).ok())
+        .filter(|url| url.scheme() == packs::DEEP_LINK_SCHEME)
+        .collect();
+    if !links.is_empty() {
+        packs::on_deep_links(app, &links);
     }
 }
 

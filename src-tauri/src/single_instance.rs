@@ -1,11 +1,12 @@
 //! One Stint per data directory: the first instance listens on a Unix socket in the data dir; a
-//! second launch finds it there, asks it to show its window, and exits before opening any window.
+//! second launch finds it there, hands over its command line (a `stint://` link the desktop opened
+//! Stint with), and exits before opening any window.
 //!
 //! Not tauri-plugin-single-instance: on Linux it brings zbus 5 and the smol stack, whose idle
 //! `blocking` thread wakes twice a second for as long as Stint runs. A socket costs no wakeups, and
 //! keying it on the data dir means one process per database, which is what must be unique.
 
-use std::io::{BufRead, BufReader, ErrorKind, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
 
@@ -14,22 +15,29 @@ use tauri::{AppHandle, Runtime};
 
 /// The socket's name in the data dir.
 pub const SOCKET_FILE: &str = "stint.sock";
-const SHOW: &str = "show";
+
+/// What a later launch sends: one line of JSON.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Launch {
+    args: Vec<String>,
+}
 
 /// Who holds the socket.
 pub enum Claim {
     /// We are the first: serve this listener.
     First(UnixListener),
-    /// Another Stint is running and was asked to show itself.
+    /// Another Stint is running and was handed `args`.
     AlreadyRunning,
 }
 
-/// Takes the socket at `path`, or tells the instance that holds it to show itself. A socket left by
-/// a Stint that was killed (nobody listening) is replaced.
-pub fn claim(path: &Path) -> std::io::Result<Claim> {
+/// Takes the socket at `path`, or hands `args` to the instance that holds it. A socket left by a
+/// Stint that was killed (nobody listening) is replaced.
+pub fn claim(path: &Path, args: Vec<String>) -> std::io::Result<Claim> {
     match UnixStream::connect(path) {
         Ok(mut running) => {
-            running.write_all(format!("{SHOW}\n").as_bytes())?;
+            let mut line = serde_json::to_string(&Launch { args })?;
+            line.push('\n');
+            running.write_all(line.as_bytes())?;
             Ok(Claim::AlreadyRunning)
         }
         Err(e) if matches!(e.kind(), ErrorKind::ConnectionRefused | ErrorKind::NotFound) => {
@@ -43,14 +51,20 @@ pub fn claim(path: &Path) -> std::io::Result<Claim> {
     }
 }
 
-/// Calls `on_show` for each later launch; runs on its own thread, blocked in `accept` in between.
-pub fn serve(listener: UnixListener, on_show: impl Fn() + Send + 'static) -> std::io::Result<()> {
+/// Calls `on_launch` with the arguments of each later launch; runs on its own thread, blocked in
+/// `accept` in between. A message that is not a launch is ignored.
+pub fn serve(listener: UnixListener, on_launch: impl Fn(Vec<String>) + Send + 'static) -> std::io::Result<()> {
     std::thread::Builder::new().name("stint-instance".into()).spawn(move || {
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
             let mut line = String::new();
-            if BufReader::new(stream).read_line(&mut line).is_ok() && line.trim() == SHOW {
-                on_show();
+            // At most 1 MiB: a command line, not a stream.
+            if BufReader::new(stream.take(1 << 20)).read_line(&mut line).is_err() {
+                continue;
+            }
+            match serde_json::from_str::<Launch>(&line) {
+                Ok(launch) => on_launch(launch.args),
+                Err(e) => log::warn!("ignored a malformed message on the instance socket: {e}"),
             }
         }
     })?;
@@ -58,18 +72,18 @@ pub fn serve(listener: UnixListener, on_show: impl Fn() + Send + 'static) -> std
 }
 
 /// The plugin: registered first, so a second launch exits before any window is made.
-pub fn plugin<R: Runtime>(on_second_launch: fn(&AppHandle<R>)) -> TauriPlugin<R> {
+pub fn plugin<R: Runtime>(on_second_launch: fn(&AppHandle<R>, Vec<String>)) -> TauriPlugin<R> {
     Builder::new("stint-single-instance")
         .setup(move |app, _| {
             let dir = crate::data_dir(app)?;
             std::fs::create_dir_all(&dir)?;
-            match claim(&dir.join(SOCKET_FILE)) {
+            match claim(&dir.join(SOCKET_FILE), std::env::args().collect()) {
                 Ok(Claim::First(listener)) => {
                     let app = app.clone();
-                    serve(listener, move || on_second_launch(&app))?;
+                    serve(listener, move |args| on_second_launch(&app, args))?;
                 }
                 Ok(Claim::AlreadyRunning) => {
-                    log::info!("Stint is already running; it was asked to show its window");
+                    log::info!("Stint is already running; it was handed this launch");
                     app.cleanup_before_exit();
                     std::process::exit(0);
                 }
@@ -87,16 +101,25 @@ mod tests {
 
     use super::*;
 
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|a| a.to_string()).collect()
+    }
+
     #[test]
-    fn the_second_claim_asks_the_first_to_show_itself() {
+    fn the_second_claim_hands_its_arguments_to_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SOCKET_FILE);
-        let Claim::First(listener) = claim(&path).unwrap() else { panic!("the first claim wins") };
-        let (shown, heard) = mpsc::channel();
-        serve(listener, move || shown.send(()).unwrap()).unwrap();
-        assert!(matches!(claim(&path).unwrap(), Claim::AlreadyRunning));
+        let Claim::First(listener) = claim(&path, args(&["stint"])).unwrap() else { panic!("the first claim wins") };
+        let (launched, heard) = mpsc::channel();
+        serve(listener, move |args| launched.send(args).unwrap()).unwrap();
+
+        // Garbage on the socket is ignored; the listener keeps serving.
+        UnixStream::connect(&path).unwrap().write_all(b"not json\n").unwrap();
+        let link = "stint://import?path=%2Ftmp%2Fa%0Ab.stint.json";
+        assert!(matches!(claim(&path, args(&["stint", link])).unwrap(), Claim::AlreadyRunning));
         // A generous bound that only matters if the message never arrives.
-        heard.recv_timeout(Duration::from_secs(30)).expect("the first instance was asked to show");
+        let got = heard.recv_timeout(Duration::from_secs(30)).expect("the first instance heard the launch");
+        assert_eq!(got, args(&["stint", link]));
     }
 
     #[test]
@@ -105,6 +128,6 @@ mod tests {
         let path = dir.path().join(SOCKET_FILE);
         drop(UnixListener::bind(&path).unwrap()); // the file stays, nobody listens
         assert!(path.exists());
-        assert!(matches!(claim(&path).unwrap(), Claim::First(_)));
+        assert!(matches!(claim(&path, Vec::new()).unwrap(), Claim::First(_)));
     }
 }
