@@ -301,7 +301,7 @@ pub fn set_settings<R: Runtime>(
     state.runner.send(Message::Settings((&settings).into()));
     // Saved either way; what the desktop refused is reported, not an error.
     for problem in crate::desktop::apply(state.desktop.as_ref(), Some(&before), &settings) {
-        crate::effects::warn(&app, problem);
+        crate::call_events::notice(&app, problem, true);
     }
     Ok(settings)
 }

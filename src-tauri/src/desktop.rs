@@ -14,8 +14,8 @@ pub trait Desktop: Send + Sync {
 }
 
 /// Applies what changed from `before` to `after` (at start-up, `before` is `None`: the shortcut is
-/// grabbed and the login item left as the OS has it). Returns what the user must be told; a failure
-/// here never stops anything else.
+/// grabbed and the login item left as the OS has it). Returns what the user must be told (the caller
+/// logs it); a failure here never stops anything else.
 pub fn apply(desktop: &dyn Desktop, before: Option<&Settings>, after: &Settings) -> Vec<String> {
     let mut problems = Vec::new();
     if before.is_some_and(|b| b.start_at_login != after.start_at_login) {
@@ -30,9 +30,6 @@ pub fn apply(desktop: &dyn Desktop, before: Option<&Settings>, after: &Settings)
             let name = after.global_shortcut.as_deref().unwrap_or("none");
             problems.push(format!("The global shortcut {name} is not available: {e}"));
         }
-    }
-    for problem in &problems {
-        log::warn!("{problem}");
     }
     problems
 }

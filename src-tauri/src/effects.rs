@@ -12,17 +12,6 @@ pub const SESSION_CHANGED: &str = "session-changed";
 /// Sent to the UI when a notification could not be shown.
 pub const NOTIFICATION_FAILED: &str = "notification-failed";
 
-/// Sent to the UI when something outside the session did not work (a global shortcut another app
-/// holds, start at login refused); the UI shows it like a banner.
-pub const APP_WARNING: &str = "app-warning";
-
-/// Payload of `app-warning`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct AppWarning {
-    pub message: String,
-}
-
 /// Payload of `notification-failed`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -57,12 +46,5 @@ impl<R: Runtime, V: Serialize + Clone + Send> Effects<V> for AppEffects<R> {
 pub fn notification_failed<R: Runtime>(app: &AppHandle<R>, message: String) {
     if let Err(e) = app.emit(NOTIFICATION_FAILED, NotificationFailure { message }) {
         log::warn!("cannot emit {NOTIFICATION_FAILED}: {e}");
-    }
-}
-
-/// Tells the UI about a problem that is not the session's (already logged by the caller).
-pub fn warn<R: Runtime>(app: &AppHandle<R>, message: String) {
-    if let Err(e) = app.emit(APP_WARNING, AppWarning { message }) {
-        log::warn!("cannot emit {APP_WARNING}: {e}");
     }
 }

@@ -168,7 +168,10 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         })
     };
     let desktop = desktop::AppDesktop { app: app.clone(), keys };
-    startup_report.extend(desktop::apply(&desktop, None, &settings));
+    for problem in desktop::apply(&desktop, None, &settings) {
+        log::warn!("{problem}");
+        startup_report.push(problem);
+    }
 
     #[cfg(target_os = "linux")]
     if let Some(window) = app.get_webview_window("main") {

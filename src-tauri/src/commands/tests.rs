@@ -324,21 +324,22 @@ fn start_at_login_and_the_shortcut_are_applied_when_saved() {
 }
 
 #[test]
-fn a_shortcut_the_desktop_refuses_is_saved_and_reported_as_a_warning() {
+fn a_shortcut_the_desktop_refuses_is_saved_and_reported_as_a_notice() {
     use tauri::Listener;
     let app = app_with(FakeDesktop::refusing_shortcuts());
-    let warnings = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
-    let heard = warnings.clone();
-    app._app.listen(crate::effects::APP_WARNING, move |event| heard.lock().unwrap().push(event.payload().to_string()));
+    let notices = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let heard = notices.clone();
+    app._app.listen(crate::call_events::NOTICE, move |event| heard.lock().unwrap().push(event.payload().to_string()));
     let mut settings = serde_json::to_value(Settings::default()).unwrap();
     settings["global_shortcut"] = json!("Super+P");
     let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
     assert_eq!(saved["global_shortcut"], "Super+P");
     assert_eq!(invoke(&app, "get_settings", json!({})).unwrap()["global_shortcut"], "Super+P");
-    let warnings = warnings.lock().unwrap();
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    let warning: Value = serde_json::from_str(&warnings[0]).unwrap();
-    assert!(warning["message"].as_str().unwrap().contains("Super+P"), "{warning}");
+    let notices = notices.lock().unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let notice: Value = serde_json::from_str(&notices[0]).unwrap();
+    assert_eq!(notice["error"], true, "{notice}");
+    assert!(notice["message"].as_str().unwrap().contains("Super+P"), "{notice}");
 }
 
 #[test]
