@@ -308,7 +308,7 @@ pub fn set_settings<R: Runtime>(
 
 #[tauri::command]
 pub fn startup_report(state: State<'_, AppState>) -> Vec<String> {
-    state.startup_report.clone()
+    state.startup_report()
 }
 
 /// What the About box shows.

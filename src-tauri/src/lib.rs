@@ -18,6 +18,7 @@ pub mod desktop;
 pub mod effects;
 pub mod error;
 mod files;
+mod integrity;
 pub mod links;
 mod logging;
 pub mod mini;
@@ -90,7 +91,11 @@ pub fn run() {
         })
         .build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                integrity::mark_clean_shutdown(app);
+            }
+        }),
         Err(e) => {
             eprintln!("Stint could not start: {e}");
             std::process::exit(1);
@@ -141,7 +146,10 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     let database = dir.join(DATABASE_FILE);
     let (mut store, opened) = Store::open(&database).map_err(|e| format!("cannot open the database: {e}"))?;
     log::info!("data in {}", dir.display());
-    startup_report.extend(opened.notices);
+    startup_report.extend(opened.notices.iter().cloned());
+    if opened.needs_verify() {
+        integrity::verify_in_background(app, database.clone());
+    }
     startup_report.extend(bundled_pack::import_on_start(&mut store, &dir, Utc::now()));
     let store = SharedStore::new(store);
 
@@ -206,7 +214,7 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         notifier,
         settings: std::sync::Mutex::new(settings),
         settings_path,
-        startup_report,
+        startup_report: std::sync::Mutex::new(startup_report),
         data_dir: dir,
         desktop: Box::new(desktop),
     });

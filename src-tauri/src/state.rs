@@ -32,8 +32,9 @@ pub struct AppState {
     pub settings: Mutex<Settings>,
     /// Where the settings are kept (tauri-plugin-store file).
     pub settings_path: PathBuf,
-    /// What the user must be told at start-up (a recovered database, settings kept aside).
-    pub startup_report: Vec<String>,
+    /// What the user must be told at start-up (a recovered database, settings kept aside). The
+    /// background integrity check may add to it after start-up.
+    pub startup_report: Mutex<Vec<String>>,
     /// The folder of the database and the settings.
     pub data_dir: PathBuf,
     /// Start at login and the global shortcut.
@@ -43,5 +44,13 @@ pub struct AppState {
 impl AppState {
     pub fn settings(&self) -> Settings {
         self.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn startup_report(&self) -> Vec<String> {
+        self.startup_report.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn add_to_startup_report(&self, message: String) {
+        self.startup_report.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(message);
     }
 }

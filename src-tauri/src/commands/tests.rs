@@ -54,7 +54,7 @@ pub(super) fn app_with(desktop: FakeDesktop) -> App {
         notifier,
         settings: std::sync::Mutex::new(Settings::default()),
         settings_path: dir.path().join("settings.json"),
-        startup_report: vec!["The database was restored from a backup.".into()],
+        startup_report: std::sync::Mutex::new(vec!["The database was restored from a backup.".into()]),
         data_dir: dir.path().to_path_buf(),
         desktop: Box::new(desktop.clone()),
     });
