@@ -22,7 +22,8 @@ import type { Series } from './bindings/Series';
 import type { SeriesDraft } from './bindings/SeriesDraft';
 import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
-import { withDesktopDefaults, type About, type Settings } from './shellTypes';
+import type { About } from './bindings/About';
+import type { Settings } from './bindings/Settings';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
 export class ApiError extends Error {
@@ -164,9 +165,9 @@ export const startNextSeries = (seriesId: string, draft: SeriesDraft) =>
   call<Series>('start_next_series', { seriesId, draft });
 
 // Settings and start-up
-export const getSettings = () => call<Settings>('get_settings').then(withDesktopDefaults);
+export const getSettings = () => call<Settings>('get_settings');
 export const setSettings = (settings: Settings) =>
-  call<Settings>('set_settings', { settings }).then(withDesktopDefaults);
+  call<Settings>('set_settings', { settings });
 export const startupReport = () => call<string[]>('startup_report');
 
 // The desktop shell

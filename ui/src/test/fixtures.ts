@@ -6,7 +6,7 @@ import type { Commitment } from '../lib/bindings/Commitment';
 import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
 import type { SessionSummary } from '../lib/bindings/SessionSummary';
 import type { SessionView } from '../lib/bindings/SessionView';
-import type { Settings } from '../lib/shellTypes';
+import type { Settings } from '../lib/bindings/Settings';
 
 export const T0 = Date.parse('2025-03-03T10:00:00Z');
 export const iso = (ms: number) => new Date(ms).toISOString();
