@@ -1,0 +1,47 @@
+/**
+ * WebdriverIO, classic WebDriver, against tauri-driver (which drives WebKitWebDriver, which launches
+ * the app). Run it through scripts/e2e.sh, which provides the X display and the D-Bus session.
+ *
+ * Each spec file runs in its own worker with its own environment (support/environment.ts):
+ * a fresh data directory, its own notification daemon and its own tauri-driver.
+ */
+import { fileURLToPath } from 'node:url';
+import { appBinary } from './support/paths.ts';
+import { DRIVER_PORT, setUpEnvironment, tearDownEnvironment } from './support/environment.ts';
+
+const application = appBinary();
+
+export const config: WebdriverIO.Config = {
+  runner: 'local',
+  hostname: '127.0.0.1',
+  port: DRIVER_PORT,
+  specs: ['./specs/**/*.e2e.ts'],
+  // One app at a time: tauri-driver's port and the X display are shared.
+  maxInstances: 1,
+  capabilities: [
+    {
+      // No browserName: tauri-driver launches the app named below, not a browser.
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application },
+    } as WebdriverIO.Capabilities,
+  ],
+  logLevel: 'warn',
+  bail: 0,
+  waitforTimeout: 10_000,
+  connectionRetryTimeout: 60_000,
+  connectionRetryCount: 1,
+  framework: 'mocha',
+  reporters: ['spec'],
+  mochaOpts: {
+    ui: 'bdd',
+    // The scenarios wait through real 5-second phases.
+    timeout: 180_000,
+  },
+
+  beforeSession: async (_config, _capabilities, specs) => {
+    await setUpEnvironment(fileURLToPath(specs[0]));
+  },
+  afterSession: async () => {
+    await tearDownEnvironment();
+  },
+};
