@@ -11,46 +11,25 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-e2e="$repo/tests/e2e"
+source "$repo/scripts/lib/headless.sh"
 
 fail() { echo "e2e: $*" >&2; exit 1; }
 
-if [[ -z "${STINT_E2E_INSIDE_SESSION:-}" ]]; then
-  target_dir="${CARGO_TARGET_DIR:-$repo/target}"
-  [[ "$target_dir" = /* ]] || target_dir="$repo/$target_dir"
-  export STINT_APP="${STINT_APP:-$target_dir/debug/stint}"
+if ! in_headless_session; then
+  export STINT_APP="${STINT_APP:-$(cargo_target_dir "$repo")/debug/stint}"
   [[ -x "$STINT_APP" ]] || fail "the app is not built: $STINT_APP is missing (run: make build)"
-  for tool in xvfb-run dbus-run-session tauri-driver WebKitWebDriver sqlite3 pgrep dbus-send; do
+  for tool in xvfb-run dbus-run-session dbus-send tauri-driver WebKitWebDriver sqlite3 pgrep; do
     command -v "$tool" >/dev/null || fail "$tool is missing (run: scripts/install-deps.sh)"
   done
   /usr/bin/python3 -c 'import dbusmock' 2>/dev/null || fail "python3-dbusmock is missing (run: scripts/install-deps.sh)"
-  [[ -d "$e2e/node_modules" ]] || fail "tests/e2e/node_modules is missing (run: scripts/install-deps.sh)"
-
+  [[ -d "$repo/tests/e2e/node_modules" ]] || fail "tests/e2e/node_modules is missing (run: scripts/install-deps.sh)"
   rm -rf "$repo/tests/out/e2e" # the previous run's files; this run's stay until the next one
-
-  export STINT_E2E_INSIDE_SESSION=1 NO_AT_BRIDGE=1
-  # -a: the first free display number; the screen is big enough for the app's window.
-  exec xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
-    dbus-run-session -- "${BASH_SOURCE[0]}" "$@"
+  run_in_headless_session "${BASH_SOURCE[0]}" "$@"
 fi
 
-# Inside Xvfb and the D-Bus session from here on.
-
-# Ends whatever this run started and left behind (a tauri-driver or an app after a crashed worker),
-# by pid, children first.
-kill_descendants() {
-  local pid child
-  for child in $(pgrep -P "$1" || true); do
-    kill_descendants "$child"
-    kill -TERM "$child" 2>/dev/null || true
-  done
-}
 trap 'kill_descendants $$' EXIT
-
-cd "$e2e"
+cd "$repo/tests/e2e"
 status=0
 ./node_modules/.bin/wdio run ./wdio.conf.ts "$@" || status=$?
-if [[ $status -ne 0 ]]; then
-  echo "e2e: FAILED (exit $status); logs and data of the run: $repo/tests/out/e2e/" >&2
-fi
+[[ $status -eq 0 ]] || echo "e2e: FAILED (exit $status); logs and data of the run: $repo/tests/out/e2e/" >&2
 exit "$status"

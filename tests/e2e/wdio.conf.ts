@@ -7,7 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { appBinary } from './support/paths.ts';
-import { DRIVER_PORT, setUpEnvironment, tearDownEnvironment } from './support/environment.ts';
+import { DRIVER_PORT, setUpSpecEnvironment, tearDownEnvironment } from './support/environment.ts';
 
 const application = appBinary();
 
@@ -39,7 +39,7 @@ export const config: WebdriverIO.Config = {
   },
 
   beforeSession: async (_config, _capabilities, specs) => {
-    await setUpEnvironment(fileURLToPath(specs[0]));
+    await setUpSpecEnvironment(fileURLToPath(specs[0]));
   },
   afterSession: async () => {
     await tearDownEnvironment();

@@ -37,17 +37,23 @@ process.once('exit', () => {
   notificationDaemon?.kill('SIGKILL');
 });
 
-/** Prepares the environment for `specFile`; the first app launch happens after this. */
-export async function setUpEnvironment(specFile: string): Promise<Environment> {
+/** Prepares the environment for a spec file (its mark decides whether a notification daemon runs). */
+export function setUpSpecEnvironment(specFile: string): Promise<Environment> {
+  return setUpEnvironment({
+    name: basename(specFile).replace(/\.e2e\.ts$/, ''),
+    notificationDaemon: !readFileSync(specFile, 'utf8').includes(NO_NOTIFICATION_DAEMON_MARK),
+  });
+}
+
+/** Prepares a fresh environment; the first app launch happens after this. */
+export async function setUpEnvironment(options: { name: string; notificationDaemon: boolean }): Promise<Environment> {
   requireSessionBus();
-  const specName = basename(specFile).replace(/\.e2e\.ts$/, '');
   mkdirSync(outputDir, { recursive: true });
-  const runDir = mkdtempSync(join(outputDir, `${specName}-`));
+  const runDir = mkdtempSync(join(outputDir, `${options.name}-`));
   const dataDir = join(runDir, 'data');
   mkdirSync(dataDir);
 
-  const wantsDaemon = !readFileSync(specFile, 'utf8').includes(NO_NOTIFICATION_DAEMON_MARK);
-  const notificationLog = wantsDaemon ? join(runDir, 'notifications.log') : undefined;
+  const notificationLog = options.notificationDaemon ? join(runDir, 'notifications.log') : undefined;
   if (notificationLog) {
     notificationDaemon = await startNotificationDaemon(notificationLog, join(runDir, 'dbusmock.out'));
   } else {
@@ -65,7 +71,7 @@ export async function setUpEnvironment(specFile: string): Promise<Environment> {
 
   const environment: Environment = { dataDir, notificationLog, driverPid: driver.pid! };
   process.env.STINT_E2E_ENVIRONMENT = JSON.stringify(environment);
-  console.log(`[e2e] ${specName}: files in ${runDir}`);
+  console.log(`[e2e] ${options.name}: files in ${runDir}`);
   return environment;
 }
 
