@@ -16,7 +16,7 @@ in_headless_session() {
 # session, with the accessibility bridge off. Does not return.
 run_in_headless_session() {
   export STINT_HEADLESS_SESSION=1 NO_AT_BRIDGE=1
-  exec xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" dbus-run-session -- "$@"
+  exec xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "$@"
 }
 
 # Ends what a run started and left behind (a tauri-driver, an app after a crashed worker), by pid,

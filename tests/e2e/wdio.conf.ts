@@ -28,8 +28,9 @@ export const config: WebdriverIO.Config = {
   logLevel: 'warn',
   bail: 0,
   waitforTimeout: 10_000,
-  connectionRetryTimeout: 60_000,
-  connectionRetryCount: 1,
+  // An app that cannot start makes session creation hang: give up after 30 s, without retrying.
+  connectionRetryTimeout: 30_000,
+  connectionRetryCount: 0,
   framework: 'mocha',
   reporters: ['spec'],
   mochaOpts: {
