@@ -64,8 +64,11 @@ test-ui: deps
 test-e2e: build
 	STINT_APP=$(APP) scripts/e2e.sh
 
-dist: ui
-	cd src-tauri && $(TAURI) build --bundles deb
+# The Tauri CLI comes from the UI's devDependencies (@tauri-apps/cli); it runs the UI build itself
+# (beforeBuildCommand). Its app and frontend folders are named, so it need not guess them.
+dist: deps
+	@[[ -x $(TAURI) ]] || { echo "dist: $(TAURI) is missing (ui/package.json needs @tauri-apps/cli)" >&2; exit 1; }
+	TAURI_APP_PATH=$(CURDIR)/src-tauri TAURI_FRONTEND_PATH=$(CURDIR)/ui $(TAURI) build --bundles deb
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
 bench: deps
