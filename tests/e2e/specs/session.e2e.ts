@@ -19,18 +19,18 @@ const NOTIFICATION_TOLERANCE_MS = 1000;
 
 const THREE_FIVES = 'E2E three fives';
 const threeFives: PhaseInput[] = [
-  { label: 'Warm up', kind: /check|welcome/i, seconds: PHASE_SECONDS },
-  { label: 'Deep work', kind: /focus/i, seconds: PHASE_SECONDS },
-  { label: 'Stretch', kind: /break/i, seconds: PHASE_SECONDS },
+  { label: 'Warm up', kind: /^welcome$/i, seconds: PHASE_SECONDS },
+  { label: 'Deep work', kind: /^focus$/i, seconds: PHASE_SECONDS },
+  { label: 'Stretch', kind: /^break$/i, seconds: PHASE_SECONDS },
 ];
 
 /** A format whose middle phase is long enough to kill and relaunch the app inside it. */
 const RESUMABLE = 'E2E resumable';
 const LONG_PHASE_SECONDS = 120;
 const resumable: PhaseInput[] = [
-  { label: 'Settle in', kind: /check|welcome/i, seconds: PHASE_SECONDS },
-  { label: 'Long focus', kind: /focus/i, seconds: LONG_PHASE_SECONDS },
-  { label: 'Wind down', kind: /break/i, seconds: PHASE_SECONDS },
+  { label: 'Settle in', kind: /^welcome$/i, seconds: PHASE_SECONDS },
+  { label: 'Long focus', kind: /^focus$/i, seconds: LONG_PHASE_SECONDS },
+  { label: 'Wind down', kind: /^break$/i, seconds: PHASE_SECONDS },
 ];
 
 describe('a session of three 5-second phases', () => {

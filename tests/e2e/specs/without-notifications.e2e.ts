@@ -13,8 +13,8 @@ import { pollUntil } from '../support/processes.ts';
 
 const FORMAT = 'E2E unannounced';
 const twoFives = [
-  { label: 'Sprint', kind: /focus/i, seconds: 5 },
-  { label: 'Breather', kind: /break/i, seconds: 5 },
+  { label: 'Sprint', kind: /^focus$/i, seconds: 5 },
+  { label: 'Breather', kind: /^break$/i, seconds: 5 },
 ];
 
 describe('a session with no notification service', () => {

@@ -3,11 +3,11 @@
  * (ARCHITECTURE.md, "Accessible names").
  */
 import { browser } from '@wdio/globals';
-import { allByRole, byRole } from './roles.ts';
+import { allByRole, byRole, namesByRole } from './roles.ts';
 
 export interface PhaseInput {
   label: string;
-  /** Matched against the visible option text of "Phase N kind", e.g. /focus/i. */
+  /** Matched against the option names of "Phase N kind", e.g. /^focus$/i. */
   kind: RegExp;
   seconds: number;
 }
@@ -23,12 +23,11 @@ async function fill(field: WebdriverIO.Element, value: string | number): Promise
   await field.setValue(String(value));
 }
 
-/** Picks the option of a <select>-like combobox whose text matches. */
-async function choose(combobox: WebdriverIO.Element, option: RegExp | string): Promise<void> {
-  const options = await allByRole('option', undefined, combobox);
-  const texts = await Promise.all(options.map((o) => o.getText()));
-  const index = texts.findIndex((text) => (typeof option === 'string' ? text.trim() === option : option.test(text)));
-  if (index < 0) throw new Error(`no option matching ${option} among ${JSON.stringify(texts)}`);
+/** Picks the first option of a <select> combobox whose accessible name matches. */
+async function choose(combobox: WebdriverIO.Element, option: RegExp): Promise<void> {
+  const names = await namesByRole('option', combobox);
+  const index = names.findIndex((name) => option.test(name));
+  if (index < 0) throw new Error(`no option matching ${option} among ${JSON.stringify(names)}`);
   await combobox.selectByIndex(index);
 }
 
