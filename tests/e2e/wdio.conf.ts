@@ -10,6 +10,9 @@ import { appBinary } from './support/paths.ts';
 import { DRIVER_PORT, setUpSpecEnvironment, tearDownEnvironment } from './support/environment.ts';
 
 const application = appBinary();
+if (!process.env.DISPLAY || !process.env.DBUS_SESSION_BUS_ADDRESS) {
+  throw new Error('no X display or D-Bus session: run the suite through scripts/e2e.sh');
+}
 
 export const config: WebdriverIO.Config = {
   runner: 'local',
@@ -40,7 +43,14 @@ export const config: WebdriverIO.Config = {
   },
 
   beforeSession: async (_config, _capabilities, specs) => {
-    await setUpSpecEnvironment(fileURLToPath(specs[0]));
+    try {
+      await setUpSpecEnvironment(fileURLToPath(specs[0]));
+    } catch (error) {
+      // wdio only logs a failing hook and would go on to wait for an app that cannot come:
+      // end the worker instead, which fails the spec at once.
+      console.error(`[e2e] could not set up the environment: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    }
   },
   afterSession: async () => {
     await tearDownEnvironment();

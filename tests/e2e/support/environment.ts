@@ -47,7 +47,6 @@ export function setUpSpecEnvironment(specFile: string): Promise<Environment> {
 
 /** Prepares a fresh environment; the first app launch happens after this. */
 export async function setUpEnvironment(options: { name: string; notificationDaemon: boolean }): Promise<Environment> {
-  requireSessionBus();
   mkdirSync(outputDir, { recursive: true });
   const runDir = mkdtempSync(join(outputDir, `${options.name}-`));
   const dataDir = join(runDir, 'data');
@@ -119,12 +118,6 @@ function notificationServiceOwned(): boolean {
     return answer.includes('boolean true');
   } catch {
     return false;
-  }
-}
-
-function requireSessionBus(): void {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS || !process.env.DISPLAY) {
-    throw new Error('no DISPLAY or session bus: run the suite through scripts/e2e.sh');
   }
 }
 
