@@ -86,3 +86,25 @@ pub struct Format {
     #[ts(flatten)]
     pub draft: FormatDraft,
 }
+
+impl FormatDraft {
+    /// Seconds of one round of `phases`; in a long-break round (`with_long_break`), every Break
+    /// phase counts as the long break when there is one.
+    pub(crate) fn round_seconds(&self, with_long_break: bool) -> u64 {
+        let long_break = self.repeat.as_ref().and_then(|r| r.long_break.as_ref()).filter(|_| with_long_break);
+        self.phases
+            .iter()
+            .map(|p| match long_break {
+                Some(lb) if p.kind == PhaseKind::Break => u64::from(lb.seconds),
+                _ => u64::from(p.seconds),
+            })
+            .sum()
+    }
+}
+
+mod validate;
+
+pub use validate::{
+    MAX_ATTRIBUTION_CHARS, MAX_LABEL_CHARS, MAX_NAME_CHARS, MAX_PASS_SECONDS, MAX_PHASES, MAX_PHASE_SECONDS,
+    MAX_PROMPT_CHARS, MIN_PHASE_SECONDS,
+};

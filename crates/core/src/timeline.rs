@@ -10,7 +10,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::format::{FormatDraft, Phase};
-use crate::Result;
+use crate::{Error, Result};
+
+mod expand;
+mod walk;
+
+use expand::Expansion;
+use walk::{from_ms, to_ms, walk};
 
 /// Something the user (or the runner on their behalf) did to a running session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -58,6 +64,7 @@ pub struct SessionState {
     /// When the current phase ends if nothing else happens; `None` while paused or when done.
     pub ends_at: Option<DateTime<Utc>>,
     /// Milliseconds left in the current phase; never negative; 0 when done.
+    #[ts(type = "number")]
     pub remaining_ms: i64,
     pub paused: bool,
     pub done: bool,
@@ -102,9 +109,13 @@ pub struct AgendaStep {
     pub ends_at: DateTime<Utc>,
 }
 
+/// The longest a single Extend may add: the longest a phase may be.
+pub const MAX_EXTEND_SECONDS: u32 = crate::format::MAX_PHASE_SECONDS;
+
 impl Timeline {
+    /// A session of `format` that started at `started_at` (kept to the millisecond).
     pub fn new(format: FormatDraft, started_at: DateTime<Utc>) -> Self {
-        Timeline { format, started_at, events: Vec::new() }
+        Timeline { format, started_at: from_ms(to_ms(started_at)), events: Vec::new() }
     }
 
     /// Rebuilds a timeline from stored events, validating each as `push` does.
@@ -123,40 +134,130 @@ impl Timeline {
     /// Appends an event after checking it against the state at its instant. Rejected (with
     /// `Error::Conflict` or `Error::InvalidInput`, timeline unchanged): an event earlier than the
     /// previous one or than `started_at`, Resume while running, Pause while paused, anything after
-    /// Stop or after the session is done, Extend by 0 seconds.
+    /// Stop or after the session is done, Extend by 0 seconds (or by more than
+    /// `MAX_EXTEND_SECONDS`). The event's instant is kept to the millisecond.
+    ///
+    /// An event exactly at a phase's deadline applies to the phase that starts there.
     pub fn push(&mut self, event: Event) -> Result<()> {
-        let _ = event;
-        todo!("timeline::push")
+        let at = to_ms(event.at);
+        if at < to_ms(self.started_at) {
+            return Err(Error::invalid("at", "is before the session started"));
+        }
+        if self.events.last().is_some_and(|last| at < to_ms(last.at)) {
+            return Err(Error::invalid("at", "is earlier than the previous event"));
+        }
+        if let EventKind::Extend { seconds } = event.kind {
+            if seconds == 0 || seconds > MAX_EXTEND_SECONDS {
+                return Err(Error::invalid(
+                    "seconds",
+                    format!("must be between 1 and {MAX_EXTEND_SECONDS}, got {seconds}"),
+                ));
+            }
+        }
+        let state = walk(self, at, false);
+        if state.ended_at.is_some() {
+            return Err(Error::Conflict("the session has already ended".into()));
+        }
+        let paused = state.current.running_since.is_none();
+        match event.kind {
+            EventKind::Pause if paused => return Err(Error::Conflict("the session is already paused".into())),
+            EventKind::Resume if !paused => return Err(Error::Conflict("the session is not paused".into())),
+            _ => {}
+        }
+        self.events.push(Event { at: from_ms(at), kind: event.kind });
+        Ok(())
     }
 }
 
 /// The `index`th phase of the expanded sequence, or `None` past the end of a finite format.
 pub fn phase_at(format: &FormatDraft, index: u32) -> Option<Phase> {
-    let _ = (format, index);
-    todo!("timeline::phase_at")
+    Expansion::new(format).phase(u64::from(index))
 }
 
-/// The state of the session at `now`.
+/// The state of the session at `now`. Events later than `now` are not taken into account.
+///
+/// The current phase's `seconds` include any extensions, so `remaining_ms / (seconds * 1000)` is
+/// the fraction left. Once the session is over, `phase` is the last phase that ran.
 pub fn state_at(timeline: &Timeline, now: DateTime<Utc>) -> SessionState {
-    let _ = (timeline, now);
-    todo!("timeline::state_at")
+    let now = to_ms(now);
+    let w = walk(timeline, now, false);
+    let c = &w.current;
+    let done = w.ended_at.is_some();
+    let ends_at = c.ends_at().filter(|_| !done);
+    SessionState {
+        phase_index: u32::try_from(c.index).unwrap_or(u32::MAX),
+        phase: c.phase.clone(),
+        round: w.expansion().round(c.index),
+        phase_started_at: from_ms(c.started),
+        ends_at: ends_at.map(from_ms),
+        remaining_ms: if done { 0 } else { c.remaining_at(now) },
+        paused: !done && c.running_since.is_none(),
+        done,
+        ended_at: w.ended_at.map(from_ms),
+    }
 }
 
-/// The next instant after `now` at which the state changes by itself (a phase ends), if any.
+/// The next instant after `now` at which the state changes by itself (a phase ends), if any:
+/// `None` while paused or once the session is over.
 pub fn next_deadline(timeline: &Timeline, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let _ = (timeline, now);
-    todo!("timeline::next_deadline")
+    state_at(timeline, now).ends_at
 }
 
 /// Every phase that has ended by `now`, in order, with outcome Completed, Skipped or Stopped.
+/// They tile the time from `started_at` to the current phase's start (or the session's end);
+/// `planned_seconds` includes extensions and `actual_seconds` excludes paused time.
 pub fn finished_phases(timeline: &Timeline, now: DateTime<Utc>) -> Vec<PhaseRecord> {
-    let _ = (timeline, now);
-    todo!("timeline::finished_phases")
+    walk(timeline, to_ms(now), true).records.unwrap_or_default()
 }
 
 /// The agenda around `now`: the phases already finished, the current one and up to `ahead` planned
 /// ones, with clock times. A repeating format without a round limit is cut off after `ahead`.
+///
+/// Finished steps carry their actual times; the current step ends at its deadline (or, while paused,
+/// `now` plus what is left); planned steps follow back to back, assuming no further events.
 pub fn agenda(timeline: &Timeline, now: DateTime<Utc>, ahead: u32) -> Vec<AgendaStep> {
-    let _ = (timeline, now, ahead);
-    todo!("timeline::agenda")
+    let now_ms = to_ms(now);
+    let mut w = walk(timeline, now_ms, true);
+    let mut steps: Vec<AgendaStep> = w
+        .records
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| AgendaStep {
+            index: r.index,
+            phase: Phase { label: r.label, kind: r.kind, seconds: r.planned_seconds, prompt: None },
+            starts_at: r.started_at,
+            ends_at: r.ended_at,
+        })
+        .collect();
+    // Prompts are not part of a record; take them from the expansion.
+    for step in &mut steps {
+        step.phase.prompt = w.expansion().phase(u64::from(step.index)).and_then(|p| p.prompt);
+    }
+    if w.ended_at.is_some() {
+        return steps;
+    }
+    let c = &w.current;
+    let mut end = c.ends_at().unwrap_or(now_ms + c.remaining_at(now_ms));
+    steps.push(AgendaStep {
+        index: u32::try_from(c.index).unwrap_or(u32::MAX),
+        phase: c.phase.clone(),
+        starts_at: from_ms(c.started),
+        ends_at: from_ms(end),
+    });
+    for index in (c.index + 1..).take(ahead as usize) {
+        let Some(phase) = w.expansion().phase(index) else { break };
+        let start = end;
+        end = start + i64::from(phase.seconds) * 1000;
+        steps.push(AgendaStep {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            phase,
+            starts_at: from_ms(start),
+            ends_at: from_ms(end),
+        });
+    }
+    steps
 }
+
+#[cfg(test)]
+mod tests;

@@ -24,7 +24,7 @@ ends_at: string | null,
 /**
  * Milliseconds left in the current phase; never negative; 0 when done.
  */
-remaining_ms: bigint, paused: boolean, done: boolean, 
+remaining_ms: number, paused: boolean, done: boolean, 
 /**
  * When the session ended (last phase over, or stopped).
  */
