@@ -54,12 +54,17 @@ export async function createFormat(name: string, phases: PhaseInput[]): Promise<
   await (await byRole('button', 'Save format')).click();
 }
 
-/** On Now: picks the format and presses Start. */
+/**
+ * On Now: picks the format and presses Start. A format that asks for commitments at the start opens
+ * a step for them first; it is confirmed with its own Start, with none written.
+ */
 export async function startSession(formatName: string): Promise<void> {
   await goTo('Now');
-  await choose(await byRole('combobox', 'Format'), new RegExp(`^\\s*${escapeRegExp(formatName)}\\b`));
+  await choose(await byRole('combobox', 'Format'), new RegExp(`^${escapeRegExp(formatName)}$`));
   await (await byRole('button', 'Start')).click();
-  await byRole('timer', 'Time remaining');
+  const askingStep = await allByRole('group', 'What will you get done?');
+  if (askingStep.length > 0) await (await byRole('button', 'Start', { within: askingStep[0] })).click();
+  await byRole('button', 'Stop');
 }
 
 export async function addCommitment(text: string): Promise<void> {
