@@ -3,8 +3,16 @@
 //! The shell (`src-tauri`) wires these modules to windows, timers and notifications; everything that
 //! can be decided without a window is decided and tested here.
 
+pub mod announce;
+pub mod builtins;
+pub mod calls;
+pub mod commitment;
 pub mod error;
 pub mod format;
+pub mod ics;
+pub mod pack;
+pub mod session_view;
+pub mod store;
 pub mod timeline;
 
 pub use error::{Error, Result};

@@ -218,22 +218,20 @@ pub fn finished_phases(timeline: &Timeline, now: DateTime<Utc>) -> Vec<PhaseReco
 pub fn agenda(timeline: &Timeline, now: DateTime<Utc>, ahead: u32) -> Vec<AgendaStep> {
     let now_ms = to_ms(now);
     let mut w = walk(timeline, now_ms, true);
-    let mut steps: Vec<AgendaStep> = w
-        .records
-        .take()
-        .unwrap_or_default()
+    let records = w.records.take().unwrap_or_default();
+    let mut steps: Vec<AgendaStep> = records
         .into_iter()
-        .map(|r| AgendaStep {
-            index: r.index,
-            phase: Phase { label: r.label, kind: r.kind, seconds: r.planned_seconds, prompt: None },
-            starts_at: r.started_at,
-            ends_at: r.ended_at,
+        .map(|r| {
+            // A record has no prompt; the expansion has.
+            let prompt = w.expansion().phase(u64::from(r.index)).and_then(|p| p.prompt);
+            AgendaStep {
+                index: r.index,
+                phase: Phase { label: r.label, kind: r.kind, seconds: r.planned_seconds, prompt },
+                starts_at: r.started_at,
+                ends_at: r.ended_at,
+            }
         })
         .collect();
-    // Prompts are not part of a record; take them from the expansion.
-    for step in &mut steps {
-        step.phase.prompt = w.expansion().phase(u64::from(step.index)).and_then(|p| p.prompt);
-    }
     if w.ended_at.is_some() {
         return steps;
     }

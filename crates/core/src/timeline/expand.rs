@@ -57,7 +57,7 @@ impl<'a> Expansion<'a> {
             return Some(template.clone());
         };
         let round = self.round(index);
-        let long_round = repeat.long_break_every > 0 && round % repeat.long_break_every == 0;
+        let long_round = repeat.long_break_every > 0 && round.is_multiple_of(repeat.long_break_every);
         let phase = match (&repeat.long_break, template.kind) {
             (Some(long_break), PhaseKind::Break) if long_round => long_break,
             _ => template,

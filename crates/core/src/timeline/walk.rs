@@ -124,7 +124,7 @@ impl Walk<'_> {
         let Some(cycle) = self.expansion.cycle() else { return };
         let c = &self.current;
         let untouched = c.ran == 0 && c.running_since == Some(c.started) && !c.extended;
-        if !untouched || c.index % cycle.phases != 0 || to <= c.started {
+        if !untouched || !c.index.is_multiple_of(cycle.phases) || to <= c.started {
             return;
         }
         let mut cycles = (to - c.started) / cycle.ms;

@@ -1,0 +1,193 @@
+//! The words of a phase-change notification, e.g. "Focus done" / "Break, 5 min. Next: Pomodoro 2 at
+//! 10:35." Clock times are shown in the user's local offset; everything else comes from the timeline.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::format::PhaseKind;
+use crate::timeline::{finished_phases, phase_at, state_at, EventKind, PhaseOutcome, Timeline};
+
+/// What the notifier shows (and the UI's banner, if notifications fail).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Announcement {
+    pub title: String,
+    pub body: String,
+}
+
+/// The announcement for the phase change at `at` (a deadline, or a skip): which phase ended, what
+/// runs now and until when, and what comes next; once the session is over, a summary.
+pub fn phase_change(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset) -> Announcement {
+    let state = state_at(timeline, at);
+    if state.done {
+        return summary(timeline, at, offset);
+    }
+    let title = match state.phase_index.checked_sub(1).and_then(|i| phase_at(&timeline.format, i)) {
+        Some(previous) => ended_title(previous.kind),
+        None => "Session started".to_string(),
+    };
+    let mut body = format!("{}, {}.", state.phase.label, duration_text(u64::from(state.phase.seconds)));
+    if let Some(prompt) = &state.phase.prompt {
+        body.push_str(&format!(" {}.", prompt.trim_end_matches('.')));
+    }
+    let clock = state.ends_at.map(|t| clock_text(t, offset));
+    match (phase_at(&timeline.format, state.phase_index + 1), clock) {
+        (Some(next), Some(clock)) => body.push_str(&format!(" Next: {} at {clock}.", next.label)),
+        (Some(next), None) => body.push_str(&format!(" Next: {}.", next.label)),
+        (None, Some(clock)) => body.push_str(&format!(" Last step; ends at {clock}.")),
+        (None, None) => body.push_str(" Last step."),
+    }
+    if state.paused {
+        body.push_str(" Paused.");
+    }
+    Announcement { title, body }
+}
+
+/// "Session complete" (or "Session stopped") with the phases run and the focus time.
+fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset) -> Announcement {
+    let stopped = timeline.events().last().is_some_and(|e| e.kind == EventKind::Stop);
+    let records = finished_phases(timeline, at);
+    let focus_seconds: u64 = records
+        .iter()
+        .filter(|r| r.kind == PhaseKind::Focus && r.outcome != PhaseOutcome::Slept)
+        .map(|r| u64::from(r.actual_seconds))
+        .sum();
+    let count = records.len();
+    let mut body = format!("{}: {count} {}", timeline.format.name, if count == 1 { "phase" } else { "phases" });
+    if focus_seconds > 0 {
+        body.push_str(&format!(", {} of focus", duration_text(focus_seconds)));
+    }
+    if let Some(ended) = state_at(timeline, at).ended_at {
+        body.push_str(&format!(". Ended at {}", clock_text(ended, offset)));
+    }
+    body.push('.');
+    let title = if stopped { "Session stopped" } else { "Session complete" };
+    Announcement { title: title.to_string(), body }
+}
+
+fn ended_title(kind: PhaseKind) -> String {
+    let name = match kind {
+        PhaseKind::Focus => "Focus",
+        PhaseKind::Break => return "Break over".to_string(),
+        PhaseKind::LongBreak => return "Long break over".to_string(),
+        PhaseKind::Welcome => "Welcome",
+        PhaseKind::CheckIn => "Check-in",
+        PhaseKind::Talk => "Talk",
+        PhaseKind::Discussion => "Discussion",
+        PhaseKind::Review => "Review",
+        PhaseKind::Close => "Close",
+    };
+    format!("{name} done")
+}
+
+/// A 24-hour clock time in the given offset, e.g. "10:35".
+fn clock_text(t: DateTime<Utc>, offset: FixedOffset) -> String {
+    t.with_timezone(&offset).format("%H:%M").to_string()
+}
+
+/// A short duration: "45 s", "5 min", "1 min 30 s", "1 h 30 min".
+pub fn duration_text(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let parts: Vec<String> = [(h, "h"), (m, "min"), (s, "s")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    if parts.is_empty() { "0 s".to_string() } else { parts.join(" ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::builtins;
+    use crate::timeline::Event;
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 6, 2, 9, 0, 0).unwrap()
+    }
+
+    /// UTC+1, as in UK summer time.
+    fn bst() -> FixedOffset {
+        FixedOffset::east_opt(3600).unwrap()
+    }
+
+    fn pomodoro() -> Timeline {
+        Timeline::new(builtins::pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4), start())
+    }
+
+    fn cafe() -> Timeline {
+        let cafe = builtins::all().into_iter().find(|f| f.id == "turing-collaboration-cafe").unwrap();
+        Timeline::new(cafe.draft, start())
+    }
+
+    #[test]
+    fn the_end_of_a_focus_announces_the_break_and_what_follows() {
+        let a = phase_change(&pomodoro(), start() + Duration::minutes(25), bst());
+        assert_eq!(a.title, "Focus done");
+        assert_eq!(a.body, "Break, 5 min. Next: Pomodoro 2 at 10:30.");
+    }
+
+    #[test]
+    fn the_end_of_a_break_announces_the_next_round() {
+        let a = phase_change(&pomodoro(), start() + Duration::minutes(30), bst());
+        assert_eq!(a.title, "Break over");
+        assert_eq!(a.body, "Pomodoro 2, 25 min. Next: Break at 10:55.");
+        let long = phase_change(&pomodoro(), start() + Duration::minutes(4 * 30 - 5), bst());
+        assert_eq!(long.body, "Long break, 15 min. Next: Pomodoro 5 at 12:10.");
+    }
+
+    #[test]
+    fn a_call_phase_shows_its_prompt_and_the_last_step_its_end() {
+        let mut t = Timeline::new(
+            builtins::all().into_iter().find(|f| f.id == "mastermind").unwrap().draft,
+            start(),
+        );
+        let a = phase_change(&t, start() + Duration::minutes(5), bst());
+        assert_eq!(a.title, "Welcome done");
+        assert_eq!(a.body, "Wins round, 15 min. Share one win. Next: Hot seat at 10:20.");
+        let last = phase_change(&t, start() + Duration::minutes(50), bst());
+        assert_eq!(last.body, "Goals round, 10 min. Set a goal for next time. Last step; ends at 11:00.");
+        t.push(Event { at: start() + Duration::minutes(51), kind: EventKind::Pause }).unwrap();
+        let paused = phase_change(&t, start() + Duration::minutes(52), bst());
+        assert_eq!(paused.body, "Goals round, 10 min. Set a goal for next time. Last step. Paused.");
+    }
+
+    #[test]
+    fn the_first_phase_announces_the_start() {
+        let a = phase_change(&cafe(), start(), FixedOffset::east_opt(0).unwrap());
+        assert_eq!(a.title, "Session started");
+        assert_eq!(
+            a.body,
+            "Welcome, code of conduct, how to take part, 5 min. Next: Introductions and personal goal setting at 09:05."
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_session_is_summarised() {
+        let a = phase_change(&cafe(), start() + Duration::minutes(120), bst());
+        assert_eq!(a.title, "Session complete");
+        assert_eq!(a.body, "Collaboration Cafe: 9 phases, 1 h of focus. Ended at 12:00.");
+    }
+
+    #[test]
+    fn a_stopped_session_says_so() {
+        let mut t = pomodoro();
+        t.push(Event { at: start() + Duration::seconds(40 * 60 + 30), kind: EventKind::Stop }).unwrap();
+        let a = phase_change(&t, start() + Duration::minutes(41), bst());
+        assert_eq!(a.title, "Session stopped");
+        assert_eq!(a.body, "Pomodoro: 3 phases, 35 min 30 s of focus. Ended at 10:40.");
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_text(0), "0 s");
+        assert_eq!(duration_text(5), "5 s");
+        assert_eq!(duration_text(300), "5 min");
+        assert_eq!(duration_text(90), "1 min 30 s");
+        assert_eq!(duration_text(5400), "1 h 30 min");
+        assert_eq!(duration_text(7200), "2 h");
+    }
+}

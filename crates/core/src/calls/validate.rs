@@ -1,0 +1,124 @@
+//! The rules a call must follow before it is stored or imported.
+
+use chrono::{Datelike, NaiveDate, TimeZone};
+
+use super::call::Call;
+use super::link::{validate_join_link, validate_web_link};
+use super::recurrence::{Frequency, Recurrence};
+use crate::{Error, Result};
+
+pub const MAX_TITLE_CHARS: usize = 120;
+/// One week.
+pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
+pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
+const MAX_INTERVAL: u16 = 99;
+const MAX_COUNT: u32 = 10_000;
+const MAX_EXCEPTIONS: usize = 1_000;
+const MAX_ID_CHARS: usize = 128;
+
+/// Parses an IANA time zone name such as `Europe/London`.
+pub fn parse_time_zone(name: &str, field: &str) -> Result<chrono_tz::Tz> {
+    name.parse::<chrono_tz::Tz>()
+        .map_err(|_| Error::invalid(field, format!("\"{name}\" is not an IANA time zone (e.g. Europe/London)")))
+}
+
+/// Checks every field of a call; the error names the first field that is wrong. Links are also
+/// checked by `validate_join_link` / `validate_web_link`.
+pub fn validate_call(call: &Call) -> Result<()> {
+    validate_id(&call.id, "id")?;
+    let title_chars = call.title.trim().chars().count();
+    if title_chars == 0 || title_chars > MAX_TITLE_CHARS {
+        return Err(Error::invalid("title", format!("a title has 1 to {MAX_TITLE_CHARS} characters")));
+    }
+    if call.title.chars().any(char::is_control) {
+        return Err(Error::invalid("title", "a title cannot contain control characters"));
+    }
+    if let Some(community) = &call.community_id {
+        validate_id(community, "community_id")?;
+    }
+    validate_id(&call.format_id, "format_id")?;
+    if call.time_zone.from_local_datetime(&call.first_start).earliest().is_none() {
+        return Err(Error::invalid(
+            "first_start",
+            format!("{} does not exist in {} (the clocks skip it)", call.first_start, call.time_zone.name()),
+        ));
+    }
+    if !(1..=MAX_DURATION_MINUTES).contains(&call.duration_minutes) {
+        return Err(Error::invalid("duration_minutes", format!("a call lasts 1 to {MAX_DURATION_MINUTES} minutes")));
+    }
+    validate_recurrence(&call.recurrence, call.first_start.date())?;
+    if let Some(link) = &call.join_link {
+        validate_join_link(link)?;
+    }
+    if let Some(link) = &call.notes_link {
+        validate_web_link(link, "notes_link")?;
+    }
+    if call.reminder_minutes.is_some_and(|m| m > MAX_REMINDER_MINUTES) {
+        return Err(Error::invalid("reminder_minutes", "a reminder comes at most one week (10080 minutes) before"));
+    }
+    for (i, other) in call.skip_on_days_of.iter().enumerate() {
+        if *other == call.id {
+            return Err(Error::invalid(format!("skip_on_days_of[{i}]"), "a call cannot skip its own days"));
+        }
+        validate_id(other, &format!("skip_on_days_of[{i}]"))?;
+    }
+    Ok(())
+}
+
+/// Ids are short printable strings (slugs in packs, generated ids in the store).
+pub(crate) fn validate_id(id: &str, field: &str) -> Result<()> {
+    if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(Error::invalid(field, format!("an id has 1 to {MAX_ID_CHARS} characters, without spaces")));
+    }
+    Ok(())
+}
+
+fn validate_recurrence(r: &Recurrence, first_date: NaiveDate) -> Result<()> {
+    let field = |name: &str| format!("recurrence.{name}");
+    if !(1..=MAX_INTERVAL).contains(&r.interval) {
+        return Err(Error::invalid(field("interval"), format!("the interval is 1 to {MAX_INTERVAL}")));
+    }
+    if r.frequency == Frequency::Once && (r.interval != 1 || r.count.is_some() || r.until.is_some()) {
+        return Err(Error::invalid(field("frequency"), "a one-off call has no interval, count or end date"));
+    }
+    if !r.weekdays.is_empty() && r.frequency != Frequency::Weekly {
+        return Err(Error::invalid(field("weekdays"), "weekdays are for weekly calls"));
+    }
+    if !r.monthly_weekdays.is_empty() && r.frequency != Frequency::Monthly {
+        return Err(Error::invalid(field("monthly_weekdays"), "nth weekdays are for monthly calls"));
+    }
+    if has_duplicates(&r.weekdays) {
+        return Err(Error::invalid(field("weekdays"), "a weekday is listed twice"));
+    }
+    for (i, n) in r.monthly_weekdays.iter().enumerate() {
+        if n.nth == 0 || !(-5..=5).contains(&n.nth) {
+            return Err(Error::invalid(
+                format!("recurrence.monthly_weekdays[{i}].nth"),
+                "nth is 1 to 5 (from the start of the month) or -1 to -5 (from its end)",
+            ));
+        }
+    }
+    if has_duplicates(&r.monthly_weekdays) {
+        return Err(Error::invalid(field("monthly_weekdays"), "an nth weekday is listed twice"));
+    }
+    if r.count.is_some() && r.until.is_some() {
+        return Err(Error::invalid(field("count"), "give either a count or an end date, not both"));
+    }
+    if r.count.is_some_and(|c| c == 0 || c > MAX_COUNT) {
+        return Err(Error::invalid(field("count"), format!("the count is 1 to {MAX_COUNT}")));
+    }
+    if r.until.is_some_and(|u| u < first_date) {
+        return Err(Error::invalid(field("until"), "the end date is before the first call"));
+    }
+    if r.exceptions.len() > MAX_EXCEPTIONS {
+        return Err(Error::invalid(field("exceptions"), format!("at most {MAX_EXCEPTIONS} exception dates")));
+    }
+    if first_date.year() < 1970 || first_date.year() > 9000 {
+        return Err(Error::invalid("first_start", "the first call is between the years 1970 and 9000"));
+    }
+    Ok(())
+}
+
+fn has_duplicates<T: PartialEq>(items: &[T]) -> bool {
+    items.iter().enumerate().any(|(i, a)| items[..i].contains(a))
+}

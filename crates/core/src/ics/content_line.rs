@@ -1,0 +1,91 @@
+//! Unfolding and splitting content lines (`NAME;PARAM=value:VALUE`), keeping the line number each
+//! starts on so that errors can name it.
+
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ContentLine {
+    /// 1-based line of the file where this (possibly folded) line starts.
+    pub line: usize,
+    /// Upper-cased.
+    pub name: String,
+    /// Parameter names upper-cased; values with their quotes removed.
+    pub params: Vec<(String, String)>,
+    pub value: String,
+}
+
+impl ContentLine {
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+pub(super) fn at_line(line: usize, message: impl Into<String>) -> Error {
+    Error::invalid(format!("line {line}"), message)
+}
+
+/// The file's content lines, unfolded (a line starting with a space or tab continues the previous).
+pub(super) fn content_lines(text: &str) -> Result<Vec<ContentLine>> {
+    let mut logical: Vec<(usize, String)> = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if let Some(rest) = raw.strip_prefix([' ', '\t']) {
+            match logical.last_mut() {
+                Some((_, text)) => text.push_str(rest),
+                None => return Err(at_line(i + 1, "the file starts with a continuation line")),
+            }
+        } else if !raw.is_empty() {
+            logical.push((i + 1, raw.to_string()));
+        }
+    }
+    logical.into_iter().map(|(line, text)| split_line(line, &text)).collect()
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-'
+}
+
+fn split_line(line: usize, text: &str) -> Result<ContentLine> {
+    let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
+    if name_end == 0 {
+        return Err(at_line(line, "expected a property name (NAME:value)"));
+    }
+    let name = text[..name_end].to_ascii_uppercase();
+    let mut rest = &text[name_end..];
+    let mut params = Vec::new();
+    while let Some(after) = rest.strip_prefix(';') {
+        let key_end = after.find(|c: char| !is_name_char(c)).unwrap_or(after.len());
+        let key = &after[..key_end];
+        let Some(after_eq) = after[key_end..].strip_prefix('=').filter(|_| !key.is_empty()) else {
+            return Err(at_line(line, format!("{name}: expected a parameter NAME=value")));
+        };
+        let (value, remaining) =
+            param_values(after_eq).ok_or_else(|| at_line(line, format!("{name}: an unterminated quoted parameter")))?;
+        params.push((key.to_ascii_uppercase(), value));
+        rest = remaining;
+    }
+    let Some(value) = rest.strip_prefix(':') else {
+        return Err(at_line(line, format!("{name}: expected ':' before the value")));
+    };
+    Ok(ContentLine { line, name, params, value: value.to_string() })
+}
+
+/// A parameter's comma-separated values (each possibly "quoted"), joined with ','; and what follows.
+fn param_values(mut input: &str) -> Option<(String, &str)> {
+    let mut values = Vec::new();
+    loop {
+        if let Some(quoted) = input.strip_prefix('"') {
+            let end = quoted.find('"')?;
+            values.push(quoted[..end].to_string());
+            input = &quoted[end + 1..];
+        } else {
+            let end = input.find([',', ';', ':']).unwrap_or(input.len());
+            values.push(input[..end].to_string());
+            input = &input[end..];
+        }
+        match input.strip_prefix(',') {
+            Some(after) => input = after,
+            None => return Some((values.join(","), input)),
+        }
+    }
+}

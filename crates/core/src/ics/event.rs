@@ -1,0 +1,361 @@
+//! One VEVENT → one call.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+
+use super::content_line::{at_line, ContentLine};
+use super::import::IcsImportOptions;
+use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
+use crate::calls::{
+    parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, NthWeekday, Recurrence,
+    Weekday,
+};
+use crate::{Error, Result};
+
+/// Event properties Stint reads.
+const READ: &[&str] = &[
+    "UID",
+    "SUMMARY",
+    "DTSTART",
+    "DTEND",
+    "DURATION",
+    "RRULE",
+    "EXDATE",
+    "URL",
+    "LOCATION",
+    "X-STINT-FORMAT",
+    "X-STINT-COMMUNITY",
+    "X-STINT-NOTES",
+    "X-STINT-SKIP-ON-DAYS-OF",
+];
+/// Event properties about the file's bookkeeping; read past without listing.
+const QUIET: &[&str] = &["DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "STATUS", "TRANSP", "CLASS"];
+const DEFAULT_MINUTES: u32 = 60;
+const MAX_TITLE_CHARS: usize = 120;
+
+/// The lines of one VEVENT.
+#[derive(Debug, Default)]
+pub(super) struct EventLines {
+    /// Line of its BEGIN:VEVENT.
+    pub begin: usize,
+    pub props: Vec<ContentLine>,
+    pub alarms: Vec<Vec<ContentLine>>,
+}
+
+impl EventLines {
+    pub fn new(begin: usize) -> Self {
+        EventLines { begin, ..Default::default() }
+    }
+
+    fn get(&self, name: &str) -> Option<&ContentLine> {
+        self.props.iter().find(|p| p.name == name)
+    }
+}
+
+pub(super) enum Outcome {
+    Call(Box<Call>),
+    /// Valid, but not something a call can be; the reason names the line.
+    Skipped(String),
+}
+
+/// Stops reading an event: `Err` for malformed input, `Ok(Skipped)` for what Stint cannot represent.
+macro_rules! skip {
+    ($line:expr, $($arg:tt)*) => {
+        return Ok(Outcome::Skipped(format!("line {}: {}", $line, format!($($arg)*))))
+    };
+}
+
+pub(super) fn event_to_call(
+    ev: &EventLines,
+    index: usize,
+    options: &IcsImportOptions,
+    ignored: &mut BTreeSet<String>,
+) -> Result<Outcome> {
+    if let Some(l) = ev.get("RECURRENCE-ID") {
+        skip!(l.line, "a changed single occurrence (RECURRENCE-ID) is not supported");
+    }
+    if ev.props.iter().filter(|p| p.name == "RRULE").count() > 1 {
+        skip!(ev.begin, "an event with several RRULEs is not supported");
+    }
+    let Some(dtstart) = ev.get("DTSTART") else {
+        return Err(at_line(ev.begin, "the event has no DTSTART"));
+    };
+    let when = parse_when(&dtstart.value)
+        .ok_or_else(|| at_line(dtstart.line, "DTSTART is not a date-time such as 20250101T150000"))?;
+    let zone = match dtstart.param("TZID") {
+        Some(name) => match parse_time_zone(name.trim_start_matches('/'), "TZID") {
+            Ok(zone) => zone,
+            Err(_) => skip!(dtstart.line, "unknown time zone \"{name}\""),
+        },
+        None if matches!(when, When::Utc(_)) => chrono_tz::UTC,
+        None => options.default_zone,
+    };
+    let first_start = match when {
+        When::Date(_) => skip!(dtstart.line, "all-day events are not supported"),
+        When::Local(local) => local,
+        When::Utc(utc) => utc.and_utc().with_timezone(&zone).naive_local(),
+    };
+    let duration_minutes = match event_minutes(ev, first_start, zone)? {
+        Some(m) if (1..=24 * 60).contains(&m) => m,
+        Some(_) => {
+            let line = ev.get("DURATION").or_else(|| ev.get("DTEND")).map_or(ev.begin, |l| l.line);
+            skip!(line, "events longer than a day or without length are not supported")
+        }
+        None => DEFAULT_MINUTES,
+    };
+    let recurrence = match ev.get("RRULE") {
+        None => Recurrence::once(),
+        Some(line) => match read_rrule(line, zone)? {
+            Ok(r) => r,
+            Err(why) => skip!(line.line, "{why}"),
+        },
+    };
+    let mut recurrence = recurrence;
+    for line in ev.props.iter().filter(|p| p.name == "EXDATE") {
+        for value in line.value.split(',') {
+            let when =
+                parse_when(value).ok_or_else(|| at_line(line.line, format!("EXDATE \"{value}\" is not a date")))?;
+            let exdate_zone = line.param("TZID").and_then(|n| parse_time_zone(n, "TZID").ok()).unwrap_or(zone);
+            recurrence.exceptions.push(local_date(when, exdate_zone, zone));
+        }
+    }
+    let mut call = Call {
+        id: event_id(ev, index),
+        title: title(ev),
+        community_id: ev.get("X-STINT-COMMUNITY").map(|l| unescape_text(&l.value)),
+        format_id: ev
+            .get("X-STINT-FORMAT")
+            .map_or_else(|| options.default_format_id.clone(), |l| unescape_text(&l.value)),
+        first_start,
+        time_zone: zone,
+        duration_minutes,
+        recurrence,
+        join_link: None,
+        notes_link: None,
+        reminder_minutes: reminder(ev, ignored),
+        skip_on_days_of: ev
+            .get("X-STINT-SKIP-ON-DAYS-OF")
+            .map(|l| l.value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    read_links(ev, &mut call, ignored);
+    for p in &ev.props {
+        if !READ.contains(&p.name.as_str()) && !QUIET.contains(&p.name.as_str()) {
+            ignored.insert(p.name.clone());
+        }
+    }
+    if let Err(e) = validate_call(&call) {
+        skip!(line_of_field(ev, &e), "{e}");
+    }
+    Ok(Outcome::Call(Box::new(call)))
+}
+
+/// The UID without Stint's `@stint` suffix, or `ics-event-N` when it is missing or unusable as an id.
+fn event_id(ev: &EventLines, index: usize) -> String {
+    let uid = ev.get("UID").map(|l| l.value.trim().to_string()).unwrap_or_default();
+    let uid = uid.strip_suffix("@stint").unwrap_or(&uid).to_string();
+    if uid.is_empty() || uid.chars().count() > 128 || uid.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        format!("ics-event-{}", index + 1)
+    } else {
+        uid
+    }
+}
+
+fn title(ev: &EventLines) -> String {
+    let text = ev.get("SUMMARY").map(|l| unescape_text(&l.value)).unwrap_or_default();
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title: String = one_line.chars().filter(|c| !c.is_control()).take(MAX_TITLE_CHARS).collect();
+    if title.is_empty() {
+        "Untitled call".to_string()
+    } else {
+        title
+    }
+}
+
+/// Minutes from DURATION or DTEND; `None` when neither is given.
+fn event_minutes(ev: &EventLines, first_start: NaiveDateTime, zone: chrono_tz::Tz) -> Result<Option<u32>> {
+    let seconds = if let Some(l) = ev.get("DURATION") {
+        parse_duration_seconds(&l.value).ok_or_else(|| at_line(l.line, "DURATION is not a duration such as PT1H30M"))?
+    } else if let Some(l) = ev.get("DTEND") {
+        let when = parse_when(&l.value).ok_or_else(|| at_line(l.line, "DTEND is not a date-time"))?;
+        let end_zone = l.param("TZID").and_then(|n| parse_time_zone(n, "TZID").ok()).unwrap_or(zone);
+        let Some(end) = instant(when, end_zone) else { return Ok(Some(0)) };
+        let Some(start) = instant(When::Local(first_start), zone) else { return Ok(Some(0)) };
+        (end - start).num_seconds()
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(u32::try_from((seconds.max(0) + 59) / 60).unwrap_or(u32::MAX)))
+}
+
+fn instant(when: When, zone: chrono_tz::Tz) -> Option<chrono::DateTime<Utc>> {
+    match when {
+        When::Utc(t) => Some(t.and_utc()),
+        When::Local(t) => zone.from_local_datetime(&t).earliest().map(|t| t.with_timezone(&Utc)),
+        When::Date(_) => None,
+    }
+}
+
+/// The local date, in `zone`, of a date or date-time written in `written_in`.
+fn local_date(when: When, written_in: chrono_tz::Tz, zone: chrono_tz::Tz) -> NaiveDate {
+    match when {
+        When::Date(d) => d,
+        When::Utc(t) => t.and_utc().with_timezone(&zone).date_naive(),
+        When::Local(t) => match written_in.from_local_datetime(&t).earliest() {
+            Some(t) => t.with_timezone(&zone).date_naive(),
+            None => t.date(),
+        },
+    }
+}
+
+/// Reads an RRULE. `Err` = malformed (an error naming the line); `Ok(Err(why))` = valid but not
+/// representable (the event is skipped).
+fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Result<Recurrence, String>> {
+    let bad = |why: String| at_line(line.line, format!("RRULE: {why}"));
+    let mut recurrence = Recurrence::once();
+    let mut frequency = None;
+    let mut by_day: Vec<(Option<i8>, Weekday)> = Vec::new();
+    for part in line.value.split(';').filter(|p| !p.is_empty()) {
+        let (key, value) = part.split_once('=').ok_or_else(|| bad(format!("\"{part}\" is not KEY=value")))?;
+        match key.to_ascii_uppercase().as_str() {
+            "FREQ" => {
+                frequency = Some(match value.to_ascii_uppercase().as_str() {
+                    "DAILY" => Frequency::Daily,
+                    "WEEKLY" => Frequency::Weekly,
+                    "MONTHLY" => Frequency::Monthly,
+                    "YEARLY" | "HOURLY" | "MINUTELY" | "SECONDLY" => {
+                        return Ok(Err(format!("RRULE FREQ={value} is not supported")));
+                    }
+                    _ => return Err(bad(format!("unknown FREQ \"{value}\""))),
+                })
+            }
+            "INTERVAL" => {
+                recurrence.interval = value.parse().map_err(|_| bad(format!("INTERVAL \"{value}\" is not a number")))?
+            }
+            "COUNT" => {
+                recurrence.count = Some(value.parse().map_err(|_| bad(format!("COUNT \"{value}\" is not a number")))?)
+            }
+            "UNTIL" => {
+                let when = parse_when(value).ok_or_else(|| bad(format!("UNTIL \"{value}\" is not a date")))?;
+                recurrence.until = Some(local_date(when, zone, zone));
+            }
+            "BYDAY" => {
+                for day in value.split(',') {
+                    by_day.push(
+                        parse_by_day(day)
+                            .ok_or_else(|| bad(format!("BYDAY \"{day}\" is not a weekday such as MO or 1WE")))?,
+                    );
+                }
+            }
+            "WKST" => {}
+            other => return Ok(Err(format!("RRULE {other} is not supported"))),
+        }
+    }
+    let Some(frequency) = frequency else {
+        return Err(bad("FREQ is missing".into()));
+    };
+    recurrence.frequency = frequency;
+    let plain: Option<Vec<Weekday>> = by_day.iter().map(|(n, d)| n.is_none().then_some(*d)).collect();
+    match (frequency, plain) {
+        (_, _) if by_day.is_empty() => {}
+        (Frequency::Weekly, Some(days)) => recurrence.weekdays = days,
+        // Every weekday, written as a daily rule: the same as weekly on those days.
+        (Frequency::Daily, Some(days)) if recurrence.interval == 1 => {
+            recurrence.frequency = Frequency::Weekly;
+            recurrence.weekdays = days;
+        }
+        (Frequency::Monthly, None) if by_day.iter().all(|(n, _)| n.is_some()) => {
+            recurrence.monthly_weekdays =
+                by_day.iter().map(|(n, d)| NthWeekday { nth: n.unwrap_or(1), weekday: *d }).collect();
+        }
+        _ => return Ok(Err("this combination of FREQ and BYDAY is not supported".into())),
+    }
+    Ok(Ok(recurrence))
+}
+
+/// `MO` → (None, Mon); `1WE` / `+1WE` → (Some(1), Wed); `-1FR` → (Some(-1), Fri).
+fn parse_by_day(text: &str) -> Option<(Option<i8>, Weekday)> {
+    let text = text.trim();
+    if text.len() < 2 || !text.is_char_boundary(text.len() - 2) {
+        return None;
+    }
+    let (number, day) = text.split_at(text.len() - 2);
+    let weekday = match day.to_ascii_uppercase().as_str() {
+        "MO" => Weekday::Mon,
+        "TU" => Weekday::Tue,
+        "WE" => Weekday::Wed,
+        "TH" => Weekday::Thu,
+        "FR" => Weekday::Fri,
+        "SA" => Weekday::Sat,
+        "SU" => Weekday::Sun,
+        _ => return None,
+    };
+    if number.is_empty() {
+        return Some((None, weekday));
+    }
+    let n: i8 = number.trim_start_matches('+').parse().ok()?;
+    Some((Some(n), weekday))
+}
+
+/// The first alarm that fires before (or at) the start, in minutes; others are listed as ignored.
+fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
+    for alarm in &ev.alarms {
+        let Some(trigger) = alarm.iter().find(|l| l.name == "TRIGGER") else { continue };
+        let related_to_end = trigger.param("RELATED").is_some_and(|r| r.eq_ignore_ascii_case("END"));
+        match parse_duration_seconds(&trigger.value) {
+            Some(s) if s <= 0 && !related_to_end => return u32::try_from((-s + 59) / 60).ok(),
+            _ => {
+                ignored.insert("VALARM TRIGGER (only reminders before the start are used)".into());
+            }
+        }
+    }
+    None
+}
+
+/// URL (or a LOCATION that is a link) becomes the join link; Stint's notes link is read back.
+fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) {
+    let candidates = ["URL", "LOCATION"].into_iter().filter_map(|name| ev.get(name).map(|l| (name, l)));
+    for (name, l) in candidates {
+        match validate_join_link(&unescape_text(&l.value)) {
+            Ok(link) if call.join_link.is_none() => call.join_link = Some(link),
+            Ok(_) => {}
+            Err(_) => {
+                ignored.insert(format!("{name} (not a link Stint opens)"));
+            }
+        }
+    }
+    if let Some(l) = ev.get("X-STINT-NOTES") {
+        match validate_web_link(&unescape_text(&l.value), "notes_link") {
+            Ok(link) => call.notes_link = Some(link),
+            Err(_) => {
+                ignored.insert("X-STINT-NOTES (not a web link)".into());
+            }
+        }
+    }
+}
+
+/// The line of the property a validation error is about.
+fn line_of_field(ev: &EventLines, e: &Error) -> usize {
+    let field = e.field().unwrap_or("");
+    let property = match field.split(['.', '[']).next().unwrap_or("") {
+        "title" => "SUMMARY",
+        "first_start" | "time_zone" => "DTSTART",
+        "recurrence" if field.contains("exceptions") => "EXDATE",
+        "recurrence" => "RRULE",
+        "duration_minutes" => {
+            if ev.get("DURATION").is_some() {
+                "DURATION"
+            } else {
+                "DTEND"
+            }
+        }
+        "join_link" => "URL",
+        "notes_link" => "X-STINT-NOTES",
+        "format_id" => "X-STINT-FORMAT",
+        "community_id" => "X-STINT-COMMUNITY",
+        "skip_on_days_of" => "X-STINT-SKIP-ON-DAYS-OF",
+        _ => "",
+    };
+    ev.get(property).map_or(ev.begin, |l| l.line)
+}

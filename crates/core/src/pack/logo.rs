@@ -1,0 +1,101 @@
+//! A pack's logo: a small PNG or SVG, checked to be what it says it is.
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Error, Result};
+
+/// Largest logo accepted, decoded.
+pub const MAX_LOGO_BYTES: usize = 256 * 1024;
+
+const PNG_MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum LogoType {
+    Png,
+    Svg,
+}
+
+/// The logo as stored in a pack: its type and its bytes in standard base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Logo {
+    #[serde(rename = "type")]
+    pub kind: LogoType,
+    pub data: String,
+}
+
+impl Logo {
+    /// The decoded image bytes (the logo was validated when the pack was parsed).
+    pub fn bytes(&self) -> Result<Vec<u8>> {
+        decode(&self.data, "logo.data")
+    }
+
+    /// The MIME type, for showing it as an image (never as a document).
+    pub fn mime_type(&self) -> &'static str {
+        match self.kind {
+            LogoType::Png => "image/png",
+            LogoType::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// Checks the logo: valid base64, at most 256 KiB decoded, and really a PNG (magic bytes) or an SVG
+/// (an `<svg>` root element, no scripts). `field` is the logo's JSON path.
+pub fn validate_logo(logo: &Logo, field: &str) -> Result<()> {
+    let data_field = format!("{field}.data");
+    if logo.data.len() > MAX_LOGO_BYTES * 4 / 3 + 4 {
+        return Err(Error::invalid(data_field, format!("the logo is larger than {} KiB", MAX_LOGO_BYTES / 1024)));
+    }
+    let bytes = decode(&logo.data, &data_field)?;
+    if bytes.len() > MAX_LOGO_BYTES {
+        return Err(Error::invalid(data_field, format!("the logo is larger than {} KiB", MAX_LOGO_BYTES / 1024)));
+    }
+    match logo.kind {
+        LogoType::Png if !bytes.starts_with(PNG_MAGIC) => {
+            Err(Error::invalid(data_field, "the logo is not a PNG image"))
+        }
+        LogoType::Svg => check_svg(&bytes).map_err(|why| Error::invalid(data_field, why)),
+        LogoType::Png => Ok(()),
+    }
+}
+
+fn decode(data: &str, field: &str) -> Result<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD
+        .decode(data.trim())
+        .map_err(|e| Error::invalid(field, format!("not valid base64 ({e})")))
+}
+
+/// An SVG's root element must be `<svg>`, after an optional XML declaration, comments and doctype.
+/// Scripts and embedded foreign content are refused even though the UI shows logos as images.
+fn check_svg(bytes: &[u8]) -> std::result::Result<(), String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "the logo is not an SVG image (not UTF-8 text)".to_string())?;
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = after.split_once("?>").map(|(_, r)| r.trim_start()).ok_or("unterminated XML declaration")?;
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.split_once("-->").map(|(_, r)| r.trim_start()).ok_or("unterminated comment")?;
+        } else if let Some(after) = rest.strip_prefix("<!") {
+            rest = after.split_once('>').map(|(_, r)| r.trim_start()).ok_or("unterminated doctype")?;
+        } else {
+            break;
+        }
+    }
+    let is_svg_root = rest
+        .strip_prefix("<svg")
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/');
+    if !is_svg_root {
+        return Err("the logo is not an SVG image (its root element is not <svg>)".into());
+    }
+    let lower = text.to_ascii_lowercase();
+    if ["<script", "<foreignobject", "javascript:"].iter().any(|bad| lower.contains(bad)) {
+        return Err("the SVG logo contains scripts or embedded content".into());
+    }
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! Community packs (`*.stint.json`): a community's formats, calls, links and look in one versioned
+//! file. See docs/packs.md and packs/stint-pack.schema.json.
+//!
+//! `parse_pack` refuses anything it cannot fully check, naming the place: the line and column of
+//! malformed JSON, or the JSON path (`calls[1].time_zone`) of a wrong value. Parsing is pure: nothing
+//! is stored here.
+
+mod check;
+mod logo;
+mod raw;
+mod version;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calls::Call;
+use crate::format::FormatDraft;
+use crate::{Error, Result};
+
+pub use logo::{validate_logo, Logo, LogoType, MAX_LOGO_BYTES};
+pub use version::compare_versions;
+
+/// The pack format this Stint reads (`"stint_pack": 1`).
+pub const PACK_FORMAT_VERSION: u64 = 1;
+/// Largest pack file accepted: 1 MiB.
+pub const MAX_PACK_BYTES: usize = 1024 * 1024;
+
+/// A community's links, each https or http.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct PackLinks {
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub code_of_conduct: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A format of the pack, with the id the pack's calls refer to it by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PackFormat {
+    pub id: String,
+    pub draft: FormatDraft,
+}
+
+/// A parsed and fully checked pack. Its calls belong to the community `id` (`community_id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Pack {
+    /// The community's id: a slug such as `turing-way-like`.
+    pub id: String,
+    pub name: String,
+    /// The pack's own version (a re-import with a newer one replaces formats and calls).
+    pub version: String,
+    /// `#rrggbb`.
+    pub accent: Option<String>,
+    pub logo: Option<Logo>,
+    pub links: PackLinks,
+    pub formats: Vec<PackFormat>,
+    pub calls: Vec<Call>,
+}
+
+/// Parses and checks a pack file. Refused, with an error naming the place: more than 1 MiB, not
+/// UTF-8, malformed JSON (line and column), a missing or newer `stint_pack` version, and any value
+/// that breaks a rule (its JSON path).
+pub fn parse_pack(bytes: &[u8]) -> Result<Pack> {
+    if bytes.len() > MAX_PACK_BYTES {
+        return Err(Error::invalid("pack", format!("the file is larger than {} KiB", MAX_PACK_BYTES / 1024)));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::invalid(format!("line {line}"), "the file is not UTF-8 text")
+    })?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        Error::invalid(format!("line {}, column {}", e.line(), e.column()), format!("malformed JSON: {e}"))
+    })?;
+    check_format_version(&value)?;
+    let raw: raw::RawPack = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "pack".to_string() } else { path };
+        Error::invalid(field, e.into_inner().to_string())
+    })?;
+    check::check_pack(raw)
+}
+
+/// `stint_pack` must be present and not newer than what this Stint reads.
+fn check_format_version(value: &serde_json::Value) -> Result<()> {
+    let Some(object) = value.as_object() else {
+        return Err(Error::invalid("pack", "a pack is a JSON object"));
+    };
+    match object.get("stint_pack").map(|v| v.as_u64()) {
+        None => Err(Error::invalid("stint_pack", "missing: this is not a Stint community pack")),
+        Some(Some(v)) if v == PACK_FORMAT_VERSION => Ok(()),
+        Some(Some(v)) if v > PACK_FORMAT_VERSION => Err(Error::invalid(
+            "stint_pack",
+            format!("this pack needs a newer Stint (pack format {v}; this Stint reads format {PACK_FORMAT_VERSION})"),
+        )),
+        Some(_) => Err(Error::invalid("stint_pack", format!("the pack format is {PACK_FORMAT_VERSION}"))),
+    }
+}

@@ -1,0 +1,192 @@
+//! Export of all history: one JSON document, or one CSV file per table.
+//!
+//! Both are written from the same rows: each table is read once into JSON values (instants as
+//! RFC 3339, stored JSON as objects), then written as objects or as CSV fields.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::types::ValueRef;
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use super::codec::instant;
+use super::migrations::SCHEMA_VERSION;
+use super::{csv, Store};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportKind {
+    Json,
+    Csv,
+}
+
+/// How a stored column is shown in an export.
+#[derive(Clone, Copy)]
+enum Column {
+    Plain(&'static str),
+    /// Integer nanoseconds → RFC 3339.
+    Instant(&'static str),
+    /// JSON text → the JSON value itself.
+    Json(&'static str),
+}
+
+impl Column {
+    fn name(self) -> &'static str {
+        match self {
+            Column::Plain(n) | Column::Instant(n) | Column::Json(n) => n,
+        }
+    }
+}
+
+struct Table {
+    name: &'static str,
+    /// Selects exactly `columns`, in order.
+    sql: &'static str,
+    columns: &'static [Column],
+}
+
+use Column::{Instant, Json, Plain};
+
+const TABLES: &[Table] = &[
+    Table {
+        name: "formats",
+        sql: "SELECT id, origin, archived, draft, created_at FROM formats ORDER BY created_at, id",
+        columns: &[Plain("id"), Json("origin"), Plain("archived"), Json("format"), Instant("created_at")],
+    },
+    Table {
+        name: "sessions",
+        sql: "SELECT s.id, s.format_id, s.format_name, f.draft, s.started_at, s.ended_at, s.status, s.focus_seconds
+              FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id ORDER BY s.id",
+        columns: &[
+            Plain("id"),
+            Plain("format_id"),
+            Plain("format_name"),
+            Json("format"),
+            Instant("started_at"),
+            Instant("ended_at"),
+            Plain("status"),
+            Plain("focus_seconds"),
+        ],
+    },
+    Table {
+        name: "session_events",
+        sql: "SELECT id, session_id, at, kind, seconds FROM session_events ORDER BY session_id, id",
+        columns: &[Plain("id"), Plain("session_id"), Instant("at"), Plain("kind"), Plain("seconds")],
+    },
+    Table {
+        name: "phases",
+        sql: "SELECT session_id, idx, label, kind, planned_seconds, started_at, ended_at, actual_seconds, outcome
+              FROM phases ORDER BY session_id, idx",
+        columns: &[
+            Plain("session_id"),
+            Plain("index"),
+            Plain("label"),
+            Plain("kind"),
+            Plain("planned_seconds"),
+            Instant("started_at"),
+            Instant("ended_at"),
+            Plain("actual_seconds"),
+            Plain("outcome"),
+        ],
+    },
+    Table {
+        name: "commitments",
+        sql: "SELECT id, session_id, text, status, note, carried_from, created_at, resolved_at FROM commitments ORDER BY id",
+        columns: &[
+            Plain("id"),
+            Plain("session_id"),
+            Plain("text"),
+            Plain("status"),
+            Plain("note"),
+            Plain("carried_from"),
+            Instant("created_at"),
+            Instant("resolved_at"),
+        ],
+    },
+];
+
+fn cell(column: Column, raw: ValueRef) -> Result<Value> {
+    Ok(match (column, raw) {
+        (_, ValueRef::Null) => Value::Null,
+        (Instant(_), ValueRef::Integer(n)) => Value::String(instant(n).to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        (Json(_), ValueRef::Text(t)) => {
+            serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON: {e}")))?
+        }
+        (_, ValueRef::Integer(n)) => Value::from(n),
+        (_, ValueRef::Real(x)) => Value::from(x),
+        (_, ValueRef::Text(t)) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        (_, ValueRef::Blob(_)) => return Err(Error::Storage(format!("unexpected binary data in {}", column.name()))),
+    })
+}
+
+fn rows(tx: &Transaction, table: &Table) -> Result<Vec<Vec<Value>>> {
+    let mut stmt = tx.prepare(table.sql)?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let row = table.columns.iter().enumerate().map(|(i, &c)| cell(c, r.get_ref(i)?)).collect::<Result<_>>()?;
+        out.push(row);
+    }
+    Ok(out)
+}
+
+fn csv_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn write_csv(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for table in TABLES {
+        let path = dir.join(format!("{}.csv", table.name));
+        let mut out = BufWriter::new(File::create(&path)?);
+        csv::write_row(&mut out, table.columns.iter().map(|c| c.name()))?;
+        for row in rows(tx, table)? {
+            let texts: Vec<String> = row.iter().map(csv_text).collect();
+            csv::write_row(&mut out, texts.iter().map(String::as_str))?;
+        }
+        out.flush()?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+fn write_json(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut doc = Map::new();
+    doc.insert("exported_at".into(), Value::String(Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)));
+    doc.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    for table in TABLES {
+        let objects = rows(tx, table)?
+            .into_iter()
+            .map(|row| Value::Object(table.columns.iter().map(|c| c.name().to_string()).zip(row).collect()))
+            .collect();
+        doc.insert(table.name.into(), Value::Array(objects));
+    }
+    let path = dir.join("stint-history.json");
+    let mut out = BufWriter::new(File::create(&path)?);
+    serde_json::to_writer_pretty(&mut out, &Value::Object(doc)).map_err(|e| Error::Storage(e.to_string()))?;
+    out.flush()?;
+    Ok(vec![path])
+}
+
+impl Store {
+    /// Writes all history into `dir` (created if missing): `stint-history.json`, or one CSV file per
+    /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`). Returns the files.
+    pub fn export(&mut self, kind: ExportKind, dir: &Path) -> Result<Vec<PathBuf>> {
+        fs::create_dir_all(dir).map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", dir.display())))?;
+        self.read(|tx| match kind {
+            ExportKind::Json => write_json(tx, dir),
+            ExportKind::Csv => write_csv(tx, dir),
+        })
+    }
+}

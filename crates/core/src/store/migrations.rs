@@ -1,0 +1,103 @@
+//! The numbered schema migrations. The schema version lives in SQLite's `user_version`.
+//!
+//! Append new migrations at the end; never edit one that has shipped.
+
+use rusqlite_migration::{Migrations, M};
+
+/// 1: the tables.
+const TABLES: &str = r#"
+CREATE TABLE formats (
+    id TEXT PRIMARY KEY,
+    origin TEXT NOT NULL,            -- FormatOrigin as JSON
+    archived INTEGER NOT NULL DEFAULT 0,
+    draft TEXT NOT NULL,             -- FormatDraft as JSON
+    created_at INTEGER NOT NULL
+);
+-- Built-in formats live in the code; only whether the user archived one is stored.
+CREATE TABLE archived_builtins (
+    format_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
+-- The format as it was when a session started; identical snapshots are stored once.
+CREATE TABLE format_snapshots (
+    id INTEGER PRIMARY KEY,
+    draft TEXT NOT NULL UNIQUE
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    format_id TEXT NOT NULL,
+    format_name TEXT NOT NULL,
+    snapshot_id INTEGER NOT NULL REFERENCES format_snapshots(id),
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('active', 'finished')),
+    -- Kept up to date as phases are recorded, so history does not rescan phases:
+    focus_seconds INTEGER NOT NULL DEFAULT 0,
+    focus_first_start INTEGER,
+    focus_last_end INTEGER
+);
+CREATE TABLE session_events (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('pause', 'resume', 'skip', 'extend', 'stop')),
+    seconds INTEGER
+);
+CREATE INDEX session_events_by_session ON session_events(session_id, id);
+-- What actually happened, one row per finished phase.
+CREATE TABLE phases (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    planned_seconds INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER NOT NULL,
+    actual_seconds INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    PRIMARY KEY (session_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE commitments (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'done', 'partial', 'not_done', 'dropped')),
+    note TEXT,
+    carried_from INTEGER REFERENCES commitments(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER
+);
+CREATE INDEX commitments_by_session ON commitments(session_id, status);
+CREATE INDEX commitments_by_carried_from ON commitments(carried_from);
+"#;
+
+/// 2: indexes for the history views (each query must stay fast on ten years of use).
+const HISTORY_INDEXES: &str = r#"
+CREATE INDEX sessions_active ON sessions(id) WHERE status = 'active';
+CREATE INDEX sessions_by_format ON sessions(format_id, focus_seconds);
+CREATE INDEX sessions_focus_span ON sessions(focus_first_start, focus_last_end) WHERE focus_seconds > 0;
+-- kind and outcome are repeated as columns so that the index covers the query (SQLite does not
+-- count a partial index's WHERE terms as covered).
+CREATE INDEX phases_counted_focus ON phases(ended_at, started_at, actual_seconds, kind, outcome)
+    WHERE kind = 'focus' AND outcome <> 'slept';
+CREATE INDEX commitments_by_created ON commitments(created_at, status);
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES)])
+}
+
+/// The schema version this build writes (the number of migrations).
+pub const SCHEMA_VERSION: u32 = 2;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid_and_counted() {
+        super::migrations().validate().unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let v: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, super::SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,55 @@
+//! `Store`: everything Stint keeps lives in one SQLite file.
+//!
+//! Opening checks, migrates and if need be recovers the file (`open`); the other submodules add the
+//! operations of one area each. Every user action is one transaction (`Store::write`).
+
+mod codec;
+mod commitments;
+mod csv;
+mod export;
+mod formats;
+mod history;
+pub mod migrations;
+mod open;
+mod sessions;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::Result;
+
+pub use export::ExportKind;
+pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
+pub use open::OpenReport;
+pub use sessions::{SessionRecord, SessionStatus};
+
+/// The open database. Not `Sync`: the shell keeps it behind a mutex.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// The file this store writes to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `action` in one immediate (write-locking) transaction: committed if it returns `Ok`,
+    /// rolled back — nothing stored — if it returns an error.
+    fn write<T>(&mut self, action: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = action(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Runs `query` in one read transaction, so that it sees one consistent state of the file.
+    fn read<T>(&mut self, query: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = query(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+}

@@ -1,0 +1,193 @@
+//! Opening the database: pragmas, the newer-schema guard, the health check, recovery of a damaged
+//! file from the newest backup, and migrations (with a backup before any of them runs).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Utc;
+use rusqlite::{Connection, ErrorCode, OpenFlags, MAIN_DB};
+
+use super::migrations::{migrations, SCHEMA_VERSION};
+use super::Store;
+use crate::{Error, Result};
+
+/// What happened while opening, for the start-up report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Sentences the user must be told (a damaged database was replaced …). Empty when all was well.
+    pub notices: Vec<String>,
+    /// The copy made before migrating an existing database.
+    pub backup: Option<PathBuf>,
+    /// Where a damaged database was moved (it is never deleted).
+    pub moved_aside: Option<PathBuf>,
+    /// The backup that was restored in place of a damaged database.
+    pub restored_from: Option<PathBuf>,
+}
+
+enum Health {
+    Sound,
+    Damaged(String),
+}
+
+impl Store {
+    /// Opens (creating if need be) the database at `path`. Refuses a file written by a newer Stint
+    /// with `Error::NewerSchema`, leaving it untouched. A damaged file is moved aside and replaced by
+    /// the newest sound backup (or an empty database); `OpenReport::notices` says so.
+    pub fn open(path: impl AsRef<Path>) -> Result<(Store, OpenReport)> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        let mut report = OpenReport::default();
+        if let Health::Damaged(reason) = health(&path)? {
+            recover(&path, &reason, &mut report)?;
+        }
+        let mut conn = Connection::open(&path)?;
+        configure(&conn)?;
+        report.backup = migrate(&mut conn, &path)?;
+        Ok((Store { conn, path }, report))
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Storage(format!("could not switch the database to WAL mode (got {mode})")));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// SQLite's verdict that the file is not a (sound) database, as opposed to e.g. a permission error.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
+}
+
+fn newer_schema(found: u32) -> Error {
+    Error::NewerSchema(format!(
+        "this database was written by a newer version of Stint (schema version {found}; this version \
+         understands up to {SCHEMA_VERSION}). Update Stint to open it; the file was not changed."
+    ))
+}
+
+/// Checks an existing file: schema version first (a newer one is refused), then `PRAGMA quick_check`.
+fn health(path: &Path) -> Result<Health> {
+    if !path.exists() {
+        return Ok(Health::Sound);
+    }
+    let damaged =
+        |e: rusqlite::Error| if is_damage(&e) { Ok(Health::Damaged(e.to_string())) } else { Err(Error::from(e)) };
+    let conn = match Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) {
+        Ok(conn) => conn,
+        Err(e) => return damaged(e),
+    };
+    let version = match user_version(&conn) {
+        Ok(v) => v,
+        Err(e) => return damaged(e),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(newer_schema(version));
+    }
+    let verdict = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>());
+    match verdict {
+        Ok(lines) if lines == ["ok"] => Ok(Health::Sound),
+        Ok(lines) => Ok(Health::Damaged(lines.join("; "))),
+        Err(e) => damaged(e),
+    }
+}
+
+fn stamp() -> String {
+    Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string()
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Moves the damaged file (with its WAL and shared-memory files) aside and puts the newest sound
+/// backup in its place; without one, the next open starts an empty database.
+fn recover(path: &Path, reason: &str, report: &mut OpenReport) -> Result<()> {
+    let aside = sibling(path, &format!(".damaged-{}", stamp()));
+    fs::rename(path, &aside)?;
+    for companion in ["-wal", "-shm"] {
+        let from = sibling(path, companion);
+        if from.exists() {
+            fs::rename(&from, sibling(&aside, companion))?;
+        }
+    }
+    let restored = newest_sound_backup(path)?;
+    if let Some(backup) = &restored {
+        fs::copy(backup, path)?;
+    }
+    let what =
+        format!("Stint's database {} was damaged ({reason}). It was moved to {}", path.display(), aside.display());
+    report.notices.push(match &restored {
+        Some(backup) => format!(
+            "{what}, and the backup {} was restored; anything recorded after that backup is missing.",
+            backup.display()
+        ),
+        None => format!("{what}; no usable backup was found, so Stint started with an empty database."),
+    });
+    report.moved_aside = Some(aside);
+    report.restored_from = restored;
+    Ok(())
+}
+
+/// The backups made before migrations, newest first (`<name>.backup-v<N>-<UTC timestamp>`).
+fn backups(path: &Path) -> Result<Vec<PathBuf>> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let prefix = format!("{}.backup-v", path.file_name().unwrap_or_default().to_string_lossy());
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some((_, stamp)) = name.strip_prefix(&prefix).and_then(|rest| rest.split_once('-')) {
+            if !stamp.contains('-') {
+                found.push((stamp.to_string(), entry.path()));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(found.into_iter().map(|(_, p)| p).collect())
+}
+
+fn newest_sound_backup(path: &Path) -> Result<Option<PathBuf>> {
+    for backup in backups(path)? {
+        if matches!(health(&backup), Ok(Health::Sound)) {
+            return Ok(Some(backup));
+        }
+    }
+    Ok(None)
+}
+
+/// Brings the schema up to date. An existing, non-empty database is first copied with SQLite's
+/// backup API; the copy's path is returned.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<PathBuf>> {
+    let version = user_version(conn)?;
+    if version > SCHEMA_VERSION {
+        return Err(newer_schema(version));
+    }
+    if version == SCHEMA_VERSION {
+        return Ok(None);
+    }
+    let has_tables: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
+    let backup = if has_tables {
+        let target = sibling(path, &format!(".backup-v{version}-{}", stamp()));
+        conn.backup(MAIN_DB, &target, None)?;
+        Some(target)
+    } else {
+        None
+    };
+    migrations().to_latest(conn).map_err(|e| Error::Storage(format!("migrating the database failed: {e}")))?;
+    Ok(backup)
+}

@@ -1,0 +1,328 @@
+//! Sessions: started from a snapshot of a format, driven by events, and recorded phase by phase.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_json};
+use super::{commitments, formats, Store};
+use crate::commitment::clean_text;
+use crate::format::PhaseKind;
+use crate::session_view::SessionView;
+use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SessionStatus {
+    /// Still running (or paused): the runner drives it.
+    Active,
+    /// Its last phase is over or it was stopped; all its phases are recorded.
+    Finished,
+}
+
+/// A stored session, replayed to its exact timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub id: i64,
+    pub format_id: String,
+    pub format_name: String,
+    pub timeline: Timeline,
+    pub status: SessionStatus,
+}
+
+fn not_found(id: i64) -> Error {
+    Error::NotFound(format!("session {id}"))
+}
+
+fn encode_event(kind: EventKind) -> (&'static str, Option<u32>) {
+    match kind {
+        EventKind::Pause => ("pause", None),
+        EventKind::Resume => ("resume", None),
+        EventKind::Skip => ("skip", None),
+        EventKind::Extend { seconds } => ("extend", Some(seconds)),
+        EventKind::Stop => ("stop", None),
+    }
+}
+
+fn decode_event(at: i64, kind: &str, seconds: Option<u32>) -> Result<Event> {
+    let kind = match (kind, seconds) {
+        ("pause", _) => EventKind::Pause,
+        ("resume", _) => EventKind::Resume,
+        ("skip", _) => EventKind::Skip,
+        ("extend", Some(seconds)) => EventKind::Extend { seconds },
+        ("stop", _) => EventKind::Stop,
+        _ => return Err(Error::Storage(format!("unreadable session event `{kind}` in the database"))),
+    };
+    Ok(Event { at: instant(at), kind })
+}
+
+/// Loads a session and replays its events.
+pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
+    let row = tx
+        .query_row(
+            "SELECT s.format_id, s.format_name, f.draft, s.started_at, s.status
+             FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id WHERE s.id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            },
+        )
+        .optional()?;
+    let (format_id, format_name, draft, started_at, status) = row.ok_or_else(|| not_found(id))?;
+    let mut stmt =
+        tx.prepare_cached("SELECT at, kind, seconds FROM session_events WHERE session_id = ?1 ORDER BY id")?;
+    let events = stmt
+        .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u32>>(2)?)))?
+        .map(|row| {
+            let (at, kind, seconds) = row?;
+            decode_event(at, &kind, seconds)
+        })
+        .collect::<Result<Vec<Event>>>()?;
+    let timeline = Timeline::replay(from_json(&draft, "format snapshot")?, instant(started_at), events)
+        .map_err(|e| Error::Storage(format!("session {id}'s stored events do not replay: {e}")))?;
+    Ok(SessionRecord { id, format_id, format_name, timeline, status: parse_enum(&status, "session status")? })
+}
+
+fn active_id(tx: &Transaction) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row("SELECT id FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?)
+}
+
+/// Records the phases of `record` that have finished by `now` and are not recorded yet (a phase whose
+/// end fell inside `slept` as Slept), updates the session's focus totals, and finishes the session
+/// when its timeline is done. Returns the newly recorded phases.
+fn record_new_phases(
+    tx: &Transaction,
+    record: &mut SessionRecord,
+    now: DateTime<Utc>,
+    slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+) -> Result<Vec<PhaseRecord>> {
+    if record.status == SessionStatus::Finished {
+        return Ok(Vec::new());
+    }
+    let last: Option<u32> =
+        tx.query_row("SELECT MAX(idx) FROM phases WHERE session_id = ?1", [record.id], |r| r.get(0))?;
+    let mut recorded = Vec::new();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO phases (session_id, idx, label, kind, planned_seconds, started_at, ended_at, actual_seconds, outcome)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut add_focus = tx.prepare_cached(
+        "UPDATE sessions SET focus_seconds = focus_seconds + ?2,
+             focus_first_start = MIN(COALESCE(focus_first_start, ?3), ?3),
+             focus_last_end = MAX(COALESCE(focus_last_end, ?4), ?4)
+         WHERE id = ?1",
+    )?;
+    for mut phase in finished_phases(&record.timeline, now) {
+        if last.is_some_and(|l| phase.index <= l) {
+            continue;
+        }
+        if phase.outcome == PhaseOutcome::Completed
+            && slept.is_some_and(|(from, to)| from <= phase.ended_at && phase.ended_at <= to)
+        {
+            phase.outcome = PhaseOutcome::Slept;
+        }
+        let (started, ended) = (nanos(phase.started_at, "started_at")?, nanos(phase.ended_at, "now")?);
+        insert.execute(params![
+            record.id,
+            phase.index,
+            phase.label,
+            enum_name(&phase.kind),
+            secs(phase.planned_seconds),
+            started,
+            ended,
+            secs(phase.actual_seconds),
+            enum_name(&phase.outcome),
+        ])?;
+        if phase.kind == PhaseKind::Focus && phase.outcome != PhaseOutcome::Slept && phase.actual_seconds > 0 {
+            add_focus.execute(params![record.id, secs(phase.actual_seconds), started, ended])?;
+        }
+        recorded.push(phase);
+    }
+    let state = state_at(&record.timeline, now);
+    if state.done {
+        let ended_at = state.ended_at.map(|t| nanos(t, "now")).transpose()?;
+        tx.execute(
+            "UPDATE sessions SET status = 'finished', ended_at = ?2 WHERE id = ?1",
+            params![record.id, ended_at],
+        )?;
+        record.status = SessionStatus::Finished;
+    }
+    Ok(recorded)
+}
+
+/// The stored snapshot id of a format draft, inserting it if this exact draft is new.
+fn snapshot_id(tx: &Transaction, draft_json: &str) -> Result<i64> {
+    tx.execute("INSERT OR IGNORE INTO format_snapshots (draft) VALUES (?1)", [draft_json])?;
+    Ok(tx.query_row("SELECT id FROM format_snapshots WHERE draft = ?1", [draft_json], |r| r.get(0))?)
+}
+
+impl Store {
+    /// Starts a session of `format_id` at `started_at` with its first commitments (each 1–500
+    /// characters; one bad text stores nothing, the error names `commitments[i]`). A running
+    /// session whose timeline is over by `started_at` is finished first; one still running is a
+    /// `Conflict`.
+    pub fn start_session(
+        &mut self,
+        format_id: &str,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
+        let texts = commitments
+            .iter()
+            .enumerate()
+            .map(|(i, text)| clean_text(text, &format!("commitments[{i}]")))
+            .collect::<Result<Vec<String>>>()?;
+        let start = nanos(started_at, "started_at")?;
+        self.write(|tx| {
+            let format = formats::load(tx, format_id)?;
+            if let Some(running) = active_id(tx)? {
+                let mut record = load(tx, running)?;
+                record_new_phases(tx, &mut record, started_at, None)?;
+                if record.status == SessionStatus::Active {
+                    return Err(Error::Conflict(format!(
+                        "session {running} is still running; stop it before starting another"
+                    )));
+                }
+            }
+            let snapshot = snapshot_id(tx, &to_json(&format.draft)?)?;
+            tx.execute(
+                "INSERT INTO sessions (format_id, format_name, snapshot_id, started_at, status)
+                 VALUES (?1, ?2, ?3, ?4, 'active')",
+                params![format.id, format.draft.name, snapshot, start],
+            )?;
+            let id = tx.last_insert_rowid();
+            for text in &texts {
+                commitments::insert(tx, Some(id), text, None, started_at)?;
+            }
+            load(tx, id)
+        })
+    }
+
+    /// Validates `event` against the session's timeline and persists it, together with the phases
+    /// it finished. Events may not go back before a phase that is already recorded.
+    pub fn append_event(&mut self, session_id: i64, event: Event) -> Result<SessionRecord> {
+        let at = nanos(event.at, "at")?;
+        self.write(|tx| {
+            let mut record = load(tx, session_id)?;
+            if record.status == SessionStatus::Finished {
+                return Err(Error::Conflict(format!("session {session_id} has already ended")));
+            }
+            let recorded_until: Option<i64> =
+                tx.query_row("SELECT MAX(ended_at) FROM phases WHERE session_id = ?1", [session_id], |r| r.get(0))?;
+            if recorded_until.is_some_and(|until| at < until) {
+                return Err(Error::Conflict(format!(
+                    "an event at {} is earlier than a phase already recorded for session {session_id}",
+                    event.at
+                )));
+            }
+            record.timeline.push(event)?;
+            let (kind, seconds) = encode_event(event.kind);
+            tx.execute(
+                "INSERT INTO session_events (session_id, at, kind, seconds) VALUES (?1, ?2, ?3, ?4)",
+                params![session_id, at, kind, seconds],
+            )?;
+            record_new_phases(tx, &mut record, event.at, None)?;
+            Ok(record)
+        })
+    }
+
+    /// Records the phases of the session that have finished by `now` (those whose end fell inside
+    /// `slept` as `Slept`) and finishes the session when its timeline is done. Returns only the
+    /// phases recorded by this call; a finished session yields none.
+    pub fn record_phases(
+        &mut self,
+        session_id: i64,
+        now: DateTime<Utc>,
+        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> Result<Vec<PhaseRecord>> {
+        nanos(now, "now")?;
+        if let Some((from, to)) = slept {
+            nanos(from, "slept.from")?;
+            nanos(to, "slept.to")?;
+            if from > to {
+                return Err(Error::invalid("slept", "the sleep must end after it starts"));
+            }
+        }
+        self.write(|tx| {
+            let mut record = load(tx, session_id)?;
+            record_new_phases(tx, &mut record, now, slept)
+        })
+    }
+
+    /// The unfinished session, if any, replayed to the exact timeline it had.
+    pub fn active_session(&mut self) -> Result<Option<SessionRecord>> {
+        self.read(|tx| active_id(tx)?.map(|id| load(tx, id)).transpose())
+    }
+
+    pub fn session(&mut self, id: i64) -> Result<SessionRecord> {
+        self.read(|tx| load(tx, id))
+    }
+
+    /// The phases recorded for a session, in order.
+    pub fn session_phases(&mut self, id: i64) -> Result<Vec<PhaseRecord>> {
+        self.read(|tx| {
+            load(tx, id)?;
+            let mut stmt = tx.prepare_cached(
+                "SELECT idx, label, kind, planned_seconds, started_at, ended_at, actual_seconds, outcome
+                 FROM phases WHERE session_id = ?1 ORDER BY idx",
+            )?;
+            let rows = stmt.query_map([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })?;
+            rows.map(|row| {
+                let (index, label, kind, planned_seconds, started, ended, actual_seconds, outcome) = row?;
+                Ok(PhaseRecord {
+                    index,
+                    label,
+                    kind: parse_enum(&kind, "phase kind")?,
+                    planned_seconds,
+                    started_at: instant(started),
+                    ended_at: instant(ended),
+                    actual_seconds,
+                    outcome: parse_enum(&outcome, "phase outcome")?,
+                })
+            })
+            .collect()
+        })
+    }
+
+    /// What the UI shows of a session at `now`: its state, agenda and commitments.
+    pub fn session_view(&mut self, id: i64, now: DateTime<Utc>) -> Result<SessionView> {
+        self.read(|tx| {
+            let record = load(tx, id)?;
+            let commitments = commitments::for_session(tx, id)?;
+            Ok(SessionView::new(&record, commitments, now))
+        })
+    }
+
+    /// Deletes a session with its events, phases and commitments, in one transaction. Commitments
+    /// carried over from it elsewhere stay, no longer linked.
+    pub fn delete_session(&mut self, id: i64) -> Result<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM sessions WHERE id = ?1", [id])? == 0 {
+                return Err(not_found(id));
+            }
+            Ok(())
+        })
+    }
+}
