@@ -2,13 +2,13 @@
 
 mod calls_support;
 
-use calls_support::local;
+use calls_support::{local, utc};
 use chrono::{Datelike, NaiveTime, Weekday as ChronoWeekday};
 use stint_core::calls::series::{
-    carry_over, create_series, series_dates, SeriesCommitment, SeriesCommitmentStatus, SeriesDraft, SeriesPattern,
-    ACCOUNTABILITY_FORMAT_IDS,
+    carry_over, create_series, series_dates, SeriesDraft, SeriesPattern, ACCOUNTABILITY_FORMAT_IDS,
 };
 use stint_core::calls::{Frequency, Weekday};
+use stint_core::commitment::{Commitment, CommitmentStatus};
 
 fn draft(pattern: SeriesPattern) -> SeriesDraft {
     SeriesDraft {
@@ -75,24 +75,29 @@ fn a_pattern_needs_three_different_days_and_the_calls_must_be_valid() {
 
 #[test]
 fn open_partial_and_not_done_commitments_carry_over_linked_to_their_original() {
-    let c = |id: &str, text: &str, status, carried_from: Option<&str>| SeriesCommitment {
-        id: id.into(),
+    let c = |id: i64, text: &str, status, carried_from: Option<i64>| Commitment {
+        id,
+        session_id: None,
         text: text.into(),
         status,
-        carried_from: carried_from.map(str::to_string),
+        note: None,
+        carried_from,
+        created_at: utc(2025, 3, 3, 18, 0),
+        resolved_at: None,
     };
     let previous = vec![
-        c("a", "Draft chapter 2", SeriesCommitmentStatus::Done, None),
-        c("b", "Submit the grant", SeriesCommitmentStatus::Partial, None),
-        c("c", "Read two papers", SeriesCommitmentStatus::NotDone, None),
-        c("d", "Reply to reviewers", SeriesCommitmentStatus::Open, None),
-        c("e", "Clean the data", SeriesCommitmentStatus::NotDone, Some("x0")),
+        c(1, "Draft chapter 2", CommitmentStatus::Done, None),
+        c(2, "Submit the grant", CommitmentStatus::Partial, None),
+        c(3, "Read two papers", CommitmentStatus::NotDone, None),
+        c(4, "Reply to reviewers", CommitmentStatus::Open, None),
+        c(5, "Clean the data", CommitmentStatus::NotDone, Some(40)),
+        c(6, "Learn Haskell", CommitmentStatus::Dropped, None),
     ];
     let carried = carry_over(&previous);
-    let summary: Vec<_> = carried.iter().map(|c| (c.text.as_str(), c.carried_from.as_str())).collect();
+    let summary: Vec<_> = carried.iter().map(|c| (c.text.as_str(), c.carried_from)).collect();
     assert_eq!(
         summary,
-        [("Submit the grant", "b"), ("Read two papers", "c"), ("Reply to reviewers", "d"), ("Clean the data", "x0")]
+        [("Submit the grant", 2), ("Read two papers", 3), ("Reply to reviewers", 4), ("Clean the data", 40)]
     );
     assert!(carry_over(&[]).is_empty());
 }

@@ -64,7 +64,7 @@ fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
     let commitments = parse_csv(&fs::read_to_string(out.join("commitments.csv")).unwrap());
     assert_eq!(
         commitments[0],
-        ["id", "session_id", "text", "status", "note", "carried_from", "created_at", "resolved_at"]
+        ["id", "session_id", "text", "status", "note", "carried_from", "created_at", "resolved_at", "series_id"]
     );
     assert_eq!(commitments.len(), 3);
     assert_eq!(commitments[1][2], NASTY);

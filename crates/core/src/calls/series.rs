@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::call::Call;
 use super::recurrence::{Recurrence, Weekday};
 use super::validate::validate_call;
+use crate::commitment::{Commitment, CommitmentStatus};
 use crate::{Error, Result};
 
 /// The built-in formats of the three calls, in order (commit / progress / review).
@@ -131,46 +132,27 @@ pub fn create_series(id: &str, draft: &SeriesDraft, previous_series_id: Option<&
     })
 }
 
-/// Where a commitment of a series stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SeriesCommitmentStatus {
-    Open,
-    Done,
-    Partial,
-    NotDone,
-}
-
-/// A commitment as the carry-over rule sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct SeriesCommitment {
-    pub id: String,
-    pub text: String,
-    pub status: SeriesCommitmentStatus,
-    /// The commitment this one was carried over from, if any.
-    pub carried_from: Option<String>,
-}
-
 /// A commitment to create in the next series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CarriedCommitment {
     pub text: String,
     /// The original commitment: where it was first made, however many series it has been carried.
-    pub carried_from: String,
+    #[ts(type = "number")]
+    pub carried_from: i64,
 }
 
-/// What carries into the next series: every commitment not done (open, partial or not done), in
-/// order, linked to its original.
-pub fn carry_over(commitments: &[SeriesCommitment]) -> Vec<CarriedCommitment> {
+/// Whether a commitment is left over at the end of a series: open, partial or not done (a done or
+/// deliberately dropped one is not).
+pub fn is_left_over(status: CommitmentStatus) -> bool {
+    matches!(status, CommitmentStatus::Open | CommitmentStatus::Partial | CommitmentStatus::NotDone)
+}
+
+/// What carries into the next series: every commitment left over, in order, linked to its original.
+pub fn carry_over(commitments: &[Commitment]) -> Vec<CarriedCommitment> {
     commitments
         .iter()
-        .filter(|c| c.status != SeriesCommitmentStatus::Done)
-        .map(|c| CarriedCommitment {
-            text: c.text.clone(),
-            carried_from: c.carried_from.clone().unwrap_or_else(|| c.id.clone()),
-        })
+        .filter(|c| is_left_over(c.status))
+        .map(|c| CarriedCommitment { text: c.text.clone(), carried_from: c.carried_from.unwrap_or(c.id) })
         .collect()
 }

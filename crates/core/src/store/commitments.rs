@@ -50,17 +50,39 @@ fn require_session(tx: &Transaction, session_id: i64) -> Result<()> {
     }
 }
 
+/// What a commitment belongs to: a session, an accountability series, or both.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Owner<'a> {
+    pub session_id: Option<i64>,
+    pub series_id: Option<&'a str>,
+}
+
+impl Owner<'_> {
+    pub fn session(id: i64) -> Self {
+        Owner { session_id: Some(id), series_id: None }
+    }
+}
+
 /// Inserts an already validated text.
 pub(super) fn insert(
     tx: &Transaction,
-    session_id: Option<i64>,
+    owner: Owner,
     text: &str,
     carried_from: Option<i64>,
     at: DateTime<Utc>,
 ) -> Result<Commitment> {
-    tx.prepare_cached("INSERT INTO commitments (session_id, text, carried_from, created_at) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![session_id, text, carried_from, nanos(at, "created_at")?])?;
+    tx.prepare_cached(
+        "INSERT INTO commitments (session_id, series_id, text, carried_from, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![owner.session_id, owner.series_id, text, carried_from, nanos(at, "created_at")?])?;
     load(tx, tx.last_insert_rowid())
+}
+
+/// The commitments of an accountability series, in the order they were made.
+pub(super) fn for_series(tx: &Transaction, series_id: &str) -> Result<Vec<Commitment>> {
+    let mut stmt = tx.prepare_cached(&format!("SELECT {COLUMNS} FROM commitments WHERE series_id = ?1 ORDER BY id"))?;
+    let rows = stmt.query_map([series_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(super) fn for_session(tx: &Transaction, session_id: i64) -> Result<Vec<Commitment>> {
@@ -77,7 +99,7 @@ impl Store {
         nanos(now, "now")?;
         self.write(|tx| {
             require_session(tx, session_id)?;
-            insert(tx, Some(session_id), &text, None, now)
+            insert(tx, Owner::session(session_id), &text, None, now)
         })
     }
 
@@ -120,6 +142,19 @@ impl Store {
         })
     }
 
+    /// Sets (or with `None` or blank text, clears) a commitment's note without changing its status:
+    /// the progress note of an accountability series' second call (at most 2000 characters; error
+    /// field `note`).
+    pub fn note_commitment(&mut self, id: i64, note: Option<&str>) -> Result<Commitment> {
+        let note = clean_note(note)?;
+        self.write(|tx| {
+            if tx.execute("UPDATE commitments SET note = ?2 WHERE id = ?1", params![id, note])? == 0 {
+                return Err(not_found(id));
+            }
+            load(tx, id)
+        })
+    }
+
     /// Undoes a resolution: open again, without note or resolution time.
     pub fn reopen_commitment(&mut self, id: i64) -> Result<Commitment> {
         self.write(|tx| {
@@ -142,7 +177,7 @@ impl Store {
             ids.iter()
                 .map(|&id| {
                     let from = load(tx, id)?;
-                    insert(tx, Some(to_session), &from.text, Some(from.id), now)
+                    insert(tx, Owner::session(to_session), &from.text, Some(from.id), now)
                 })
                 .collect()
         })

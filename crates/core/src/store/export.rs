@@ -62,7 +62,8 @@ const TABLES: &[Table] = &[
     },
     Table {
         name: "sessions",
-        sql: "SELECT s.id, s.format_id, s.format_name, f.draft, s.started_at, s.ended_at, s.status, s.focus_seconds
+        sql: "SELECT s.id, s.format_id, s.format_name, f.draft, s.started_at, s.ended_at, s.status, s.focus_seconds,
+                     s.call_id
               FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id ORDER BY s.id",
         columns: &[
             Plain("id"),
@@ -73,6 +74,7 @@ const TABLES: &[Table] = &[
             Instant("ended_at"),
             Plain("status"),
             Plain("focus_seconds"),
+            Plain("call_id"),
         ],
     },
     Table {
@@ -98,7 +100,8 @@ const TABLES: &[Table] = &[
     },
     Table {
         name: "commitments",
-        sql: "SELECT id, session_id, text, status, note, carried_from, created_at, resolved_at FROM commitments ORDER BY id",
+        sql: "SELECT id, session_id, text, status, note, carried_from, created_at, resolved_at, series_id
+              FROM commitments ORDER BY id",
         columns: &[
             Plain("id"),
             Plain("session_id"),
@@ -108,6 +111,7 @@ const TABLES: &[Table] = &[
             Plain("carried_from"),
             Instant("created_at"),
             Instant("resolved_at"),
+            Plain("series_id"),
         ],
     },
 ];

@@ -4,7 +4,7 @@ use chrono::Utc;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::codec::{from_json, nanos, to_json};
-use super::Store;
+use super::{ids, Store};
 use crate::builtins;
 use crate::format::{Format, FormatDraft, FormatOrigin, MAX_NAME_CHARS};
 use crate::{Error, Result};
@@ -40,33 +40,11 @@ pub(super) fn load(tx: &Transaction, id: &str) -> Result<Format> {
 
 /// A readable id for a new format, unique among built-ins and stored formats: `my-sprint`, `my-sprint-2` …
 fn new_id(tx: &Transaction, name: &str) -> Result<String> {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= 40 {
-            break;
-        }
-    }
-    let base = match slug.trim_end_matches('-') {
-        "" => "format".to_string(),
-        s => s.to_string(),
-    };
     let builtin_ids: Vec<String> = builtins::all().into_iter().map(|f| f.id).collect();
-    let taken = |id: &str| -> Result<bool> {
+    ids::unique(&ids::slug(name, "format"), |id| {
         Ok(builtin_ids.iter().any(|b| b == id)
             || tx.query_row("SELECT EXISTS (SELECT 1 FROM formats WHERE id = ?1)", [id], |r| r.get(0))?)
-    };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while taken(&candidate)? {
-        candidate = format!("{base}-{n}");
-        n += 1;
-    }
-    Ok(candidate)
+    })
 }
 
 fn insert_custom(tx: &Transaction, draft: FormatDraft) -> Result<Format> {

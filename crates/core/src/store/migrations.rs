@@ -83,12 +83,59 @@ CREATE INDEX phases_counted_focus ON phases(ended_at, started_at, actual_seconds
 CREATE INDEX commitments_by_created ON commitments(created_at, status);
 "#;
 
+/// 3: community packs, calls and accountability series; sessions remember the call they joined.
+///
+/// Removing a community removes its calls and formats (cascade) but never history: sessions keep a
+/// snapshot of their format and only the call's id, commitments only lose their series link.
+const CALLS: &str = r#"
+CREATE TABLE communities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    accent TEXT,
+    logo_type TEXT CHECK (logo_type IN ('png', 'svg')),
+    logo BLOB,
+    links TEXT NOT NULL,             -- PackLinks as JSON
+    imported_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    CHECK ((logo_type IS NULL) = (logo IS NULL))
+);
+-- Set for the formats a community's pack brought; they go with the pack.
+ALTER TABLE formats ADD COLUMN community_id TEXT REFERENCES communities(id) ON DELETE CASCADE;
+CREATE INDEX formats_by_community ON formats(community_id) WHERE community_id IS NOT NULL;
+CREATE TABLE calls (
+    id TEXT PRIMARY KEY,
+    -- The community whose pack brought the call; NULL for the user's own calls and series calls.
+    community_id TEXT REFERENCES communities(id) ON DELETE CASCADE,
+    call TEXT NOT NULL,              -- Call as JSON
+    reminders_enabled INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX calls_by_community ON calls(community_id) WHERE community_id IS NOT NULL;
+CREATE TABLE series (
+    id TEXT PRIMARY KEY,
+    previous_series_id TEXT REFERENCES series(id) ON DELETE SET NULL,
+    pattern TEXT NOT NULL,           -- SeriesDraft as JSON
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE series_calls (
+    series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
+    call_id TEXT NOT NULL UNIQUE REFERENCES calls(id) ON DELETE CASCADE,
+    PRIMARY KEY (series_id, position)
+) WITHOUT ROWID;
+ALTER TABLE commitments ADD COLUMN series_id TEXT REFERENCES series(id) ON DELETE SET NULL;
+CREATE INDEX commitments_by_series ON commitments(series_id, id) WHERE series_id IS NOT NULL;
+-- The call a session joined. No foreign key: history outlives the call.
+ALTER TABLE sessions ADD COLUMN call_id TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES)])
+    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES), M::up(CALLS)])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[cfg(test)]
 mod tests {

@@ -3,14 +3,18 @@
 //! Opening checks, migrates and if need be recovers the file (`open`); the other submodules add the
 //! operations of one area each. Every user action is one transaction (`Store::write`).
 
+mod calls;
 mod codec;
 mod commitments;
+mod communities;
 mod csv;
 mod export;
 mod formats;
 mod history;
+mod ids;
 pub mod migrations;
 mod open;
+mod series;
 mod sessions;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +23,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::Result;
 
+pub use calls::{CallOrigin, Reminder, StoredCall};
+pub use communities::{community_item_id, Community, PackAction, PackImport};
 pub use export::ExportKind;
 pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
 pub use open::OpenReport;

@@ -31,6 +31,8 @@ pub struct SessionRecord {
     pub format_name: String,
     pub timeline: Timeline,
     pub status: SessionStatus,
+    /// The call whose occurrence this session joined (`Store::join_call`); `None` for a solo session.
+    pub call_id: Option<String>,
 }
 
 fn not_found(id: i64) -> Error {
@@ -63,7 +65,7 @@ fn decode_event(at: i64, kind: &str, seconds: Option<u32>) -> Result<Event> {
 pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
     let row = tx
         .query_row(
-            "SELECT s.format_id, s.format_name, f.draft, s.started_at, s.status
+            "SELECT s.format_id, s.format_name, f.draft, s.started_at, s.status, s.call_id
              FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id WHERE s.id = ?1",
             [id],
             |r| {
@@ -73,11 +75,12 @@ pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
                     r.get::<_, String>(2)?,
                     r.get(3)?,
                     r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
                 ))
             },
         )
         .optional()?;
-    let (format_id, format_name, draft, started_at, status) = row.ok_or_else(|| not_found(id))?;
+    let (format_id, format_name, draft, started_at, status, call_id) = row.ok_or_else(|| not_found(id))?;
     let mut stmt =
         tx.prepare_cached("SELECT at, kind, seconds FROM session_events WHERE session_id = ?1 ORDER BY id")?;
     let events = stmt
@@ -89,10 +92,11 @@ pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
         .collect::<Result<Vec<Event>>>()?;
     let timeline = Timeline::replay(from_json(&draft, "format snapshot")?, instant(started_at), events)
         .map_err(|e| Error::Storage(format!("session {id}'s stored events do not replay: {e}")))?;
-    Ok(SessionRecord { id, format_id, format_name, timeline, status: parse_enum(&status, "session status")? })
+    let status = parse_enum(&status, "session status")?;
+    Ok(SessionRecord { id, format_id, format_name, timeline, status, call_id })
 }
 
-fn active_id(tx: &Transaction) -> Result<Option<i64>> {
+pub(super) fn active_id(tx: &Transaction) -> Result<Option<i64>> {
     Ok(tx
         .query_row("SELECT id FROM sessions WHERE status = 'active' ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
         .optional()?)
@@ -167,6 +171,41 @@ fn snapshot_id(tx: &Transaction, draft_json: &str) -> Result<i64> {
     Ok(tx.query_row("SELECT id FROM format_snapshots WHERE draft = ?1", [draft_json], |r| r.get(0))?)
 }
 
+/// A session about to be started; its commitment texts are already checked.
+pub(super) struct NewSession<'a> {
+    pub format_id: &'a str,
+    pub started_at: DateTime<Utc>,
+    pub commitments: &'a [String],
+    pub call_id: Option<&'a str>,
+}
+
+/// Starts a session. A running session whose timeline is over by `settle_at` is finished first (with
+/// its phases recorded up to then); one still running is a `Conflict`.
+pub(super) fn insert(tx: &Transaction, new: &NewSession, settle_at: DateTime<Utc>) -> Result<SessionRecord> {
+    let start = nanos(new.started_at, "started_at")?;
+    let format = formats::load(tx, new.format_id)?;
+    if let Some(running) = active_id(tx)? {
+        let mut record = load(tx, running)?;
+        record_new_phases(tx, &mut record, settle_at, None)?;
+        if record.status == SessionStatus::Active {
+            return Err(Error::Conflict(format!(
+                "session {running} is still running; stop it before starting another"
+            )));
+        }
+    }
+    let snapshot = snapshot_id(tx, &to_json(&format.draft)?)?;
+    tx.execute(
+        "INSERT INTO sessions (format_id, format_name, snapshot_id, started_at, status, call_id)
+         VALUES (?1, ?2, ?3, ?4, 'active', ?5)",
+        params![format.id, format.draft.name, snapshot, start, new.call_id],
+    )?;
+    let id = tx.last_insert_rowid();
+    for text in new.commitments {
+        commitments::insert(tx, commitments::Owner::session(id), text, None, new.started_at)?;
+    }
+    load(tx, id)
+}
+
 impl Store {
     /// Starts a session of `format_id` at `started_at` with its first commitments (each 1–500
     /// characters; one bad text stores nothing, the error names `commitments[i]`). A running
@@ -183,29 +222,9 @@ impl Store {
             .enumerate()
             .map(|(i, text)| clean_text(text, &format!("commitments[{i}]")))
             .collect::<Result<Vec<String>>>()?;
-        let start = nanos(started_at, "started_at")?;
+        nanos(started_at, "started_at")?;
         self.write(|tx| {
-            let format = formats::load(tx, format_id)?;
-            if let Some(running) = active_id(tx)? {
-                let mut record = load(tx, running)?;
-                record_new_phases(tx, &mut record, started_at, None)?;
-                if record.status == SessionStatus::Active {
-                    return Err(Error::Conflict(format!(
-                        "session {running} is still running; stop it before starting another"
-                    )));
-                }
-            }
-            let snapshot = snapshot_id(tx, &to_json(&format.draft)?)?;
-            tx.execute(
-                "INSERT INTO sessions (format_id, format_name, snapshot_id, started_at, status)
-                 VALUES (?1, ?2, ?3, ?4, 'active')",
-                params![format.id, format.draft.name, snapshot, start],
-            )?;
-            let id = tx.last_insert_rowid();
-            for text in &texts {
-                commitments::insert(tx, Some(id), text, None, started_at)?;
-            }
-            load(tx, id)
+            insert(tx, &NewSession { format_id, started_at, commitments: &texts, call_id: None }, started_at)
         })
     }
 

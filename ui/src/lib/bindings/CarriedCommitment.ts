@@ -7,4 +7,4 @@ export type CarriedCommitment = { text: string,
 /**
  * The original commitment: where it was first made, however many series it has been carried.
  */
-carried_from: string, };
+carried_from: number, };

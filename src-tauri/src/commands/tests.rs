@@ -1,0 +1,239 @@
+//! The commands through Tauri's mock runtime: their JSON in and out, and their errors' JSON.
+
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+use super::*;
+use crate::notifier::{self, ActionWaiter, Backend, Reports};
+use crate::runner::{self, Inbox};
+use crate::state::SharedStore;
+use stint_core::store::Store;
+
+struct Silent;
+
+impl Backend for Silent {
+    fn show(&self, _: &notifier::Notice, _: bool) -> Result<Option<ActionWaiter>, String> {
+        Ok(None)
+    }
+}
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+    inbox: Inbox,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db")).unwrap();
+    let (runner, inbox) = runner::channel();
+    let notifier = notifier::spawn(
+        Silent,
+        false,
+        notifier::SHOW_TIMEOUT,
+        Reports { failed: Box::new(|_| {}), action: std::sync::Arc::new(|_| {}) },
+    );
+    let app = mock_builder()
+        .plugin(tauri_plugin_store::Builder::default().build())
+        .invoke_handler(handler())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    app.manage(AppState {
+        store: SharedStore::new(store),
+        runner,
+        notifier,
+        settings: std::sync::Mutex::new(Settings::default()),
+        settings_path: dir.path().join("settings.json"),
+        startup_report: vec!["The database was restored from a backup.".into()],
+    });
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    App { _app: app, window, _dir: dir, inbox }
+}
+
+fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn build_rs_and_the_capability_list_exactly_the_handlers_commands() {
+    let handled: Vec<String> = {
+        let source = include_str!("../commands.rs");
+        let list = source.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
+        list.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
+    };
+    let declared: Vec<String> = {
+        let source = include_str!("../../build.rs");
+        let list = source.split("COMMANDS: &[&str] = &[").nth(1).unwrap().split("];").next().unwrap();
+        list.split(',').map(|c| c.trim().trim_matches('"').to_string()).filter(|c| !c.is_empty()).collect()
+    };
+    assert_eq!(handled, declared);
+
+    let capability: Value = serde_json::from_str(include_str!("../../capabilities/main.json")).unwrap();
+    assert_eq!(capability["windows"], json!(["main"]));
+    let mut allowed: Vec<String> =
+        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    allowed.sort();
+    let mut expected: Vec<String> = declared.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    expected.extend(["core:event:default".to_string(), "dialog:allow-save".to_string()]);
+    expected.sort();
+    assert_eq!(allowed, expected);
+}
+
+/// Whether `e` is an `ErrorPayload` with this code and field and a message.
+fn error<'a>(code: &'a str, field: Option<&'a str>) -> impl Fn(&Value) -> bool + 'a {
+    move |e: &Value| {
+        e["code"] == code && e["field"] == json!(field) && e["message"].as_str().is_some_and(|m| !m.is_empty())
+    }
+}
+
+#[test]
+fn an_invalid_format_draft_is_invalid_input_naming_the_field_and_stores_nothing() {
+    let app = app();
+    let before = invoke(&app, "list_formats", json!({"includeArchived": true})).unwrap();
+    let draft = json!({
+        "name": "Standup",
+        "attribution": null,
+        "phases": [{"label": "Talk", "kind": "talk", "seconds": 0, "prompt": null}],
+        "commitments": {"ask_at_start": false, "resolve_at_end": false},
+        "repeat": null
+    });
+    let e = invoke(&app, "create_format", json!({ "draft": draft })).unwrap_err();
+    assert!(error("invalid_input", Some("phases[0].seconds"))(&e), "{e}");
+    assert_eq!(e.as_object().unwrap().len(), 3, "exactly code, message, field: {e}");
+    assert_eq!(invoke(&app, "list_formats", json!({"includeArchived": true})).unwrap(), before);
+}
+
+#[test]
+fn unknown_ids_are_not_found() {
+    let app = app();
+    let e = invoke(&app, "duplicate_format", json!({"id": "no-such-format"})).unwrap_err();
+    assert!(error("not_found", None)(&e), "{e}");
+    let e = invoke(&app, "start_session", json!({"formatId": "no-such-format", "commitments": []})).unwrap_err();
+    assert!(error("not_found", None)(&e), "{e}");
+    let e = invoke(&app, "delete_session", json!({"id": 4242})).unwrap_err();
+    assert!(error("not_found", None)(&e), "{e}");
+}
+
+#[test]
+fn a_format_round_trips_through_create_and_list() {
+    let app = app();
+    let draft = json!({
+        "name": "Short sprint",
+        "attribution": null,
+        "phases": [
+            {"label": "Work", "kind": "focus", "seconds": 5, "prompt": null},
+            {"label": "Rest", "kind": "break", "seconds": 5, "prompt": "Stretch"}
+        ],
+        "commitments": {"ask_at_start": true, "resolve_at_end": true},
+        "repeat": null
+    });
+    let created = invoke(&app, "create_format", json!({ "draft": draft })).unwrap();
+    assert_eq!(created["name"], "Short sprint");
+    assert_eq!(created["origin"]["type"], "custom");
+    let listed = invoke(&app, "list_formats", json!({"includeArchived": false})).unwrap();
+    assert!(listed.as_array().unwrap().iter().any(|f| f["id"] == created["id"]));
+    assert!(listed.as_array().unwrap().iter().any(|f| f["id"] == "pomodoro"), "built-ins are listed");
+}
+
+#[test]
+fn session_commands_return_views_and_wake_the_runner() {
+    let mut app = app();
+    assert_eq!(invoke(&app, "current_session", json!({})).unwrap(), Value::Null);
+    let e = invoke(&app, "pause_session", json!({})).unwrap_err();
+    assert!(error("conflict", None)(&e), "nothing to pause: {e}");
+
+    let view =
+        invoke(&app, "start_session", json!({"formatId": "pomodoro", "commitments": ["Write the report"]})).unwrap();
+    assert_eq!(view["format_id"], "pomodoro");
+    assert_eq!(view["state"]["paused"], false);
+    assert_eq!(view["commitments"][0]["text"], "Write the report");
+    assert_eq!(app.inbox.drain(), [Message::Reload]);
+
+    let paused = invoke(&app, "pause_session", json!({})).unwrap();
+    assert_eq!(paused["state"]["paused"], true);
+    assert_eq!(paused["id"], view["id"]);
+    let e = invoke(&app, "pause_session", json!({})).unwrap_err();
+    assert!(error("conflict", None)(&e), "already paused: {e}");
+    let e = invoke(&app, "extend_phase", json!({"seconds": 0})).unwrap_err();
+    assert_eq!(e["code"], "invalid_input", "{e}");
+
+    let current = invoke(&app, "current_session", json!({})).unwrap();
+    assert_eq!(current["id"], view["id"]);
+    let added = invoke(&app, "add_commitment", json!({"sessionId": view["id"], "text": "  Reply to Ana  "})).unwrap();
+    assert_eq!(added["text"], "Reply to Ana");
+    let e = invoke(&app, "add_commitment", json!({"sessionId": view["id"], "text": "   "})).unwrap_err();
+    assert!(error("invalid_input", Some("text"))(&e), "{e}");
+
+    let stopped = invoke(&app, "stop_session", json!({})).unwrap();
+    assert_eq!(stopped["state"]["done"], true);
+    assert_eq!(invoke(&app, "current_session", json!({})).unwrap(), Value::Null);
+    let history = invoke(&app, "history_sessions", json!({"beforeId": null, "limit": 10})).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    assert_eq!(app.inbox.drain().len(), 3, "pause, add and stop woke the runner; refused calls did not");
+}
+
+#[test]
+fn settings_are_validated_kept_in_the_store_file_and_passed_to_the_runner() {
+    let mut app = app();
+    let mut settings = serde_json::to_value(Settings::default()).unwrap();
+    settings["focus_minutes"] = json!(0);
+    let e = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap_err();
+    assert!(error("invalid_input", Some("focus_minutes"))(&e), "{e}");
+    assert!(app.inbox.drain().is_empty());
+
+    settings["focus_minutes"] = json!(50);
+    settings["sleep_policy"] = json!("wall_clock");
+    let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(saved, settings);
+    assert_eq!(invoke(&app, "get_settings", json!({})).unwrap(), settings);
+    let file = std::fs::read(app._dir.path().join("settings.json")).unwrap();
+    assert_eq!(crate::settings::parse(&file).unwrap().focus_minutes, 50);
+    assert_eq!(
+        app.inbox.drain(),
+        [Message::Settings(crate::runner::RunnerSettings {
+            auto_start_next: true,
+            sleep_policy: crate::settings::SleepPolicy::WallClock
+        })]
+    );
+}
+
+#[test]
+fn the_startup_report_and_history_overview_answer() {
+    let app = app();
+    assert_eq!(invoke(&app, "startup_report", json!({})).unwrap(), json!(["The database was restored from a backup."]));
+    let overview = invoke(&app, "history_overview", json!({"days": 7})).unwrap();
+    assert_eq!(overview["focus_per_day"].as_array().map(Vec::len), Some(7));
+    let e = invoke(&app, "history_overview", json!({"days": 0})).unwrap_err();
+    assert!(error("invalid_input", Some("days"))(&e), "{e}");
+}
+
+#[test]
+fn history_exports_into_the_directory_of_the_chosen_file() {
+    let app = app();
+    let target = app._dir.path().join("exports").join("my-history.json");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    let written = invoke(&app, "export_history", json!({"kind": "json", "path": target})).unwrap();
+    let files: Vec<String> = serde_json::from_value(written).unwrap();
+    assert_eq!(files.len(), 1);
+    assert!(std::path::Path::new(&files[0]).starts_with(target.parent().unwrap()));
+    let e = invoke(&app, "export_history", json!({"kind": "json", "path": ""})).unwrap_err();
+    assert!(error("invalid_input", Some("path"))(&e), "{e}");
+    let e = invoke(&app, "export_history", json!({"kind": "pdf", "path": "/tmp/x"})).unwrap_err();
+    assert!(e.is_string() || e.is_object(), "an unknown kind is refused: {e}");
+}

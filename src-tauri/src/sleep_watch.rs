@@ -1,0 +1,51 @@
+//! Linux: listens to logind's `PrepareForSleep` signal so the runner reacts within a second of a
+//! resume instead of at its next (≤ 60 s) wake. Without a system bus (containers, CI) it logs and
+//! does nothing: the runner's wall-clock check still catches a suspend, only later.
+
+use std::future::poll_fn;
+use std::pin::Pin;
+
+use zbus::export::futures_core::Stream;
+
+/// What logind told us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SleepSignal {
+    /// The machine is about to suspend.
+    GoingToSleep,
+    /// The machine has just resumed.
+    Resumed,
+}
+
+/// Starts a thread that calls `on_signal` for every `PrepareForSleep`. Never fails: problems are logged.
+pub fn spawn(on_signal: impl Fn(SleepSignal) + Send + 'static) {
+    let spawned = std::thread::Builder::new().name("stint-sleep-watch".into()).spawn(move || {
+        if let Err(e) = zbus::block_on(watch(&on_signal)) {
+            log::info!(
+                "not watching for suspend/resume (logind unavailable: {e}); the runner's clock checks still apply"
+            );
+        }
+    });
+    if let Err(e) = spawned {
+        log::warn!("cannot start the sleep watcher: {e}");
+    }
+}
+
+async fn watch(on_signal: &impl Fn(SleepSignal)) -> zbus::Result<()> {
+    let connection = zbus::Connection::system().await?;
+    let manager = zbus::Proxy::new(
+        &connection,
+        "org.freedesktop.login1",
+        "/org/freedesktop/login1",
+        "org.freedesktop.login1.Manager",
+    )
+    .await?;
+    let mut signals = manager.receive_signal("PrepareForSleep").await?;
+    while let Some(message) = poll_fn(|cx| Pin::new(&mut signals).poll_next(cx)).await {
+        match message.body().deserialize::<bool>() {
+            Ok(true) => on_signal(SleepSignal::GoingToSleep),
+            Ok(false) => on_signal(SleepSignal::Resumed),
+            Err(e) => log::warn!("unexpected PrepareForSleep payload: {e}"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! What the commands share: the store, the runner's handle, the settings and the start-up report.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use stint_core::store::Store;
+
+use crate::notifier::NotifierHandle;
+use crate::runner::RunnerHandle;
+use crate::settings::Settings;
+
+/// The one store, shared by the commands and the runner. Each call is one short transaction.
+#[derive(Clone)]
+pub struct SharedStore(Arc<Mutex<Store>>);
+
+impl SharedStore {
+    pub fn new(store: Store) -> Self {
+        SharedStore(Arc::new(Mutex::new(store)))
+    }
+
+    /// The store; a panic elsewhere while holding it does not make it unusable (each write is atomic).
+    pub fn lock(&self) -> MutexGuard<'_, Store> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pub struct AppState {
+    pub store: SharedStore,
+    pub runner: RunnerHandle,
+    pub notifier: NotifierHandle,
+    pub settings: Mutex<Settings>,
+    /// Where the settings are kept (tauri-plugin-store file).
+    pub settings_path: PathBuf,
+    /// What the user must be told at start-up (a recovered database, settings kept aside).
+    pub startup_report: Vec<String>,
+}
+
+impl AppState {
+    pub fn settings(&self) -> Settings {
+        self.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+}

@@ -1,0 +1,152 @@
+//! The tray icon: "12 min left" as its title, and a menu (Start/Pause, Skip, Show Stint, Quit).
+//!
+//! The runner updates it at each of its wakes (at most once a minute while a phase runs). Where no
+//! tray is available (a bare X server, a desktop without a status-notifier host) the app carries on.
+
+use std::sync::Mutex;
+
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::runner::TrayStatus;
+
+/// What a tray menu item asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrayAction {
+    /// Start a session when idle; pause or resume otherwise.
+    StartOrPause,
+    Skip,
+    Show,
+    Quit,
+}
+
+impl TrayAction {
+    const ALL: [TrayAction; 4] = [TrayAction::StartOrPause, TrayAction::Skip, TrayAction::Show, TrayAction::Quit];
+
+    fn id(self) -> &'static str {
+        match self {
+            TrayAction::StartOrPause => "start-or-pause",
+            TrayAction::Skip => "skip",
+            TrayAction::Show => "show",
+            TrayAction::Quit => "quit",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// The label of the Start/Pause item for a status.
+pub fn start_or_pause_label(status: &TrayStatus) -> &'static str {
+    match status {
+        TrayStatus::Idle => "Start",
+        TrayStatus::Running { .. } => "Pause",
+        TrayStatus::Paused => "Resume",
+    }
+}
+
+/// The tray and the items whose text changes, kept in the app's state.
+pub struct Tray<R: Runtime> {
+    icon: TrayIcon<R>,
+    start_or_pause: MenuItem<R>,
+    skip: MenuItem<R>,
+    shown: Mutex<Option<TrayStatus>>,
+}
+
+/// Builds the tray. `on_action` receives the menu's clicks. Returns `None` (logged) without a tray.
+pub fn build<R: Runtime>(
+    app: &AppHandle<R>,
+    on_action: impl Fn(&AppHandle<R>, TrayAction) + Send + Sync + 'static,
+) -> Option<Tray<R>> {
+    // libappindicator panics when its library is missing; a missing tray must not stop the app.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| try_build(app, on_action)));
+    match built {
+        Ok(Ok(tray)) => Some(tray),
+        Ok(Err(e)) => {
+            log::warn!("no tray icon: {e}");
+            None
+        }
+        Err(_) => {
+            log::warn!("no tray icon: the tray library is unavailable");
+            None
+        }
+    }
+}
+
+fn try_build<R: Runtime>(
+    app: &AppHandle<R>,
+    on_action: impl Fn(&AppHandle<R>, TrayAction) + Send + Sync + 'static,
+) -> tauri::Result<Tray<R>> {
+    let item = |action: TrayAction, text: &str| MenuItem::with_id(app, action.id(), text, true, None::<&str>);
+    let start_or_pause = item(TrayAction::StartOrPause, start_or_pause_label(&TrayStatus::Idle))?;
+    let skip = item(TrayAction::Skip, "Skip")?;
+    skip.set_enabled(false)?;
+    let show = item(TrayAction::Show, "Show Stint")?;
+    let quit = item(TrayAction::Quit, "Quit")?;
+    let separator = PredefinedMenuItem::separator(app)?;
+    let menu = Menu::with_items(app, &[&start_or_pause, &skip, &separator, &show, &quit])?;
+    let mut builder =
+        TrayIconBuilder::with_id("stint").menu(&menu).tooltip("Stint").on_menu_event(move |app, event| {
+            if let Some(action) = TrayAction::from_id(event.id().as_ref()) {
+                on_action(app, action);
+            }
+        });
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    let icon = builder.build(app)?;
+    Ok(Tray { icon, start_or_pause, skip, shown: Mutex::new(None) })
+}
+
+impl<R: Runtime> Tray<R> {
+    /// Shows `status`; does nothing when it is what the tray already shows.
+    pub fn show(&self, status: &TrayStatus) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        if shown.as_ref() == Some(status) {
+            return;
+        }
+        let text = status.text();
+        let result = self
+            .icon
+            .set_title(Some(&text))
+            .and_then(|()| self.icon.set_tooltip(Some(&text)))
+            .and_then(|()| self.start_or_pause.set_text(start_or_pause_label(status)))
+            .and_then(|()| self.skip.set_enabled(*status != TrayStatus::Idle));
+        match result {
+            Ok(()) => *shown = Some(status.clone()),
+            Err(e) => log::warn!("cannot update the tray: {e}"),
+        }
+    }
+}
+
+/// Shows the main window and gives it focus.
+pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_ids_round_trip() {
+        for action in TrayAction::ALL {
+            assert_eq!(TrayAction::from_id(action.id()), Some(action));
+        }
+        assert_eq!(TrayAction::from_id("other"), None);
+    }
+
+    #[test]
+    fn the_first_item_follows_the_session() {
+        assert_eq!(start_or_pause_label(&TrayStatus::Idle), "Start");
+        assert_eq!(start_or_pause_label(&TrayStatus::Running { minutes_left: 3 }), "Pause");
+        assert_eq!(start_or_pause_label(&TrayStatus::Paused), "Resume");
+        assert_eq!(TrayStatus::Running { minutes_left: 12 }.text(), "12 min left");
+    }
+}

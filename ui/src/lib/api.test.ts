@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, createFormat, extendPhase, historySessions, listFormats, startSession } from './api';
+import { fakeBackend, rejectWith } from '../test/backend';
+import { format } from '../test/fixtures';
+
+describe('ApiError.from', () => {
+  it('keeps the code, message and field of an ErrorPayload', () => {
+    const e = ApiError.from({ code: 'invalid_input', message: 'name: must not be empty', field: 'name' });
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e.code).toBe('invalid_input');
+    expect(e.field).toBe('name');
+    expect(e.message).toBe('name: must not be empty');
+    expect(e.detail).toBe('must not be empty');
+  });
+
+  it('treats a missing field as null and keeps messages without a prefix whole', () => {
+    const e = ApiError.from({ code: 'conflict', message: 'a session is already running' });
+    expect(e.field).toBeNull();
+    expect(e.detail).toBe('a session is already running');
+  });
+
+  it('maps strings and other throwables to code unknown', () => {
+    expect(ApiError.from('command start_session not found')).toMatchObject({ code: 'unknown', message: 'command start_session not found' });
+    expect(ApiError.from(new TypeError('boom'))).toMatchObject({ code: 'unknown', message: 'boom' });
+    expect(ApiError.from(42)).toMatchObject({ code: 'unknown', message: '42' });
+  });
+});
+
+describe('command wrappers', () => {
+  it('reject with an ApiError carrying the backend payload', async () => {
+    fakeBackend({ create_format: rejectWith('invalid_input', 'phases[1].seconds: at least 5 seconds', 'phases[1].seconds') });
+    const error = await createFormat({ ...format(), repeat: null }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'invalid_input', field: 'phases[1].seconds', detail: 'at least 5 seconds' });
+  });
+
+  it('send camelCase arguments as in ARCHITECTURE.md', async () => {
+    const backend = fakeBackend({
+      list_formats: () => [format()],
+      start_session: () => null,
+      extend_phase: () => null,
+      history_sessions: () => [],
+    });
+    await expect(listFormats(true)).resolves.toEqual([format()]);
+    await startSession('pomodoro', ['Write the intro']);
+    await extendPhase(300);
+    await historySessions(20);
+    await historySessions(20, 41);
+    expect(backend.calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['list_formats', { includeArchived: true }],
+      ['start_session', { formatId: 'pomodoro', commitments: ['Write the intro'] }],
+      ['extend_phase', { seconds: 300 }],
+      ['history_sessions', { beforeId: null, limit: 20 }],
+      ['history_sessions', { beforeId: 41, limit: 20 }],
+    ]);
+  });
+});

@@ -1,0 +1,50 @@
+// Pure display helpers for time. The UI never counts time: it derives what to show from instants the
+// backend sends (`ends_at`) and the wall clock.
+
+/** Milliseconds left until `endsAt` (an ISO instant) at `nowMs`; never negative. */
+export function remainingUntil(endsAt: string, nowMs: number): number {
+  return Math.max(0, Date.parse(endsAt) - nowMs);
+}
+
+/**
+ * `mm:ss` of a remaining duration, rounded up to the whole second so that a fresh 25-minute phase
+ * shows 25:00 and 00:00 appears only when the phase is over. Minutes are not wrapped into hours.
+ */
+export function formatRemaining(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** Milliseconds until the `mm:ss` of `remainingMs` changes: the next whole second of the countdown. */
+export function msUntilNextSecond(remainingMs: number): number {
+  const rest = remainingMs % 1000;
+  return rest > 0 ? rest : 1000;
+}
+
+/** Local wall-clock time of an ISO instant, hours and minutes (e.g. 10:35). */
+export function formatClock(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** Local date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35). */
+export function formatDateTime(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A duration in seconds as hours and minutes: `1 h 05 min`, `25 min`, `0 min`. */
+export function formatDuration(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+}
+
+/** A phase's planned length, exact to the second when it has seconds: `25 min`, `4 min 30 s`, `5 s`. */
+export function formatLength(seconds: number): string {
+  const rest = seconds % 60;
+  if (rest === 0) return formatDuration(seconds);
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}

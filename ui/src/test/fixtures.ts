@@ -1,0 +1,120 @@
+// Builders of backend payloads in the shapes the Rust side sends (snake_case fields, ISO instants).
+import type { AgendaStep } from '../lib/bindings/AgendaStep';
+import type { Format } from '../lib/bindings/Format';
+import type { Phase } from '../lib/bindings/Phase';
+import type { Commitment } from '../lib/bindings/Commitment';
+import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
+import type { SessionSummary } from '../lib/bindings/SessionSummary';
+import type { SessionView } from '../lib/bindings/SessionView';
+import type { Settings } from '../lib/bindings/Settings';
+
+export const T0 = Date.parse('2025-03-03T10:00:00Z');
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+export const focus = (label = 'Focus', seconds = 1500): Phase => ({ label, kind: 'focus', seconds, prompt: null });
+export const rest = (label = 'Break', seconds = 300): Phase => ({ label, kind: 'break', seconds, prompt: null });
+
+export function format(over: Partial<Format> = {}): Format {
+  return {
+    id: 'pomodoro',
+    origin: { type: 'builtin' },
+    archived: false,
+    name: 'Pomodoro',
+    attribution: 'The pomodoro technique (Francesco Cirillo)',
+    phases: [focus('Pomodoro {n}'), rest()],
+    commitments: { ask_at_start: false, resolve_at_end: false },
+    repeat: { rounds: null, long_break_every: 4, long_break: { label: 'Long break', kind: 'long_break', seconds: 900, prompt: null } },
+    ...over,
+  };
+}
+
+/** Agenda steps laid end to end from `start`. */
+export function agenda(phases: Phase[], start = T0): AgendaStep[] {
+  let at = start;
+  return phases.map((phase, index) => {
+    const step = { index, phase, starts_at: iso(at), ends_at: iso(at + phase.seconds * 1000) };
+    at += phase.seconds * 1000;
+    return step;
+  });
+}
+
+export function commitment(over: Partial<Commitment> = {}): Commitment {
+  return { id: 1, session_id: 7, text: 'Write the intro', status: 'open', note: null, carried_from: null, created_at: iso(T0), resolved_at: null, ...over };
+}
+
+/** A running session at phase `phaseIndex` of `phases`, whose current phase ends at `endsAt`. */
+export function sessionView(
+  opts: { phases?: Phase[]; phaseIndex?: number; endsAt?: number | null; paused?: boolean; done?: boolean; remainingMs?: number; commitments?: Commitment[]; resolveAtEnd?: boolean } = {},
+): SessionView {
+  const phases = opts.phases ?? [focus('Pomodoro 1'), rest(), focus('Pomodoro 2')];
+  const phaseIndex = opts.phaseIndex ?? 0;
+  const steps = agenda(phases);
+  const endsAt = opts.endsAt === undefined ? Date.parse(steps[phaseIndex].ends_at) : opts.endsAt;
+  return {
+    id: 7,
+    format_id: 'pomodoro',
+    format_name: 'Pomodoro',
+    started_at: iso(T0),
+    state: {
+      phase_index: phaseIndex,
+      phase: phases[phaseIndex],
+      round: 1,
+      phase_started_at: steps[phaseIndex].starts_at,
+      ends_at: endsAt === null ? null : iso(endsAt),
+      remaining_ms: opts.remainingMs ?? 0,
+      paused: opts.paused ?? false,
+      done: opts.done ?? false,
+      ended_at: opts.done ? iso(T0 + 3600_000) : null,
+    },
+    agenda: steps,
+    commitments: opts.commitments ?? [],
+    commitment_policy: { ask_at_start: false, resolve_at_end: opts.resolveAtEnd ?? false },
+  };
+}
+
+export function settings(over: Partial<Settings> = {}): Settings {
+  return {
+    focus_minutes: 25,
+    short_break_minutes: 5,
+    long_break_minutes: 15,
+    long_break_every: 4,
+    auto_start_next: true,
+    sound: true,
+    sleep_policy: 'pause',
+    theme: 'system',
+    ...over,
+  };
+}
+
+export function summaryRow(id: number, over: Partial<SessionSummary> = {}): SessionSummary {
+  return {
+    id,
+    format_id: 'pomodoro',
+    format_name: `Session ${id}`,
+    started_at: iso(T0 - id * 86_400_000),
+    ended_at: iso(T0 - id * 86_400_000 + 3_600_000),
+    status: 'finished',
+    focus_seconds: 3000,
+    commitments_total: 2,
+    commitments_done: 1,
+    ...over,
+  };
+}
+
+export function overview(): HistoryOverview {
+  const focus_per_day = Array.from({ length: 30 }, (_, i) => ({
+    date: new Date(T0 - (29 - i) * 86_400_000).toISOString().slice(0, 10),
+    focus_seconds: i % 3 === 0 ? 0 : 1500 * (i % 4),
+  }));
+  return {
+    from: focus_per_day[0].date,
+    to: focus_per_day[29].date,
+    focus_per_day,
+    streaks: { current_days: 3, longest_days: 12 },
+    commitments_kept: { total: 12, open: 2, done: 8, partial: 1, not_done: 1, dropped: 0, kept_ratio: 0.8 },
+    format_totals: [
+      { format_id: 'pomodoro', format_name: 'Pomodoro', sessions: 30, focus_seconds: 45_000 },
+      { format_id: 'cafe', format_name: 'Collaboration Cafe', sessions: 2, focus_seconds: 7_200 },
+    ],
+  };
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+// The Tauri shell loads ui/dist in production and http://localhost:5173 (its devUrl) under `tauri dev`.
+export default defineConfig({
+  plugins: [svelte(), svelteTesting()],
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: {
+    outDir: 'dist',
+    // WebKitGTK / WKWebView / WebView2 of the last few years.
+    target: ['es2021', 'safari15'],
+    sourcemap: false,
+    // One chunk, loaded by a modern webview: no preload polyfill needed.
+    modulePreload: { polyfill: false },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.ts'],
+    // Clock times in tests are checked against UTC.
+    env: { TZ: 'UTC' },
+  },
+});
