@@ -44,7 +44,8 @@ test: deps
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-e2e
 
-test-rust: deps
+# The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).
+test-rust: ui
 	cargo test --workspace
 
 # The TypeScript twins of the Rust types (ts-rs writes them when the tests run) must be committed
