@@ -23,11 +23,20 @@ async function fill(field: WebdriverIO.Element, value: string | number): Promise
   await field.setValue(String(value));
 }
 
-/** Picks the first option of a <select> combobox whose accessible name matches. */
+/**
+ * Picks the first option of a <select> combobox whose accessible name matches, waiting for it to be
+ * offered (a format saved a moment ago may still be on its way to the list).
+ */
 async function choose(combobox: WebdriverIO.Element, option: RegExp): Promise<void> {
-  const names = await namesByRole('option', combobox);
-  const index = names.findIndex((name) => option.test(name));
-  if (index < 0) throw new Error(`no option matching ${option} among ${JSON.stringify(names)}`);
+  let names: string[] = [];
+  let index = -1;
+  await browser.waitUntil(async () => {
+    names = await namesByRole('option', combobox);
+    index = names.findIndex((name) => option.test(name));
+    return index >= 0;
+  }, { timeout: 10_000, interval: 100 }).catch(() => {
+    throw new Error(`no option matching ${option} among ${JSON.stringify(names)}`);
+  });
   await combobox.selectByIndex(index);
 }
 
