@@ -1,7 +1,9 @@
 /**
  * What a process tree costs over a time window, from /proc (Linux):
- * - wakeups: context switches (voluntary + involuntary) summed over every thread of every process;
- * - CPU seconds: utime + stime of every process (dead threads included, as the kernel counts them);
+ * - wakeups: context switches (voluntary + involuntary) of every thread of every process. A thread's
+ *   counters vanish with it, so threads are sampled every SAMPLE_MS and their increments summed; a
+ *   thread that ends loses at most its last interval (the count is a slight undercount, never negative);
+ * - CPU seconds: utime + stime of every process (the kernel keeps ended threads' time in the total);
  * - memory: proportional set size (PSS, smaps_rollup) summed at the end of the window.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,11 +12,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { descendantsOf } from '../support/processes.ts';
 
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+const SAMPLE_MS = 250;
 
 interface ProcessSample {
   name: string;
   cpuTicks: number;
-  contextSwitches: number;
+  /** Context switches so far, per thread id. */
+  threadSwitches: Map<number, number>;
 }
 
 export interface ProcessCost {
@@ -34,23 +38,35 @@ export interface TreeCost {
 
 /** Measures `rootPid` and all its descendants for `seconds`; rates are scaled to one minute. */
 export async function measureTree(rootPid: number, seconds: number): Promise<TreeCost> {
-  const before = sampleTree(rootPid);
+  const first = sampleTree(rootPid);
+  let previous = first;
+  const switches = new Map<number, number>(); // per process, summed over its threads
   const startedAt = process.hrtime.bigint();
-  await sleep(seconds * 1000);
-  const after = sampleTree(rootPid);
+  const endsAt = startedAt + BigInt(seconds * 1e9);
+  while (process.hrtime.bigint() < endsAt) {
+    await sleep(SAMPLE_MS);
+    const current = sampleTree(rootPid);
+    for (const [pid, sample] of current) {
+      const before = previous.get(pid)?.threadSwitches;
+      let increment = 0;
+      for (const [tid, count] of sample.threadSwitches) {
+        // A thread (or process) born since the last sample did all its switching inside the window.
+        increment += count - (before?.get(tid) ?? 0);
+      }
+      switches.set(pid, (switches.get(pid) ?? 0) + increment);
+    }
+    previous = current;
+  }
   const elapsedMinutes = Number(process.hrtime.bigint() - startedAt) / 1e9 / 60;
 
-  const processes: ProcessCost[] = [...after.entries()].map(([pid, end]) => {
+  const processes: ProcessCost[] = [...previous.entries()].map(([pid, end]) => ({
+    pid,
+    name: end.name,
+    wakeupsPerMinute: (switches.get(pid) ?? 0) / elapsedMinutes,
     // A process born during the window costs everything it did.
-    const start = before.get(pid) ?? { name: end.name, cpuTicks: 0, contextSwitches: 0 };
-    return {
-      pid,
-      name: end.name,
-      wakeupsPerMinute: (end.contextSwitches - start.contextSwitches) / elapsedMinutes,
-      cpuSecondsPerMinute: (end.cpuTicks - start.cpuTicks) / CLOCK_TICKS_PER_SECOND / elapsedMinutes,
-      pssMegabytes: pssKilobytes(pid) / 1024,
-    };
-  });
+    cpuSecondsPerMinute: (end.cpuTicks - (first.get(pid)?.cpuTicks ?? 0)) / CLOCK_TICKS_PER_SECOND / elapsedMinutes,
+    pssMegabytes: pssKilobytes(pid) / 1024,
+  }));
   const sum = (field: keyof Omit<ProcessCost, 'pid' | 'name'>) => processes.reduce((total, p) => total + p[field], 0);
   return {
     wakeupsPerMinute: sum('wakeupsPerMinute'),
@@ -76,14 +92,19 @@ function sampleProcess(pid: number): ProcessSample | undefined {
     // Fields after the command name start at field 3 (state); utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const cpuTicks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
-    let contextSwitches = 0;
+    const threadSwitches = new Map<number, number>();
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
-      contextSwitches += statusField(status, 'voluntary_ctxt_switches') + statusField(status, 'nonvoluntary_ctxt_switches');
+      try {
+        const status = readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8');
+        threadSwitches.set(Number(tid),
+          statusField(status, 'voluntary_ctxt_switches') + statusField(status, 'nonvoluntary_ctxt_switches'));
+      } catch {
+        // the thread ended while we listed them
+      }
     }
-    return { name, cpuTicks, contextSwitches };
+    return { name, cpuTicks, threadSwitches };
   } catch {
-    return undefined; // the process (or a thread) ended while we read it
+    return undefined; // the process ended while we read it
   }
 }
 
