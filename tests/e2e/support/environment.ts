@@ -13,7 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { startProcess, stopProcess, waitForPort, pollUntil, portAccepts } from './processes.ts';
 import { outputDir } from './paths.ts';
 
-export const DRIVER_PORT = 4444;
+/**
+ * tauri-driver's port, and that of the WebKitWebDriver behind it: 4444 and 4445 unless the runner
+ * picked free ones (scripts/e2e.sh does, so that two runs on one machine do not collide).
+ */
+export const DRIVER_PORT = Number(process.env.STINT_E2E_DRIVER_PORT ?? 4444);
+const NATIVE_DRIVER_PORT = Number(process.env.STINT_E2E_NATIVE_PORT ?? DRIVER_PORT + 1);
 
 /** A spec declares that it must run with no notification service by containing this line. */
 export const NO_NOTIFICATION_DAEMON_MARK = '// e2e-environment: no-notification-daemon';
@@ -59,10 +64,12 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
     assertNoNotificationService();
   }
 
-  if (await portAccepts(DRIVER_PORT)) {
-    throw new Error(`port ${DRIVER_PORT} is taken: is another tauri-driver (another e2e run) still running?`);
+  for (const port of [DRIVER_PORT, NATIVE_DRIVER_PORT]) {
+    if (await portAccepts(port)) {
+      throw new Error(`port ${port} is taken: is another tauri-driver (another e2e run) still running?`);
+    }
   }
-  driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT)], {
+  driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
     env: { ...process.env, STINT_DATA_DIR: dataDir },
     logFile: join(runDir, 'tauri-driver.log'),
   });

@@ -99,14 +99,16 @@ export async function currentStep(): Promise<string | null> {
 
 /** Waits until the agenda's current step contains `label`. */
 export async function waitForCurrentStep(label: string, timeoutMs = 15_000): Promise<void> {
-  let seen: string | null = null;
+  const seen: (string | null)[] = []; // each distinct step seen while waiting, for the failure message
   await browser.waitUntil(async () => {
-    seen = await currentStep();
-    return seen !== null && seen.includes(label);
+    const step = await currentStep();
+    if (seen.at(-1) !== step) seen.push(step);
+    return step !== null && step.includes(label);
   }, {
     timeout: timeoutMs,
     interval: 100,
-    timeoutMsg: `the agenda's current step did not become "${label}" (it is ${JSON.stringify(seen)})`,
+    timeoutMsg: `the agenda's current step did not become "${label}" within ${timeoutMs} ms; ` +
+      `it was, in turn: ${JSON.stringify(seen)}`,
   });
 }
 
