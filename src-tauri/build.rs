@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "add_series_commitment",
     "note_commitment",
     "start_next_series",
+    "about",
+    "toggle_mini_timer",
 ];
 
 fn main() {

@@ -1,7 +1,8 @@
 //! Stint's desktop shell: the Tauri app around `stint-core`.
 //!
-//! `run` wires the pieces: the data dir (or `STINT_DATA_DIR`), settings, the store, the notifier, the
-//! runner task, the tray, the logind watcher, and what closing the window means.
+//! `run` wires the pieces: one instance, remembered window geometry, the data dir (or
+//! `STINT_DATA_DIR`), settings, the store, the notifier, the runner task, the tray, the global
+//! shortcut, the logind watcher, and what closing a window means.
 
 use std::path::PathBuf;
 
@@ -13,17 +14,24 @@ mod bundled_pack;
 pub mod call_events;
 pub mod clock;
 pub mod commands;
+pub mod desktop;
 pub mod effects;
 pub mod error;
 mod files;
 pub mod links;
 mod logging;
+pub mod mini;
 pub mod notifier;
 pub mod packs;
+#[cfg(unix)]
+mod quit_signal;
 pub mod reminders;
 pub mod runner;
 mod sessions;
 pub mod settings;
+pub mod shortcut;
+#[cfg(unix)]
+pub mod single_instance;
 #[cfg(target_os = "linux")]
 pub mod sleep_watch;
 pub mod state;
@@ -38,10 +46,19 @@ use tray::TrayAction;
 /// Overrides the data dir (the database and the settings); the end-to-end tests point it at a temp dir.
 pub const DATA_DIR_ENV: &str = "STINT_DATA_DIR";
 pub const DATABASE_FILE: &str = "stint.db";
+/// Where the windows' sizes and positions are kept when `STINT_DATA_DIR` is set (otherwise the
+/// window-state plugin's file in the config dir).
+const WINDOW_STATE_FILE: &str = "window-state.json";
 
 pub fn run() {
     logging::init();
-    let app = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // First: a second launch hands over to the running Stint and exits before anything else starts.
+    #[cfg(unix)]
+    let builder = builder.plugin(single_instance::plugin(on_second_launch));
+    let app = builder
+        .plugin(window_state())
+        .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_deep_link::init())
@@ -50,17 +67,26 @@ pub fn run() {
             setup(app.handle())?;
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+        .on_window_event(|window, event| match event {
+            WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) if window.label() == "main" => {
                 packs::on_drop(window.app_handle(), paths);
             }
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() == "main" && session_running(window.app_handle()) {
-                    // The timer goes on in the tray; the window comes back from there.
+            WindowEvent::CloseRequested { api, .. } => {
+                let app = window.app_handle();
+                // The mini timer is only hidden; the main window too while the timer goes on in the tray.
+                if window.label() == mini::LABEL || (window.label() == "main" && session_running(app)) {
                     api.prevent_close();
                     let _ = window.hide();
+                    save_window_state(app);
                 }
             }
+            WindowEvent::Destroyed if window.label() == "main" => {
+                // A hidden mini timer must not keep Stint running once the main window is gone.
+                if let Some(mini) = window.app_handle().get_webview_window(mini::LABEL) {
+                    let _ = mini.destroy();
+                }
+            }
+            _ => {}
         })
         .build(tauri::generate_context!());
     match app {
@@ -69,6 +95,28 @@ pub fn run() {
             eprintln!("Stint could not start: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Remembers each window's size and position (the mini timer's under its own label). Visibility is
+/// not restored: Stint decides what is shown.
+fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_window_state::{Builder, StateFlags};
+    let mut builder = Builder::new()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+        .skip_initial_state(mini::LABEL); // mini.rs restores its position only
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        // An absolute file name replaces the plugin's config dir, keeping a test's data in one place.
+        builder = builder.with_filename(PathBuf::from(dir).join(WINDOW_STATE_FILE).to_string_lossy());
+    }
+    builder.build()
+}
+
+/// Writes the windows' geometry now (the plugin writes at exit; a hidden window may outlive a logout).
+fn save_window_state<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    if let Err(e) = app.save_window_state(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED) {
+        log::warn!("cannot save the window positions: {e}");
     }
 }
 
@@ -113,10 +161,25 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         )
     };
 
+    let keys = {
+        let app = app.clone();
+        shortcut::GlobalKeys::start(move || {
+            start_or_pause(&app);
+        })
+    };
+    let desktop = desktop::AppDesktop { app: app.clone(), keys };
+    for problem in desktop::apply(&desktop, None, &settings) {
+        log::warn!("{problem}");
+        startup_report.push(problem);
+    }
+
     #[cfg(target_os = "linux")]
     if let Some(window) = app.get_webview_window("main") {
         lighten_webview(&window);
     }
+    #[cfg(unix)]
+    quit_signal::spawn(app);
+    app.manage(mini::RememberPosition);
     if let Some(tray) = tray::build(app, on_tray_action) {
         app.manage(tray);
     }
@@ -144,6 +207,8 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         settings: std::sync::Mutex::new(settings),
         settings_path,
         startup_report,
+        data_dir: dir,
+        desktop: Box::new(desktop),
     });
     app.manage(links::Links(Box::new(links::SystemOpener)));
     listen_for_deep_links(app);
@@ -189,16 +254,52 @@ fn on_notification_action<R: Runtime>(app: &AppHandle<R>, runner: &runner::Runne
 fn on_tray_action<R: Runtime>(app: &AppHandle<R>, action: TrayAction) {
     let Some(state) = app.try_state::<AppState>() else { return };
     match action {
-        TrayAction::StartOrPause if session_running(app) => state.runner.send(Message::TogglePause),
         TrayAction::StartOrPause => {
-            if let Err(e) = commands::start_default_session(&state) {
-                log::warn!("cannot start a session from the tray: {}", e.0);
+            if start_or_pause(app) {
+                tray::show_main_window(app);
             }
-            tray::show_main_window(app);
         }
         TrayAction::Skip => state.runner.send(Message::Act(EventKind::Skip)),
+        TrayAction::MiniTimer => {
+            if let Err(e) = mini::toggle(app) {
+                log::warn!("cannot show the mini timer: {e}");
+            }
+        }
         TrayAction::Show => tray::show_main_window(app),
         TrayAction::Quit => app.exit(0),
+    }
+}
+
+/// The tray's Start/Pause and the global shortcut: pauses or resumes the live session, or starts a
+/// pomodoro when none is live. Returns whether a session was started.
+fn start_or_pause<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let Some(state) = app.try_state::<AppState>() else { return false };
+    if session_running(app) {
+        state.runner.send(Message::TogglePause);
+        return false;
+    }
+    match commands::start_default_session(&state) {
+        Ok(_) => true,
+        Err(e) => {
+            log::warn!("cannot start a session: {}", e.0);
+            false
+        }
+    }
+}
+
+/// Another `stint` was started: show this one, and open the `stint://` links it was given (the
+/// desktop starts Stint with the link as its argument).
+#[cfg(unix)]
+fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>) {
+    tray::show_main_window(app);
+    let links: Vec<tauri::Url> = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| tauri::Url::parse(arg).ok())
+        .filter(|url| url.scheme() == packs::DEEP_LINK_SCHEME)
+        .collect();
+    if !links.is_empty() {
+        packs::on_deep_links(app, &links);
     }
 }
 

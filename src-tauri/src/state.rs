@@ -1,10 +1,11 @@
-//! What the commands share: the store, the runner's handle, the settings and the start-up report.
+//! What the commands share: the store, the runner's handle, the settings, the start-up report and the desktop.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use stint_core::store::Store;
 
+use crate::desktop::Desktop;
 use crate::notifier::NotifierHandle;
 use crate::runner::RunnerHandle;
 use crate::settings::Settings;
@@ -33,6 +34,10 @@ pub struct AppState {
     pub settings_path: PathBuf,
     /// What the user must be told at start-up (a recovered database, settings kept aside).
     pub startup_report: Vec<String>,
+    /// The folder of the database and the settings.
+    pub data_dir: PathBuf,
+    /// Start at login and the global shortcut.
+    pub desktop: Box<dyn Desktop>,
 }
 
 impl AppState {
