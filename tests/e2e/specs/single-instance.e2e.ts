@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentEnvironment } from '../support/environment.ts';
-import { waitForAppReady } from '../support/app.ts';
+import { appPid, waitForAppReady } from '../support/app.ts';
 import { appBinary } from '../support/paths.ts';
-import { pollUntil } from '../support/processes.ts';
+import { isAlive, pollUntil } from '../support/processes.ts';
 import { byRole } from '../support/roles.ts';
 import { goTo } from '../support/flows.ts';
 
@@ -23,6 +23,7 @@ describe('a second launch while Stint runs', () => {
 
   it('exits with status 0 and leaves the first instance running and answering', async () => {
     assert.ok(existsSync(join(dataDir, 'stint.sock')), 'the first instance holds stint.sock in its data dir');
+    const first = appPid();
     const second = spawn(appBinary(), [], { env: { ...process.env, STINT_DATA_DIR: dataDir }, stdio: 'ignore' });
     let exitCode: number | null = null;
     second.once('exit', (code) => (exitCode = code));
@@ -32,7 +33,8 @@ describe('a second launch while Stint runs', () => {
       if (exitCode === null) second.kill('SIGKILL');
     }
     assert.equal(exitCode, 0);
-    // The first instance still answers: WebDriver reaches its window and its views still switch.
+    assert.ok(isAlive(first), 'the first instance is still running');
+    // It still answers: WebDriver reaches its window and its views still switch.
     await goTo('Formats');
     await byRole('button', 'New format');
     await goTo('Now');
