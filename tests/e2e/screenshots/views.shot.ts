@@ -1,7 +1,7 @@
 /**
  * Saves a PNG of every view, in the light and the dark theme, to docs/screenshots/<view>-<theme>.png,
  * from the real app with seeded data: a sample community pack, custom formats, a finished session
- * (History) and a running one (Now).
+ * (History) and a running one (Now, and the mini timer window: docs/screenshots/mini-<theme>.png).
  */
 import { browser } from '@wdio/globals';
 import { mkdirSync } from 'node:fs';
@@ -38,6 +38,23 @@ async function shoot(view: string, theme: string): Promise<void> {
   // Let the view settle (fonts, the list's first load) before the picture.
   await browser.pause(400);
   await browser.saveScreenshot(resolve(OUT_DIR, `${view}-${theme}.png`));
+}
+
+/**
+ * Shoots the mini timer window (opened by the header's "Mini timer" the first time; it stays open
+ * after that, since the button toggles it) and comes back to the main window.
+ */
+async function shootMiniTimer(theme: string): Promise<void> {
+  const main = await browser.getWindowHandle();
+  if ((await browser.getWindowHandles()).length === 1) await (await byRole('button', 'Mini timer')).click();
+  await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 2, {
+    timeout: 10_000,
+    timeoutMsg: 'the mini timer window did not open',
+  });
+  await browser.switchToWindow((await browser.getWindowHandles()).find((handle) => handle !== main)!);
+  await byRole('timer', 'Time remaining', { within: await byRole('main', 'Mini timer') });
+  await shoot('mini', theme);
+  await browser.switchToWindow(main);
 }
 
 describe('screenshots', () => {
@@ -80,6 +97,7 @@ describe('screenshots', () => {
       await shoot('history', theme);
       await goTo('Settings');
       await shoot('settings', theme);
+      await shootMiniTimer(theme);
     });
   }
 });
