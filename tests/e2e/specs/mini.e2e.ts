@@ -1,8 +1,7 @@
 /**
  * The mini timer: "Mini timer" in the main window's header opens it as a second window (index.html#mini)
- * whose Pause pauses the session — in the main window and in the database's session_events.
- * Always-on-top is not checked here: Xvfb runs no window manager, so the app's request (a
- * _NET_WM_STATE client message sent once the window is mapped) leaves no property to read.
+ * that asks to stay above other windows, and whose Pause pauses the session — in the main window and
+ * in the database's session_events.
  */
 import { browser } from '@wdio/globals';
 import { currentEnvironment } from '../support/environment.ts';
@@ -11,8 +10,11 @@ import { createFormat, startSession } from '../support/flows.ts';
 import { query } from '../support/db.ts';
 import { pollUntil } from '../support/processes.ts';
 import { byRole } from '../support/roles.ts';
+import { WmStateRequests } from '../support/wmState.ts';
 
 const FORMAT = 'E2E mini';
+/** The mini window's title (src-tauri/src/mini.rs). */
+const MINI_WINDOW_TITLE = 'Stint mini timer';
 
 /** The mini timer's landmark: its <main>, labelled "Mini timer". */
 const miniTimer = () => byRole('main', 'Mini timer');
@@ -20,6 +22,7 @@ const miniTimer = () => byRole('main', 'Mini timer');
 describe('the mini timer', () => {
   const { dataDir } = currentEnvironment();
   let mainHandle = '';
+  let wmStateRequests: WmStateRequests | undefined;
 
   before(async () => {
     await waitForAppReady();
@@ -29,7 +32,12 @@ describe('the mini timer', () => {
     mainHandle = await browser.getWindowHandle();
   });
 
+  after(async () => {
+    await wmStateRequests?.stop();
+  });
+
   it('opens as a second window with the countdown, Pause and Skip', async () => {
+    wmStateRequests = await WmStateRequests.listen(); // before the window exists: it asks as it appears
     await (await byRole('button', 'Mini timer')).click();
     await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 2, {
       timeout: 10_000,
@@ -41,6 +49,11 @@ describe('the mini timer', () => {
     await byRole('timer', 'Time remaining', { within: region });
     await byRole('button', 'Pause', { within: region });
     await byRole('button', 'Skip', { within: region });
+  });
+
+  it('asks the window manager to keep it above other windows (_NET_WM_STATE_ABOVE)', async () => {
+    // Xvfb runs no window manager, so nothing applies the request: the request itself is checked.
+    await wmStateRequests!.waitForAdded(MINI_WINDOW_TITLE, '_NET_WM_STATE_ABOVE');
   });
 
   it('pauses the session from the mini window', async () => {
