@@ -1,0 +1,81 @@
+# Stint — the commands. Every target installs what it needs first (scripts/install-deps.sh, a fast
+# no-op once everything is there) and can be run again at any time.
+#
+#   make run      build the app and start it          (headless: xvfb-run make run)
+#   make test     every test layer: Rust, generated bindings, UI, end-to-end
+#   make dist     the release .deb (target/release/bundle/deb/)
+#   make bench    the history benchmark and the footprint measurement
+#   make screenshots  the README's screenshots (docs/screenshots/), from the real app
+#
+# Cargo's target directory is ./target unless CARGO_TARGET_DIR says otherwise.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+APP := $(TARGET_DIR)/debug/stint
+BINDINGS := ui/src/lib/bindings
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
+
+# tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+.PHONY: help deps ui build run test test-rust check-bindings test-ui test-e2e dist bench screenshots
+
+help:
+	@sed -n 's/^#   make /  make /p' Makefile
+
+deps:
+	@scripts/install-deps.sh
+
+ui: deps
+	npm --prefix ui run build
+
+# custom-protocol: serve the built UI (ui/dist) from inside the binary, as a release does.
+build: ui
+	cargo build -p stint --features custom-protocol
+
+run: build
+	$(APP)
+
+test: deps
+	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory check-bindings
+	$(MAKE) --no-print-directory test-ui
+	$(MAKE) --no-print-directory test-e2e
+
+# The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).
+test-rust: ui
+	cargo test --workspace
+
+# The TypeScript twins of the Rust types (ts-rs writes them when the tests run) must be committed
+# exactly as the Rust types generate them.
+check-bindings:
+	cargo test --workspace --quiet export_bindings >/dev/null
+	@if ! git diff --exit-code --stat -- $(BINDINGS); then \
+	  echo "check-bindings: $(BINDINGS) is stale; commit what \`cargo test\` generated" >&2; exit 1; fi
+	@untracked="$$(git ls-files --others --exclude-standard -- $(BINDINGS))"; \
+	if [[ -n "$$untracked" ]]; then \
+	  echo "check-bindings: generated but not committed:" $$untracked >&2; exit 1; fi
+	@echo "check-bindings: $(BINDINGS) is up to date"
+
+test-ui: deps
+	CI=true npm --prefix ui test
+
+test-e2e: build
+	STINT_APP=$(APP) scripts/e2e.sh
+
+screenshots: build
+	STINT_APP=$(APP) scripts/screenshots.sh
+
+# The Tauri CLI comes from the UI's devDependencies (@tauri-apps/cli); it runs the UI build itself
+# (beforeBuildCommand). Its app and frontend folders are named, so it need not guess them.
+dist: deps
+	@[[ -x $(TAURI) ]] || { echo "dist: $(TAURI) is missing (ui/package.json needs @tauri-apps/cli)" >&2; exit 1; }
+	TAURI_APP_PATH=$(CURDIR)/src-tauri TAURI_FRONTEND_PATH=$(CURDIR)/ui $(TAURI) build --bundles deb
+	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+
+bench: deps
+	cargo run --release -p stint-core --example history_bench
+	scripts/footprint.sh

@@ -1,0 +1,128 @@
+/**
+ * The footprint benchmark (DESIGN.md, "Budgets"): the release app under Xvfb with software
+ * rendering, measured for its whole process tree (stint, WebKitWebProcess, WebKitNetworkProcess)
+ * in three situations — idle with the window visible, a 25-minute focus phase running with the
+ * window visible, and the same with the window hidden — each after a settle time.
+ * It measures and prints; it asserts nothing. Run it through scripts/footprint.sh.
+ *
+ * The app is driven through WebDriver (tauri-driver), the way the e2e tests drive it; the WebDriver
+ * session stays attached while measuring, which costs the app a little (the numbers are an upper bound).
+ */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { remote } from 'webdriverio';
+import { _setGlobal } from '@wdio/globals';
+import { DRIVER_PORT, setUpEnvironment, tearDownEnvironment } from '../support/environment.ts';
+import { appBinary } from '../support/paths.ts';
+import { findDescendantsNamed } from '../support/processes.ts';
+import { waitForAppReady } from '../support/app.ts';
+import { startSession } from '../support/flows.ts';
+import { measureTree, type TreeCost } from './measure.ts';
+
+const SETTLE_SECONDS = Number(process.env.STINT_FOOTPRINT_SETTLE ?? 8);
+const MEASURE_SECONDS = Number(process.env.STINT_FOOTPRINT_SECONDS ?? 60);
+const X11_WINDOW = fileURLToPath(new URL('./x11_window.py', import.meta.url));
+
+interface Budget {
+  wakeupsPerMinute: number;
+  cpuSecondsPerMinute: number;
+  pssMegabytes: number;
+}
+
+interface Situation {
+  name: string;
+  budget: Budget;
+  /** Brings the app into the situation. */
+  enter: (appPid: number) => Promise<void>;
+}
+
+const situations: Situation[] = [
+  {
+    name: 'idle, window visible',
+    budget: { wakeupsPerMinute: 60, cpuSecondsPerMinute: 0.05, pssMegabytes: 245 },
+    enter: async () => {},
+  },
+  {
+    name: 'phase running, window visible',
+    budget: { wakeupsPerMinute: 1000, cpuSecondsPerMinute: 0.6, pssMegabytes: 245 },
+    enter: async () => startSession('Pomodoro'),
+  },
+  {
+    name: 'phase running, window hidden',
+    budget: { wakeupsPerMinute: 60, cpuSecondsPerMinute: 0.05, pssMegabytes: 245 },
+    enter: async (appPid) => {
+      execFileSync('/usr/bin/python3', [X11_WINDOW, 'hide', String(appPid)]);
+    },
+  },
+];
+
+async function main(): Promise<void> {
+  const application = appBinary();
+  const environment = await setUpEnvironment({ name: 'footprint', notificationDaemon: true });
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: DRIVER_PORT,
+    logLevel: 'error',
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application },
+    } as WebdriverIO.Capabilities,
+  });
+  // The UI helpers use the testrunner's global `browser`; here there is no testrunner.
+  _setGlobal('browser', browser, false);
+
+  const results: { situation: Situation; cost: TreeCost; visibility: string }[] = [];
+  try {
+    await waitForAppReady();
+    const [appPid] = findDescendantsNamed(environment.driverPid, basename(application));
+    if (!appPid) throw new Error('the app process was not found below tauri-driver');
+    for (const situation of situations) {
+      await situation.enter(appPid);
+      await sleep(SETTLE_SECONDS * 1000);
+      const visibility = String(await browser.execute(() => document.visibilityState));
+      console.error(`measuring "${situation.name}" for ${MEASURE_SECONDS} s (page ${visibility})…`);
+      results.push({ situation, cost: await measureTree(appPid, MEASURE_SECONDS), visibility });
+    }
+  } finally {
+    await browser.deleteSession().catch(() => {});
+    await tearDownEnvironment();
+  }
+  printReport(application, results);
+}
+
+function printReport(application: string, results: { situation: Situation; cost: TreeCost; visibility: string }[]): void {
+  const row = (cells: string[], widths: number[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const widths = [31, 16, 18, 16, 8];
+  console.log(`\nStint footprint — ${application}`);
+  console.log(`release binary: ${(statSync(application).size / 1024 / 1024).toFixed(1)} MB (budget ≤ 15 MB)`);
+  console.log(`settle ${SETTLE_SECONDS} s, then ${MEASURE_SECONDS} s measured; rates per minute; ` +
+    `LIBGL_ALWAYS_SOFTWARE=${process.env.LIBGL_ALWAYS_SOFTWARE ?? ''}\n`);
+  console.log(row(['situation', 'wakeups/min', 'CPU s/min', 'PSS MB', 'page'], widths));
+  for (const { situation, cost, visibility } of results) {
+    console.log(row([
+      situation.name,
+      `${Math.round(cost.wakeupsPerMinute)} (≤${situation.budget.wakeupsPerMinute})`,
+      `${cost.cpuSecondsPerMinute.toFixed(3)} (≤${situation.budget.cpuSecondsPerMinute})`,
+      `${Math.round(cost.pssMegabytes)} (≤${situation.budget.pssMegabytes})`,
+      visibility,
+    ], widths));
+    for (const p of cost.processes) {
+      console.log(row([
+        `  ${p.name} (${p.pid})`,
+        String(Math.round(p.wakeupsPerMinute)),
+        p.cpuSecondsPerMinute.toFixed(3),
+        String(Math.round(p.pssMegabytes)),
+        '',
+      ], widths));
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(`footprint: ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,135 @@
+/**
+ * The world one spec file runs in: a fresh data directory for the app, a notification daemon
+ * (python3-dbusmock's notification_daemon template, logging every Notify call with a timestamp)
+ * and a tauri-driver whose environment carries STINT_DATA_DIR to every app it launches.
+ *
+ * Set up in the wdio worker's beforeSession hook (before the first app launch) and torn down in
+ * afterSession; the spec reads where things are through `currentEnvironment()`.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startProcess, stopProcess, waitForPort, pollUntil, portAccepts } from './processes.ts';
+import { outputDir } from './paths.ts';
+
+/**
+ * tauri-driver's port, and that of the WebKitWebDriver behind it: 4444 and 4445 unless the runner
+ * picked free ones (scripts/e2e.sh does, so that two runs on one machine do not collide).
+ */
+export const DRIVER_PORT = Number(process.env.STINT_E2E_DRIVER_PORT ?? 4444);
+const NATIVE_DRIVER_PORT = Number(process.env.STINT_E2E_NATIVE_PORT ?? DRIVER_PORT + 1);
+
+/** A spec declares that it must run with no notification service by containing this line. */
+export const NO_NOTIFICATION_DAEMON_MARK = '// e2e-environment: no-notification-daemon';
+
+export interface Environment {
+  /** The app's data directory (STINT_DATA_DIR): stint.db and settings.json live here. */
+  dataDir: string;
+  /** dbusmock's log of the notification daemon, or undefined when the spec runs without one. */
+  notificationLog: string | undefined;
+  /** tauri-driver's pid: the app under test is one of its descendants. */
+  driverPid: number;
+}
+
+let driver: ChildProcess | undefined;
+let notificationDaemon: ChildProcess | undefined;
+
+// If the worker ends without afterSession (a session that could not be created, a crash),
+// its helpers must not outlive it: a stale tauri-driver would hold the port for the next spec.
+process.once('exit', () => {
+  driver?.kill('SIGKILL');
+  notificationDaemon?.kill('SIGKILL');
+});
+
+/** Prepares the environment for a spec file (its mark decides whether a notification daemon runs). */
+export function setUpSpecEnvironment(specFile: string): Promise<Environment> {
+  return setUpEnvironment({
+    name: basename(specFile).replace(/\.e2e\.ts$/, ''),
+    notificationDaemon: !readFileSync(specFile, 'utf8').includes(NO_NOTIFICATION_DAEMON_MARK),
+  });
+}
+
+/** Prepares a fresh environment; the first app launch happens after this. */
+export async function setUpEnvironment(options: { name: string; notificationDaemon: boolean }): Promise<Environment> {
+  mkdirSync(outputDir, { recursive: true });
+  const runDir = mkdtempSync(join(outputDir, `${options.name}-`));
+  const dataDir = join(runDir, 'data');
+  mkdirSync(dataDir);
+
+  const notificationLog = options.notificationDaemon ? join(runDir, 'notifications.log') : undefined;
+  if (notificationLog) {
+    notificationDaemon = await startNotificationDaemon(notificationLog, join(runDir, 'dbusmock.out'));
+  } else {
+    assertNoNotificationService();
+  }
+
+  for (const port of [DRIVER_PORT, NATIVE_DRIVER_PORT]) {
+    if (await portAccepts(port)) {
+      throw new Error(`port ${port} is taken: is another tauri-driver (another e2e run) still running?`);
+    }
+  }
+  driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
+    env: { ...process.env, STINT_DATA_DIR: dataDir },
+    logFile: join(runDir, 'tauri-driver.log'),
+  });
+  await waitForPort(DRIVER_PORT, driver, 'tauri-driver');
+
+  const environment: Environment = { dataDir, notificationLog, driverPid: driver.pid! };
+  process.env.STINT_E2E_ENVIRONMENT = JSON.stringify(environment);
+  console.log(`[e2e] ${options.name}: files in ${runDir}`);
+  return environment;
+}
+
+export async function tearDownEnvironment(): Promise<void> {
+  await stopProcess(driver);
+  await stopProcess(notificationDaemon);
+  driver = undefined;
+  notificationDaemon = undefined;
+}
+
+/** Where the current spec's app keeps its data and what it logs. */
+export function currentEnvironment(): Environment {
+  const json = process.env.STINT_E2E_ENVIRONMENT;
+  if (!json) throw new Error('the e2e environment is not set up (run through scripts/e2e.sh)');
+  return JSON.parse(json) as Environment;
+}
+
+/** The python3 that has dbusmock: Debian's, not whatever python3 comes first on PATH (pyenv…). */
+const DBUSMOCK_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+async function startNotificationDaemon(logFile: string, outputFile: string): Promise<ChildProcess> {
+  const daemon = startProcess(
+    DBUSMOCK_PYTHON,
+    ['-m', 'dbusmock', '--session', '-t', 'notification_daemon', '-l', logFile],
+    { logFile: outputFile },
+  );
+  await pollUntil(
+    () => {
+      if (daemon.exitCode !== null) throw new Error(`dbusmock exited early; see ${outputFile}`);
+      return notificationServiceOwned();
+    },
+    `the notification daemon did not appear on the session bus; see ${outputFile}`,
+  );
+  return daemon;
+}
+
+function notificationServiceOwned(): boolean {
+  try {
+    const answer = execFileSync(
+      'dbus-send',
+      ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'],
+      { encoding: 'utf8' },
+    );
+    return answer.includes('boolean true');
+  } catch {
+    return false;
+  }
+}
+
+function assertNoNotificationService(): void {
+  if (notificationServiceOwned()) {
+    throw new Error('a notification service is running on this session bus, but the spec needs none');
+  }
+}
