@@ -2,7 +2,7 @@
 # Installs what building and testing Stint needs, and only what is missing, so that a second run is a
 # fast no-op:
 #   - Debian packages (apt-get, as root or through sudo; `apt-get update` only when one is missing)
-#   - the UI's and the end-to-end tests' npm packages (`npm ci` when node_modules is missing or older
+#   - the UI's and the end-to-end tests' npm packages (`npm install` when node_modules is missing or older
 #     than package-lock.json)
 #   - tauri-driver (`cargo install --locked` when it is not on PATH)
 # Rust (cargo) and Node.js (npm) themselves are expected to be installed.
@@ -42,14 +42,17 @@ install_debian_packages() {
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# `npm ci` in $1 when its node_modules is missing or older than its package-lock.json.
+# Installs $1's locked npm packages when its node_modules is missing or older than its package-lock.json.
+# `npm install` rather than `npm ci`: npm 11 writes only this platform's optional packages (rollup's
+# native builds) into the lock file and then `npm ci` refuses that same file as out of sync
+# (npm/cli#4828). `npm install` installs exactly the locked versions and leaves the file unchanged.
 install_npm_packages() {
   local dir="$1"
   [[ -f "$dir/package-lock.json" ]] || { say "skipping ${dir#"$repo"/}: no package-lock.json yet"; return; }
   if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
-    say "npm ci in ${dir#"$repo"/}"
-    npm ci --prefix "$dir" --no-audit --no-fund
-    touch "$dir/node_modules" # npm ci may leave the directory's mtime older than the lock file
+    say "npm install in ${dir#"$repo"/}"
+    npm install --prefix "$dir" --no-audit --no-fund
+    touch "$dir/node_modules" # npm may leave the directory's mtime older than the lock file
   fi
 }
 
