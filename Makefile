@@ -5,6 +5,7 @@
 #   make test     every test layer: Rust, generated bindings, UI, end-to-end
 #   make dist     the release .deb (target/release/bundle/deb/)
 #   make bench    the history benchmark and the footprint measurement
+#   make screenshots  the README's screenshots (docs/screenshots/), from the real app
 #
 # Cargo's target directory is ./target unless CARGO_TARGET_DIR says otherwise.
 
@@ -20,7 +21,7 @@ TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test test-rust check-bindings test-ui test-e2e dist bench
+.PHONY: help deps ui build run test test-rust check-bindings test-ui test-e2e dist bench screenshots
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -64,6 +65,9 @@ test-ui: deps
 
 test-e2e: build
 	STINT_APP=$(APP) scripts/e2e.sh
+
+screenshots: build
+	STINT_APP=$(APP) scripts/screenshots.sh
 
 # The Tauri CLI comes from the UI's devDependencies (@tauri-apps/cli); it runs the UI build itself
 # (beforeBuildCommand). Its app and frontend folders are named, so it need not guess them.

@@ -22,6 +22,7 @@ if ! in_headless_session; then
     command -v "$tool" >/dev/null || fail "$tool is missing (run: scripts/install-deps.sh)"
   done
   /usr/bin/python3 -c 'import dbusmock' 2>/dev/null || fail "python3-dbusmock is missing (run: scripts/install-deps.sh)"
+  /usr/bin/python3 -c 'import Xlib' 2>/dev/null || fail "python3-xlib is missing (run: scripts/install-deps.sh)"
   [[ -d "$repo/tests/e2e/node_modules" ]] || fail "tests/e2e/node_modules is missing (run: scripts/install-deps.sh)"
   rm -rf "$repo/tests/out/e2e" # the previous run's files; this run's stay until the next one
   run_in_headless_session "${BASH_SOURCE[0]}" "$@"

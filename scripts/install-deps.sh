@@ -16,6 +16,7 @@ debian_packages=(
   xvfb xauth webkit2gtk-driver                   # a headless display and WebKit's WebDriver
   dbus dbus-x11 python3-dbusmock                 # a private session bus and a notification daemon
   sqlite3                                        # the e2e tests read the app's database
+  python3-xlib                                   # the e2e tests hear the app's window-manager requests
 )
 
 say() { echo "install-deps: $*"; }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use chrono_tz::Tz;
+use serde::Serialize;
 use stint_core::commitment::{Commitment, CommitmentStatus};
 use stint_core::format::{Format, FormatDraft};
 use stint_core::session_view::SessionView;
@@ -12,11 +13,16 @@ use stint_core::store::{ExportKind, HistoryOverview, SessionSummary};
 use stint_core::timeline::{Event, EventKind};
 use stint_core::Error;
 use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
 
 use crate::error::CommandResult;
 use crate::runner::{Message, SessionId};
 use crate::settings::Settings;
 use crate::state::AppState;
+
+pub mod calls;
+pub mod communities;
+pub mod series;
 
 /// The invoke handler with every command; `build.rs` lists the same names for the capability.
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -44,6 +50,27 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         get_settings,
         set_settings,
         startup_report,
+        calls::upcoming_calls,
+        calls::list_calls,
+        calls::create_call,
+        calls::update_call,
+        calls::delete_call,
+        calls::set_call_reminders,
+        calls::join_call,
+        calls::open_link,
+        communities::import_pack,
+        communities::list_communities,
+        communities::remove_community,
+        communities::import_ics,
+        communities::export_ics,
+        series::create_series,
+        series::list_series,
+        series::series_commitments,
+        series::add_series_commitment,
+        series::note_commitment,
+        series::start_next_series,
+        about,
+        toggle_mini_timer,
     ]
 }
 
@@ -95,21 +122,28 @@ pub fn start_session(
     start(&state, &format_id, &commitments)
 }
 
-/// Starts a session of `format_id` now and wakes the runner.
+/// The built-in format whose lengths come from Settings.
+const POMODORO: &str = "pomodoro";
+
+/// Starts a session of `format_id` now (the pomodoro with the user's lengths) and wakes the runner.
 fn start(state: &AppState, format_id: &str, commitments: &[String]) -> CommandResult<SessionView> {
     let now = Utc::now();
     let view = {
         let mut store = state.store.lock();
-        let session = store.start_session(format_id, now, commitments)?;
+        let session = if format_id == POMODORO {
+            store.start_session_with_draft(format_id, state.settings().pomodoro(), now, commitments)?
+        } else {
+            store.start_session(format_id, now, commitments)?
+        };
         store.session_view(session.id, now)?
     };
     state.runner.send(Message::Reload);
     Ok(view)
 }
 
-/// The tray's "Start": a pomodoro.
+/// The tray's and the global shortcut's "Start": a pomodoro with the user's lengths.
 pub fn start_default_session(state: &AppState) -> CommandResult<SessionView> {
-    start(state, "pomodoro", &[])
+    start(state, POMODORO, &[])
 }
 
 #[tauri::command]
@@ -233,7 +267,7 @@ fn export_dir(path: &Path) -> Result<PathBuf, Error> {
 }
 
 /// The user's IANA time zone (days in History are local days); UTC if it cannot be told.
-fn local_zone() -> Tz {
+pub(crate) fn local_zone() -> Tz {
     iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()).unwrap_or(Tz::UTC)
 }
 
@@ -250,6 +284,7 @@ pub fn set_settings<R: Runtime>(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> CommandResult<Settings> {
+    let settings = settings.normalized();
     settings.validate()?;
     let store = tauri_plugin_store::StoreBuilder::new(&app, &state.settings_path)
         .build()
@@ -258,15 +293,48 @@ pub fn set_settings<R: Runtime>(
         store.set(key, value);
     }
     store.save().map_err(|e| Error::Storage(format!("cannot save the settings: {e}")))?;
-    *state.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = settings.clone();
+    let before = std::mem::replace(
+        &mut *state.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        settings.clone(),
+    );
     state.notifier.set_sound(settings.sound);
     state.runner.send(Message::Settings((&settings).into()));
+    // Saved either way; what the desktop refused is reported, not an error.
+    for problem in crate::desktop::apply(state.desktop.as_ref(), Some(&before), &settings) {
+        crate::call_events::notice(&app, problem, true);
+    }
     Ok(settings)
 }
 
 #[tauri::command]
 pub fn startup_report(state: State<'_, AppState>) -> Vec<String> {
-    state.startup_report.clone()
+    state.startup_report()
+}
+
+/// What the About box shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct About {
+    pub version: String,
+    /// The folder of the database and the settings.
+    pub data_dir: String,
+    pub db_path: String,
+}
+
+#[tauri::command]
+pub fn about(state: State<'_, AppState>) -> About {
+    About {
+        version: env!("CARGO_PKG_VERSION").into(),
+        data_dir: state.data_dir.display().to_string(),
+        db_path: state.data_dir.join(crate::DATABASE_FILE).display().to_string(),
+    }
+}
+
+/// Shows or hides the mini timer window; returns whether it is now shown. Async: a window is created
+/// off the main thread (a synchronous command creating one can deadlock on Windows).
+#[tauri::command]
+pub async fn toggle_mini_timer<R: Runtime>(app: AppHandle<R>) -> CommandResult<bool> {
+    Ok(crate::mini::toggle(&app)?)
 }
 
 #[cfg(test)]

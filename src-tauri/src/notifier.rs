@@ -14,8 +14,12 @@ use std::time::Duration;
 
 use stint_core::announce::Announcement;
 
+use crate::reminders::JoinTarget;
+
 /// How long the worker waits for the notification service before calling it a failure.
 pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
+/// The id of a reminder's "Join" action.
+const JOIN_ACTION_ID: &str = "join";
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
 const QUEUE_LENGTH: usize = 16;
 
@@ -25,14 +29,30 @@ pub struct Notice {
     pub announcement: Announcement,
     /// Offer "Skip" and "+5 min" (only while the session goes on).
     pub actions: bool,
+    /// A call's reminder: offer "Join" for this occurrence.
+    pub join: Option<JoinTarget>,
+}
+
+impl Notice {
+    /// A phase change; `actions` offers Skip and +5 min.
+    pub fn phase(announcement: Announcement, actions: bool) -> Self {
+        Notice { announcement, actions, join: None }
+    }
+
+    /// A call's reminder, offering Join.
+    pub fn reminder(announcement: Announcement, join: JoinTarget) -> Self {
+        Notice { announcement, actions: false, join: Some(join) }
+    }
 }
 
 /// What the user picked on a notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotificationAction {
     Skip,
     /// "+5 min"
     Extend,
+    /// "Join" on a call's reminder.
+    Join(JoinTarget),
 }
 
 impl NotificationAction {
@@ -43,6 +63,14 @@ impl NotificationAction {
             "skip" => Some(NotificationAction::Skip),
             "extend" => Some(NotificationAction::Extend),
             _ => None,
+        }
+    }
+
+    /// The action behind an action id of a notification that offered `join` (if it did).
+    fn picked(id: &str, join: Option<&JoinTarget>) -> Option<Self> {
+        match (id, join) {
+            (JOIN_ACTION_ID, Some(target)) => Some(NotificationAction::Join(target.clone())),
+            _ => Self::from_id(id),
         }
     }
 }
@@ -181,13 +209,17 @@ impl Backend for NativeBackend {
             if notice.actions {
                 n.action("skip", "Skip").action("extend", "+5 min");
             }
+            if notice.join.is_some() {
+                n.action(JOIN_ACTION_ID, "Join");
+            }
         }
         let handle = n.show().map_err(|e| e.to_string())?;
         #[cfg(all(unix, not(target_os = "macos")))]
-        if notice.actions {
+        if notice.actions || notice.join.is_some() {
+            let join = notice.join.clone();
             let waiter: ActionWaiter = Box::new(move || {
                 let mut picked = None;
-                handle.wait_for_action(|id| picked = NotificationAction::from_id(id));
+                handle.wait_for_action(|id| picked = NotificationAction::picked(id, join.as_ref()));
                 picked
             });
             return Ok(Some(waiter));
@@ -203,7 +235,7 @@ mod tests {
     use std::sync::Mutex;
 
     fn notice(title: &str) -> Notice {
-        Notice { announcement: Announcement { title: title.into(), body: "body".into() }, actions: true }
+        Notice::phase(Announcement { title: title.into(), body: "body".into() }, true)
     }
 
     /// Records what it was asked to show; behaves per title: "hang", "fail", "skip", anything else ok.
@@ -280,5 +312,9 @@ mod tests {
         assert_eq!(NotificationAction::from_id("extend"), Some(NotificationAction::Extend));
         assert_eq!(NotificationAction::from_id("default"), None);
         assert_eq!(NotificationAction::from_id("__closed"), None);
+        let target = JoinTarget { call_id: "cafe".into(), occurrence_start: chrono::Utc::now() };
+        assert_eq!(NotificationAction::picked("join", Some(&target)), Some(NotificationAction::Join(target.clone())));
+        assert_eq!(NotificationAction::picked("join", None), None, "only a reminder offers Join");
+        assert_eq!(NotificationAction::picked("skip", Some(&target)), Some(NotificationAction::Skip));
     }
 }

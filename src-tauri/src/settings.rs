@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use stint_core::builtins::pomodoro_with;
+use stint_core::format::FormatDraft;
 use stint_core::{Error, Result};
 use ts_rs::TS;
 
@@ -56,7 +58,15 @@ pub struct Settings {
     pub sound: bool,
     pub sleep_policy: SleepPolicy,
     pub theme: Theme,
+    /// Launch Stint when the user logs in (applied to the OS when saved).
+    pub start_at_login: bool,
+    /// The system-wide key for start/pause, e.g. "CmdOrCtrl+Alt+Space"; `null` for none. Blank text is
+    /// stored as `null`.
+    pub global_shortcut: Option<String>,
 }
+
+/// The global start/pause key of a new install.
+pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -69,6 +79,8 @@ impl Default for Settings {
             sound: true,
             sleep_policy: SleepPolicy::Pause,
             theme: Theme::System,
+            start_at_login: false,
+            global_shortcut: Some(DEFAULT_GLOBAL_SHORTCUT.into()),
         }
     }
 }
@@ -79,7 +91,28 @@ impl Settings {
         check_range("focus_minutes", self.focus_minutes, 1, 240)?;
         check_range("short_break_minutes", self.short_break_minutes, 1, 120)?;
         check_range("long_break_minutes", self.long_break_minutes, 1, 120)?;
-        check_range("long_break_every", self.long_break_every, 0, 12)
+        check_range("long_break_every", self.long_break_every, 0, 12)?;
+        if let Some(shortcut) = &self.global_shortcut {
+            crate::shortcut::Accelerator::parse(shortcut)
+                .map_err(|problem| Error::invalid("global_shortcut", problem))?;
+        }
+        Ok(())
+    }
+
+    /// The same settings with blank text fields made `None` (a cleared shortcut means no shortcut).
+    pub fn normalized(mut self) -> Self {
+        self.global_shortcut = self.global_shortcut.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        self
+    }
+
+    /// The built-in pomodoro with the user's lengths.
+    pub fn pomodoro(&self) -> FormatDraft {
+        pomodoro_with(
+            self.focus_minutes * 60,
+            self.short_break_minutes * 60,
+            self.long_break_minutes * 60,
+            self.long_break_every,
+        )
     }
 }
 
@@ -95,6 +128,7 @@ fn check_range(field: &str, value: u32, min: u32, max: u32) -> Result<()> {
 pub fn parse(bytes: &[u8]) -> Result<Settings> {
     let settings: Settings =
         serde_json::from_slice(bytes).map_err(|e| Error::invalid(FILE_NAME, format!("cannot be read: {e}")))?;
+    let settings = settings.normalized();
     settings.validate()?;
     Ok(settings)
 }
@@ -185,6 +219,41 @@ mod tests {
         assert_eq!(e.field(), Some("focus_minutes"));
         let e = Settings { long_break_every: 13, ..Settings::default() }.validate().unwrap_err();
         assert_eq!(e.field(), Some("long_break_every"));
+    }
+
+    #[test]
+    fn the_shortcut_defaults_on_and_null_or_blank_turns_it_off() {
+        assert_eq!(Settings::default().global_shortcut.as_deref(), Some("CmdOrCtrl+Alt+Space"));
+        assert!(!Settings::default().start_at_login);
+        assert_eq!(parse(br#"{"global_shortcut": null}"#).unwrap().global_shortcut, None);
+        assert_eq!(parse(br#"{"global_shortcut": "  "}"#).unwrap().global_shortcut, None);
+        assert_eq!(
+            parse(br#"{"global_shortcut": " Ctrl+Shift+P "}"#).unwrap().global_shortcut.as_deref(),
+            Some("Ctrl+Shift+P")
+        );
+    }
+
+    #[test]
+    fn an_impossible_shortcut_names_its_field() {
+        for bad in ["Space", "Ctrl+", "Ctrl+Alt+Banana", "Ctrl+A+B", "Hyper+A"] {
+            let s = Settings { global_shortcut: Some(bad.into()), ..Settings::default() };
+            let e = s.validate().unwrap_err();
+            assert_eq!(e.field(), Some("global_shortcut"), "{bad}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn the_pomodoro_has_the_users_lengths() {
+        let s = Settings {
+            focus_minutes: 50,
+            short_break_minutes: 10,
+            long_break_minutes: 20,
+            long_break_every: 2,
+            ..Settings::default()
+        };
+        assert_eq!(s.pomodoro(), pomodoro_with(3000, 600, 1200, 2));
+        let builtin = stint_core::builtins::all().into_iter().find(|f| f.id == "pomodoro").unwrap();
+        assert_eq!(Settings::default().pomodoro(), builtin.draft, "the defaults are the built-in's lengths");
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! What the commands share: the store, the runner's handle, the settings and the start-up report.
+//! What the commands share: the store, the runner's handle, the settings, the start-up report and the desktop.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use stint_core::store::Store;
 
+use crate::desktop::Desktop;
 use crate::notifier::NotifierHandle;
 use crate::runner::RunnerHandle;
 use crate::settings::Settings;
@@ -31,12 +32,25 @@ pub struct AppState {
     pub settings: Mutex<Settings>,
     /// Where the settings are kept (tauri-plugin-store file).
     pub settings_path: PathBuf,
-    /// What the user must be told at start-up (a recovered database, settings kept aside).
-    pub startup_report: Vec<String>,
+    /// What the user must be told at start-up (a recovered database, settings kept aside). The
+    /// background integrity check may add to it after start-up.
+    pub startup_report: Mutex<Vec<String>>,
+    /// The folder of the database and the settings.
+    pub data_dir: PathBuf,
+    /// Start at login and the global shortcut.
+    pub desktop: Box<dyn Desktop>,
 }
 
 impl AppState {
     pub fn settings(&self) -> Settings {
         self.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn startup_report(&self) -> Vec<String> {
+        self.startup_report.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn add_to_startup_report(&self, message: String) {
+        self.startup_report.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(message);
     }
 }

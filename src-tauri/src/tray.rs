@@ -1,4 +1,4 @@
-//! The tray icon: "12 min left" as its title, and a menu (Start/Pause, Skip, Show Stint, Quit).
+//! The tray icon: "12 min left" as its title, and a menu (Start/Pause, Skip, Mini timer, Show Stint, Quit).
 //!
 //! The runner updates it at each of its wakes (at most once a minute while a phase runs). Where no
 //! tray is available (a bare X server, a desktop without a status-notifier host) the app carries on.
@@ -17,17 +17,21 @@ pub enum TrayAction {
     /// Start a session when idle; pause or resume otherwise.
     StartOrPause,
     Skip,
+    /// Show or hide the mini timer.
+    MiniTimer,
     Show,
     Quit,
 }
 
 impl TrayAction {
-    const ALL: [TrayAction; 4] = [TrayAction::StartOrPause, TrayAction::Skip, TrayAction::Show, TrayAction::Quit];
+    const ALL: [TrayAction; 5] =
+        [TrayAction::StartOrPause, TrayAction::Skip, TrayAction::MiniTimer, TrayAction::Show, TrayAction::Quit];
 
     fn id(self) -> &'static str {
         match self {
             TrayAction::StartOrPause => "start-or-pause",
             TrayAction::Skip => "skip",
+            TrayAction::MiniTimer => "mini-timer",
             TrayAction::Show => "show",
             TrayAction::Quit => "quit",
         }
@@ -83,10 +87,11 @@ fn try_build<R: Runtime>(
     let start_or_pause = item(TrayAction::StartOrPause, start_or_pause_label(&TrayStatus::Idle))?;
     let skip = item(TrayAction::Skip, "Skip")?;
     skip.set_enabled(false)?;
+    let mini_timer = item(TrayAction::MiniTimer, "Mini timer")?;
     let show = item(TrayAction::Show, "Show Stint")?;
     let quit = item(TrayAction::Quit, "Quit")?;
     let separator = PredefinedMenuItem::separator(app)?;
-    let menu = Menu::with_items(app, &[&start_or_pause, &skip, &separator, &show, &quit])?;
+    let menu = Menu::with_items(app, &[&start_or_pause, &skip, &separator, &mini_timer, &show, &quit])?;
     let mut builder =
         TrayIconBuilder::with_id("stint").menu(&menu).tooltip("Stint").on_menu_event(move |app, event| {
             if let Some(action) = TrayAction::from_id(event.id().as_ref()) {

@@ -1,7 +1,10 @@
 //! History benchmark: builds a ten-year database (≈50k sessions, 500k phases, 100k commitments) in a
-//! temp dir, then prints `<query> <milliseconds>` for each history query and for opening the file
-//! (`open`, and `open_empty` for an empty database). Targets: every query ≤ 30 ms; `open` ≤ 50 ms
-//! more than `open_empty`.
+//! temp dir, then prints `<query> <milliseconds>` for each history query and for opening the file:
+//! `open` (after a clean shutdown), `open_empty` (an empty database), `open_after_crash` (the last run
+//! did not shut down cleanly, so open runs the full check), and `verify_integrity` (the full check the
+//! shell runs on a background thread after start-up). Targets: every query ≤ 30 ms; `open` ≤ 50 ms
+//! more than `open_empty`. `open_after_crash` and `verify_integrity` have no target; they show what
+//! the full check costs and where it was moved.
 //!
 //!     cargo run --release -p stint-core --example history_bench
 
@@ -11,7 +14,7 @@ use std::time::Instant;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rusqlite::{params, Connection};
 use stint_core::format::{CommitmentPolicy, FormatDraft, Phase, PhaseKind};
-use stint_core::store::Store;
+use stint_core::store::{OpenCheck, Store};
 
 const DAYS: i64 = 3652;
 const SESSIONS: i64 = 50_000;
@@ -138,9 +141,15 @@ fn fill(path: &Path, first_day: DateTime<Utc>) {
 }
 
 /// The median of `RUNS` timings of `f`, in milliseconds.
-fn time<T>(mut f: impl FnMut() -> T) -> f64 {
+fn time<T>(f: impl FnMut() -> T) -> f64 {
+    time_after(|| (), f)
+}
+
+/// Like `time`, with `setup` run (untimed) before each run of `f`.
+fn time_after<T>(mut setup: impl FnMut(), mut f: impl FnMut() -> T) -> f64 {
     let mut runs: Vec<f64> = (0..RUNS)
         .map(|_| {
+            setup();
             let start = Instant::now();
             std::hint::black_box(f());
             start.elapsed().as_secs_f64() * 1000.0
@@ -150,14 +159,34 @@ fn time<T>(mut f: impl FnMut() -> T) -> f64 {
     runs[RUNS / 2]
 }
 
+/// Opens the store at `path` and asserts how the file was checked.
+fn open_checked(path: &Path, expected: OpenCheck) -> Store {
+    let (store, report) = Store::open(path).unwrap();
+    assert_eq!(report.checked, expected);
+    store
+}
+
+const CRASH_CHILD: &str = "STINT_BENCH_CRASH_CHILD";
+
+/// Leaves the database as a crashed Stint would: another process opens it and ends without running
+/// any destructor (this very example, re-run with `CRASH_CHILD` set; see `main`).
+fn crash_while_open(path: &Path) {
+    let status = std::process::Command::new(std::env::current_exe().unwrap()).env(CRASH_CHILD, path).status();
+    assert!(status.unwrap().success());
+}
+
 fn main() {
+    if let Some(path) = std::env::var_os(CRASH_CHILD) {
+        let _store = Store::open(path).unwrap();
+        std::process::exit(0);
+    }
     let dir = tempfile::tempdir().unwrap();
     // STINT_BENCH_KEEP=<dir> keeps the database there, for looking at it afterwards.
     let kept = std::env::var_os("STINT_BENCH_KEEP").map(std::path::PathBuf::from);
     let dir_path = kept.clone().unwrap_or_else(|| dir.path().to_path_buf());
     let empty = dir_path.join("empty.db");
     drop(Store::open(&empty).unwrap());
-    let open_empty = time(|| Store::open(&empty).unwrap());
+    let open_empty = time(|| open_checked(&empty, OpenCheck::Probe));
 
     let path = dir_path.join("stint.db");
     drop(Store::open(&path).unwrap());
@@ -169,7 +198,9 @@ fn main() {
         std::fs::metadata(&path).unwrap().len() / 1_000_000,
         build.elapsed().as_secs_f64()
     );
-    let open = time(|| Store::open(&path).unwrap());
+    let open = time(|| open_checked(&path, OpenCheck::Probe));
+    let open_after_crash = time_after(|| crash_while_open(&path), || open_checked(&path, OpenCheck::FullAfterCrash));
+    let verify = time(|| assert!(Store::verify_integrity(&path).unwrap().is_sound()));
 
     let (mut store, _) = Store::open(&path).unwrap();
     let tz = chrono_tz::Europe::Berlin;
@@ -193,4 +224,6 @@ fn main() {
     }
     println!("open {open:.2}");
     println!("open_empty {open_empty:.2}");
+    println!("open_after_crash {open_after_crash:.2}");
+    println!("verify_integrity {verify:.2}");
 }

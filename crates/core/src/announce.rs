@@ -66,6 +66,33 @@ fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset) -> Annou
     Announcement { title: title.to_string(), body }
 }
 
+/// The reminder of a call's occurrence, shown at `now`: "Collaboration Cafe starts in 10 min" — or,
+/// when it comes late (the machine slept through the reminder's instant), "… started 3 min ago" —
+/// with the local times of the occurrence.
+pub fn reminder(
+    call_title: &str,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> Announcement {
+    let seconds = (starts_at - now).num_seconds();
+    let title = if seconds >= 60 {
+        format!("{call_title} starts in {}", duration_text(minutes_up(seconds) * 60))
+    } else if seconds > -60 {
+        format!("{call_title} starts now")
+    } else {
+        format!("{call_title} started {} ago", duration_text(seconds.unsigned_abs() / 60 * 60))
+    };
+    let body = format!("{}–{}.", clock_text(starts_at, offset), clock_text(ends_at, offset));
+    Announcement { title, body }
+}
+
+/// Whole minutes, rounding up: a reminder checked a moment after its instant still says "10 min".
+fn minutes_up(seconds: i64) -> u64 {
+    seconds.unsigned_abs().div_ceil(60)
+}
+
 fn ended_title(kind: PhaseKind) -> String {
     let name = match kind {
         PhaseKind::Focus => "Focus",
@@ -107,6 +134,20 @@ mod tests {
 
     fn start() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 6, 2, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_reminder_says_how_long_until_the_call_or_since_it_started() {
+        let at = |m: i64| start() + Duration::minutes(m);
+        let end = at(60);
+        let on_time = reminder("Collaboration Cafe", at(10), end, start(), bst());
+        assert_eq!(on_time.title, "Collaboration Cafe starts in 10 min");
+        assert_eq!(on_time.body, "10:10–11:00.");
+        let a_moment_late = reminder("Cafe", at(10), end, start() + Duration::milliseconds(300), bst());
+        assert_eq!(a_moment_late.title, "Cafe starts in 10 min");
+        assert_eq!(reminder("Cafe", at(0), end, start(), bst()).title, "Cafe starts now");
+        assert_eq!(reminder("Cafe", at(0), end, at(3) + Duration::seconds(20), bst()).title, "Cafe started 3 min ago");
+        assert_eq!(reminder("Cafe", at(90), end, start(), bst()).title, "Cafe starts in 1 h 30 min");
     }
 
     /// UTC+1, as in UK summer time.

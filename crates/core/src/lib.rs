@@ -14,5 +14,6 @@ pub mod pack;
 pub mod session_view;
 pub mod store;
 pub mod timeline;
+pub mod upcoming;
 
 pub use error::{Error, Result};

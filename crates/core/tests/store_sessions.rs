@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use stint_core::builtins::pomodoro_with;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::PhaseKind;
 use stint_core::store::{SessionStatus, Store};
@@ -55,6 +56,35 @@ fn starting_an_unknown_format_or_an_impossible_time_stores_nothing() {
     let format = sprint(&mut t.store);
     let far = chrono::DateTime::<chrono::Utc>::MAX_UTC;
     assert_eq!(t.store.start_session(&format, far, &[]).unwrap_err().field(), Some("started_at"));
+    assert_eq!(rows(&t.path, "sessions"), 0);
+}
+
+#[test]
+fn a_session_can_run_its_own_draft_of_a_format() {
+    let mut t = temp_store();
+    let lengths = pomodoro_with(50 * 60, 10 * 60, 20 * 60, 2);
+    let session = t.store.start_session_with_draft("pomodoro", lengths.clone(), t0(), &texts(&["Plan"])).unwrap();
+    assert_eq!(session.format_id, "pomodoro");
+    assert_eq!(session.format_name, "Pomodoro");
+    assert_eq!(session.timeline, Timeline::new(lengths.clone(), t0()));
+    // The lengths survive a reopen: the snapshot is what the session replays.
+    assert_eq!(t.store.active_session().unwrap().unwrap().timeline.format, lengths);
+    let view = t.store.session_view(session.id, at(t0(), 60)).unwrap();
+    assert_eq!(view.state.remaining_ms, (50 * 60 - 60) * 1000);
+    assert_eq!(t.store.session_commitments(session.id).unwrap().len(), 1);
+    // The built-in itself keeps its lengths.
+    let listed = t.store.list_formats(false).unwrap();
+    let builtin = listed.iter().find(|f| f.id == "pomodoro").unwrap();
+    assert_eq!(builtin.draft, pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4));
+}
+
+#[test]
+fn an_invalid_draft_or_unknown_format_stores_nothing() {
+    let mut t = temp_store();
+    let err = t.store.start_session_with_draft("pomodoro", pomodoro_with(0, 300, 900, 4), t0(), &[]).unwrap_err();
+    assert_eq!(err.field(), Some("phases[0].seconds"), "{err:?}");
+    let err = t.store.start_session_with_draft("nope", pomodoro_with(1500, 300, 900, 4), t0(), &[]).unwrap_err();
+    assert_eq!(err, Error::NotFound("format nope".into()));
     assert_eq!(rows(&t.path, "sessions"), 0);
 }
 

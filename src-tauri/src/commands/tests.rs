@@ -7,6 +7,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use super::*;
+use crate::desktop::fake::FakeDesktop;
 use crate::notifier::{self, ActionWaiter, Backend, Reports};
 use crate::runner::{self, Inbox};
 use crate::state::SharedStore;
@@ -20,14 +21,19 @@ impl Backend for Silent {
     }
 }
 
-struct App {
-    _app: tauri::App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    _dir: tempfile::TempDir,
-    inbox: Inbox,
+pub(super) struct App {
+    pub(super) _app: tauri::App<MockRuntime>,
+    pub(super) window: WebviewWindow<MockRuntime>,
+    pub(super) _dir: tempfile::TempDir,
+    pub(super) inbox: Inbox,
+    pub(super) desktop: FakeDesktop,
 }
 
-fn app() -> App {
+pub(super) fn app() -> App {
+    app_with(FakeDesktop::default())
+}
+
+pub(super) fn app_with(desktop: FakeDesktop) -> App {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db")).unwrap();
     let (runner, inbox) = runner::channel();
@@ -48,13 +54,15 @@ fn app() -> App {
         notifier,
         settings: std::sync::Mutex::new(Settings::default()),
         settings_path: dir.path().join("settings.json"),
-        startup_report: vec!["The database was restored from a backup.".into()],
+        startup_report: std::sync::Mutex::new(vec!["The database was restored from a backup.".into()]),
+        data_dir: dir.path().to_path_buf(),
+        desktop: Box::new(desktop.clone()),
     });
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    App { _app: app, window, _dir: dir, inbox }
+    App { _app: app, window, _dir: dir, inbox, desktop }
 }
 
-fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+pub(super) fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         &app.window,
         InvokeRequest {
@@ -70,33 +78,57 @@ fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|body| body.deserialize::<Value>().unwrap())
 }
 
-#[test]
-fn build_rs_and_the_capability_list_exactly_the_handlers_commands() {
-    let handled: Vec<String> = {
-        let source = include_str!("../commands.rs");
-        let list = source.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
-        list.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect()
-    };
-    let declared: Vec<String> = {
-        let source = include_str!("../../build.rs");
-        let list = source.split("COMMANDS: &[&str] = &[").nth(1).unwrap().split("];").next().unwrap();
-        list.split(',').map(|c| c.trim().trim_matches('"').to_string()).filter(|c| !c.is_empty()).collect()
-    };
-    assert_eq!(handled, declared);
+/// The names in a comma-separated list of `source` between `start` and `end`. A command in a
+/// submodule is listed by path (`calls::join_call`); its name is the last part.
+fn listed(source: &str, start: &str, end: &str) -> Vec<String> {
+    let list = source.split(start).nth(1).unwrap().split(end).next().unwrap();
+    list.split(',')
+        .filter_map(|c| c.trim().trim_matches('"').rsplit("::").next())
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
+}
 
-    let capability: Value = serde_json::from_str(include_str!("../../capabilities/main.json")).unwrap();
-    assert_eq!(capability["windows"], json!(["main"]));
+/// A capability file's windows and its permissions, sorted.
+fn capability(json: &str) -> (Value, Vec<String>) {
+    let capability: Value = serde_json::from_str(json).unwrap();
     let mut allowed: Vec<String> =
         capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
     allowed.sort();
-    let mut expected: Vec<String> = declared.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
-    expected.extend(["core:event:default".to_string(), "dialog:allow-save".to_string()]);
+    (capability["windows"].clone(), allowed)
+}
+
+fn allow(command: &str) -> String {
+    format!("allow-{}", command.replace('_', "-"))
+}
+
+#[test]
+fn build_rs_and_the_main_capability_list_exactly_the_handlers_commands() {
+    let handled = listed(include_str!("../commands.rs"), "generate_handler![", "]");
+    let declared = listed(include_str!("../../build.rs"), "COMMANDS: &[&str] = &[", "];");
+    assert_eq!(handled, declared);
+
+    let (windows, allowed) = capability(include_str!("../../capabilities/main.json"));
+    assert_eq!(windows, json!(["main"]));
+    let mut expected: Vec<String> = declared.iter().map(|c| allow(c)).collect();
+    expected.extend(["core:event:default", "dialog:allow-save", "dialog:allow-open"].map(String::from));
+    expected.sort();
+    assert_eq!(allowed, expected);
+}
+
+#[test]
+fn the_mini_capability_grants_only_what_the_mini_timer_needs() {
+    let (windows, allowed) = capability(include_str!("../../capabilities/mini.json"));
+    assert_eq!(windows, json!([crate::mini::LABEL]));
+    let mut expected: Vec<String> =
+        ["current_session", "pause_session", "resume_session", "skip_phase"].iter().map(|c| allow(c)).collect();
+    expected.push("core:event:default".into());
     expected.sort();
     assert_eq!(allowed, expected);
 }
 
 /// Whether `e` is an `ErrorPayload` with this code and field and a message.
-fn error<'a>(code: &'a str, field: Option<&'a str>) -> impl Fn(&Value) -> bool + 'a {
+pub(super) fn error<'a>(code: &'a str, field: Option<&'a str>) -> impl Fn(&Value) -> bool + 'a {
     move |e: &Value| {
         e["code"] == code && e["field"] == json!(field) && e["message"].as_str().is_some_and(|m| !m.is_empty())
     }
@@ -236,4 +268,100 @@ fn history_exports_into_the_directory_of_the_chosen_file() {
     assert!(error("invalid_input", Some("path"))(&e), "{e}");
     let e = invoke(&app, "export_history", json!({"kind": "pdf", "path": "/tmp/x"})).unwrap_err();
     assert!(e.is_string() || e.is_object(), "an unknown kind is refused: {e}");
+}
+
+#[test]
+fn starting_the_pomodoro_uses_the_lengths_in_settings() {
+    let app = app();
+    let mut settings = serde_json::to_value(Settings::default()).unwrap();
+    settings["focus_minutes"] = json!(50);
+    settings["short_break_minutes"] = json!(10);
+    invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
+    let view = invoke(&app, "start_session", json!({"formatId": "pomodoro", "commitments": []})).unwrap();
+    assert_eq!(view["format_id"], "pomodoro");
+    assert_eq!(view["state"]["phase"]["seconds"], 3000);
+    assert_eq!(view["agenda"][1]["phase"]["seconds"], 600, "{}", view["agenda"][1]);
+    invoke(&app, "stop_session", json!({})).unwrap();
+
+    // The tray's and the global shortcut's Start does the same.
+    let state = app._app.state::<AppState>();
+    let view = start_default_session(&state).unwrap();
+    assert_eq!(view.state.phase.seconds, 3000);
+}
+
+#[test]
+fn an_impossible_shortcut_is_refused_naming_the_field_and_nothing_changes() {
+    let app = app();
+    let mut settings = serde_json::to_value(Settings::default()).unwrap();
+    settings["global_shortcut"] = json!("Ctrl+Alt+Banana");
+    settings["start_at_login"] = json!(true);
+    let e = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap_err();
+    assert!(error("invalid_input", Some("global_shortcut"))(&e), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("Banana"), "{e}");
+    assert!(!app._dir.path().join("settings.json").exists(), "nothing saved");
+    assert!(app.desktop.applied().is_empty(), "nothing applied");
+    assert_eq!(invoke(&app, "get_settings", json!({})).unwrap(), serde_json::to_value(Settings::default()).unwrap());
+}
+
+#[test]
+fn start_at_login_and_the_shortcut_are_applied_when_saved() {
+    let app = app();
+    let mut settings = serde_json::to_value(Settings::default()).unwrap();
+    settings["start_at_login"] = json!(true);
+    settings["global_shortcut"] = json!("  Ctrl+Shift+F8 ");
+    let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(saved["global_shortcut"], "Ctrl+Shift+F8");
+    assert_eq!(app.desktop.applied(), ["start_at_login=true", "global_shortcut=Some(\"Ctrl+Shift+F8\")"]);
+
+    settings["global_shortcut"] = json!("");
+    let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(saved["global_shortcut"], Value::Null, "a cleared shortcut is none");
+    assert_eq!(app.desktop.applied(), ["global_shortcut=None"]);
+    let file = std::fs::read(app._dir.path().join("settings.json")).unwrap();
+    let stored = crate::settings::parse(&file).unwrap();
+    assert!(stored.start_at_login);
+    assert_eq!(stored.global_shortcut, None);
+}
+
+#[test]
+fn a_shortcut_the_desktop_refuses_is_saved_and_reported_as_a_notice() {
+    use tauri::Listener;
+    let app = app_with(FakeDesktop::refusing_shortcuts());
+    let notices = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let heard = notices.clone();
+    app._app.listen(crate::call_events::NOTICE, move |event| heard.lock().unwrap().push(event.payload().to_string()));
+    let mut settings = serde_json::to_value(Settings::default()).unwrap();
+    settings["global_shortcut"] = json!("Super+P");
+    let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(saved["global_shortcut"], "Super+P");
+    assert_eq!(invoke(&app, "get_settings", json!({})).unwrap()["global_shortcut"], "Super+P");
+    let notices = notices.lock().unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let notice: Value = serde_json::from_str(&notices[0]).unwrap();
+    assert_eq!(notice["error"], true, "{notice}");
+    assert!(notice["message"].as_str().unwrap().contains("Super+P"), "{notice}");
+}
+
+#[test]
+fn about_names_the_version_and_where_the_data_is() {
+    let app = app();
+    let about = invoke(&app, "about", json!({})).unwrap();
+    let dir = app._dir.path();
+    assert_eq!(
+        about,
+        json!({
+            "version": env!("CARGO_PKG_VERSION"),
+            "data_dir": dir.display().to_string(),
+            "db_path": dir.join("stint.db").display().to_string(),
+        })
+    );
+}
+
+#[test]
+fn the_main_window_toggles_the_mini_timer() {
+    let app = app();
+    assert_eq!(invoke(&app, "toggle_mini_timer", json!({})).unwrap(), json!(true));
+    let mini = app._app.get_webview_window(crate::mini::LABEL).expect("the mini timer exists");
+    assert_eq!(mini.url().unwrap().fragment(), Some("mini"));
+    assert_eq!(invoke(&app, "toggle_mini_timer", json!({})).unwrap(), json!(false));
 }

@@ -5,8 +5,9 @@
 //! message. At each wake it compares the wall clock with the monotonic time it slept; a wall clock
 //! that ran ahead means a suspend (or a clock change), handled per the sleep policy. At a deadline it
 //! records the finished phases, emits one `session-changed`, updates the tray and queues one
-//! announcement — effects go through `Effects`, the store through `Sessions`, time through `Clock`,
-//! so all of it runs in tests without Tauri.
+//! announcement. With `with_reminders`, it also wakes for calls' reminders (see `reminders`) and
+//! hands each to the notifier once. Effects go through `Effects`, the store through `Sessions`, time
+//! through `Clock`, so all of it runs in tests without Tauri.
 
 use std::time::Duration;
 
@@ -20,6 +21,7 @@ use tokio::time::Instant;
 
 use crate::clock::Clock;
 use crate::notifier::Notice;
+use crate::reminders::{ReminderSource, ReminderTracker};
 use crate::settings::SleepPolicy;
 
 /// The runner never sleeps longer than this, so it notices a suspend or a clock change soon.
@@ -100,6 +102,8 @@ pub enum Message {
     /// logind says the machine is going to sleep or has resumed: check the clocks now.
     SleepSignal,
     Settings(RunnerSettings),
+    /// Calls or their reminder choices changed: re-read the next reminder.
+    CallsChanged,
 }
 
 /// Sends messages to the runner; cheap to clone, never blocks.
@@ -147,12 +151,30 @@ pub struct Runner<C, S: Sessions, E> {
     just_ended: Option<SessionId>,
     /// The wall instant through which deadlines have been handled; never moves back.
     checked_until: DateTime<Utc>,
+    /// Calls' reminders, when the runner announces them (`with_reminders`).
+    reminders: Option<ReminderTracker>,
 }
 
 impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
     pub fn new(clock: C, sessions: S, effects: E, settings: RunnerSettings, inbox: Inbox) -> Self {
         let checked_until = clock.now();
-        Runner { clock, sessions, effects, settings, inbox: inbox.0, live: None, just_ended: None, checked_until }
+        Runner {
+            clock,
+            sessions,
+            effects,
+            settings,
+            inbox: inbox.0,
+            live: None,
+            just_ended: None,
+            checked_until,
+            reminders: None,
+        }
+    }
+
+    /// Also announces the reminders of `source`'s calls; the runner's sleep then covers the next one.
+    pub fn with_reminders(mut self, source: impl ReminderSource) -> Self {
+        self.reminders = Some(ReminderTracker::new(source, self.clock.now()));
+        self
     }
 
     /// Runs until every `RunnerHandle` is dropped. Resumes the unfinished session first, if any.
@@ -161,10 +183,11 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         self.reload(now);
         self.advance(now, None); // phases that ended while the app was not running
         self.publish(now);
+        self.announce_reminders(now); // reminders that came due while the app was not running
         loop {
             let slept_from = self.clock.now();
             let mono_start = Instant::now();
-            let nap = self.nap(slept_from);
+            let nap = shorter(self.nap(slept_from), self.reminder_nap(slept_from));
             let message = tokio::select! {
                 _ = self.clock.sleep(nap.unwrap_or(MAX_NAP)), if nap.is_some() => None,
                 message = self.inbox.recv() => match message {
@@ -189,6 +212,7 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
                 changed |= self.handle(message, now);
             }
             changed |= self.advance(now, None);
+            self.announce_reminders(now);
             if changed {
                 self.publish(now);
             } else {
@@ -205,6 +229,20 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         let until = (deadline - now).to_std().unwrap_or(Duration::ZERO);
         let to_minute = Duration::from_millis((until.as_millis() % 60_000) as u64);
         Some(if to_minute.is_zero() { until.min(MAX_NAP) } else { to_minute })
+    }
+
+    /// How long to sleep until the next reminder (≤ 60 s); `None` when none is ahead.
+    fn reminder_nap(&self, now: DateTime<Utc>) -> Option<Duration> {
+        let at = self.reminders.as_ref()?.next()?;
+        Some((at - now).to_std().unwrap_or(Duration::ZERO).min(MAX_NAP))
+    }
+
+    /// Hands every reminder due by `now` to the notifier.
+    fn announce_reminders(&mut self, now: DateTime<Utc>) {
+        let Some(reminders) = &mut self.reminders else { return };
+        for notice in reminders.take_due(now) {
+            self.effects.announce(notice);
+        }
     }
 
     fn handle(&mut self, message: Message, now: DateTime<Utc>) -> bool {
@@ -225,6 +263,12 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
             Message::SleepSignal => false,
             Message::Settings(settings) => {
                 self.settings = settings;
+                false
+            }
+            Message::CallsChanged => {
+                if let Some(reminders) = &mut self.reminders {
+                    reminders.refresh(now);
+                }
                 false
             }
         }
@@ -294,7 +338,7 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         if records.iter().any(|r| matches!(r.outcome, PhaseOutcome::Completed | PhaseOutcome::Slept)) {
             let offset = now.with_timezone(&Local).offset().fix();
             let announcement = announce::phase_change(&timeline, now, offset);
-            self.effects.announce(Notice { announcement, actions: self.live.is_some() });
+            self.effects.announce(Notice::phase(announcement, self.live.is_some()));
         }
         true
     }
@@ -365,6 +409,14 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         };
         self.effects.session_changed(view);
         self.effects.tray(self.tray_status(now));
+    }
+}
+
+/// The shorter of two optional naps (`None` = no need to wake).
+fn shorter(a: Option<Duration>, b: Option<Duration>) -> Option<Duration> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -434,3 +434,6 @@ mod with_the_store {
         assert_eq!(effects.announced().len(), 1);
     }
 }
+
+/// Calls' reminders in the same runner.
+mod reminders;

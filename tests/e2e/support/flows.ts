@@ -12,7 +12,7 @@ export interface PhaseInput {
   seconds: number;
 }
 
-export async function goTo(view: 'Now' | 'Formats' | 'History' | 'Settings'): Promise<void> {
+export async function goTo(view: 'Now' | 'Calls' | 'Formats' | 'History' | 'Settings'): Promise<void> {
   const nav = await byRole('navigation', 'Views');
   await (await byRole('button', view, { within: nav })).click();
 }

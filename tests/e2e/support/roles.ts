@@ -74,3 +74,15 @@ export async function waitForNoRole(role: string, name?: AccessibleName, timeout
     timeoutMsg: `an element with ${describeQuery(role, name)} is still shown after ${timeoutMs} ms`,
   });
 }
+
+/**
+ * Opens a <details> disclosure by clicking its summary (role button), unless it is open already
+ * (its expanded state: the `open` of the <details> the summary belongs to).
+ */
+export async function openDisclosure(summary: WebdriverIO.Element): Promise<void> {
+  const expanded = async () => (await summary.parentElement().getAttribute('open')) !== null;
+  if (await expanded()) return;
+  await summary.scrollIntoView();
+  await summary.click();
+  await browser.waitUntil(expanded, { timeout: 5_000, timeoutMsg: 'the disclosure did not open' });
+}

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createFormat, extendPhase, historySessions, listFormats, startSession } from './api';
+import {
+  ApiError,
+  createCall,
+  createFormat,
+  deleteCall,
+  extendPhase,
+  historySessions,
+  joinCall,
+  listFormats,
+  noteCommitment,
+  seriesCommitments,
+  startSession,
+  updateCall,
+} from './api';
 import { fakeBackend, rejectWith } from '../test/backend';
 import { format } from '../test/fixtures';
+import { call } from '../test/callFixtures';
 
 describe('ApiError.from', () => {
   it('keeps the code, message and field of an ErrorPayload', () => {
@@ -52,6 +66,24 @@ describe('command wrappers', () => {
       ['extend_phase', { seconds: 300 }],
       ['history_sessions', { beforeId: null, limit: 20 }],
       ['history_sessions', { beforeId: 41, limit: 20 }],
+    ]);
+  });
+
+  it('send the calls commands their arguments in camelCase', async () => {
+    const backend = fakeBackend({ create_call: () => null, update_call: () => null, delete_call: () => null, join_call: () => null, series_commitments: () => [], note_commitment: () => null });
+    await createCall(call());
+    await updateCall('tw/daily', call());
+    await deleteCall('tw/daily');
+    await joinCall('tw/daily', '2025-03-03T11:00:00Z');
+    await seriesCommitments('series-1');
+    await noteCommitment(3, null);
+    expect(backend.calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['create_call', { call: call() }],
+      ['update_call', { id: 'tw/daily', call: call() }],
+      ['delete_call', { id: 'tw/daily' }],
+      ['join_call', { callId: 'tw/daily', occurrenceStart: '2025-03-03T11:00:00Z', replaceRunning: false }],
+      ['series_commitments', { seriesId: 'series-1' }],
+      ['note_commitment', { id: 3, note: null }],
     ]);
   });
 });

@@ -2,7 +2,7 @@
 // ARCHITECTURE.md. Every failure is turned into an ApiError.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import { save } from '@tauri-apps/plugin-dialog';
+import { open, save } from '@tauri-apps/plugin-dialog';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Format } from './bindings/Format';
 import type { FormatDraft } from './bindings/FormatDraft';
@@ -13,6 +13,16 @@ import type { HistoryOverview } from './bindings/HistoryOverview';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
 import type { NotificationFailure } from './bindings/NotificationFailure';
+import type { Call } from './bindings/Call';
+import type { StoredCall } from './bindings/StoredCall';
+import type { Community } from './bindings/Community';
+import type { PackImport } from './bindings/PackImport';
+import type { IcsImport } from './bindings/IcsImport';
+import type { Series } from './bindings/Series';
+import type { SeriesDraft } from './bindings/SeriesDraft';
+import type { UiNotice } from './bindings/UiNotice';
+import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
+import type { About } from './bindings/About';
 import type { Settings } from './bindings/Settings';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -90,22 +100,81 @@ export const deleteSession = (id: number) => call<void>('delete_session', { id }
 export const exportHistory = (kind: ExportKind, path: string) =>
   call<string[]>('export_history', { kind, path });
 
-/** Asks the user where to save an export; `null` when they cancel. */
-export async function chooseExportPath(kind: ExportKind): Promise<string | null> {
+/** Asks the user where to save a file; `null` when they cancel. */
+async function chooseSavePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
   try {
-    return await save({
-      defaultPath: `stint-history.${kind}`,
-      filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
-    });
+    return await save({ defaultPath, filters: [{ name, extensions: [extension] }] });
   } catch (raw) {
     throw ApiError.from(raw);
   }
 }
 
+/** Asks the user for one file to open; `null` when they cancel. */
+async function chooseFile(name: string, extensions: string[]): Promise<string | null> {
+  try {
+    const picked = await open({ multiple: false, directory: false, filters: [{ name, extensions }] });
+    return typeof picked === 'string' ? picked : null;
+  } catch (raw) {
+    throw ApiError.from(raw);
+  }
+}
+
+/** Asks the user where to save a history export; `null` when they cancel. */
+export const chooseExportPath = (kind: ExportKind) => chooseSavePath(`stint-history.${kind}`, kind.toUpperCase(), kind);
+
+// Community calls
+export const upcomingCalls = (days: number) => call<UpcomingOccurrence[]>('upcoming_calls', { days });
+export const listCalls = () => call<StoredCall[]>('list_calls');
+export const createCall = (draft: Call) => call<StoredCall>('create_call', { call: draft });
+export const updateCall = (id: string, draft: Call) => call<StoredCall>('update_call', { id, call: draft });
+export const deleteCall = (id: string) => call<void>('delete_call', { id });
+export const setCallReminders = (id: string, enabled: boolean) =>
+  call<StoredCall>('set_call_reminders', { id, enabled });
+/**
+ * Starts the session of one occurrence (synced to its scheduled start); the shell opens its join link.
+ * Another session running is a `conflict`, unless `replaceRunning`, which stops it first.
+ */
+export const joinCall = (callId: string, occurrenceStart: string, replaceRunning = false) =>
+  call<SessionView>('join_call', { callId, occurrenceStart, replaceRunning });
+/** Opens a link in the system's browser or meeting app; the shell refuses anything but known schemes. */
+export const openLink = (url: string) => call<void>('open_link', { url });
+
+// Community packs
+export const importPack = (path: string) => call<PackImport>('import_pack', { path });
+export const listCommunities = () => call<Community[]>('list_communities');
+export const removeCommunity = (id: string) => call<void>('remove_community', { id });
+export const choosePackFile = () => chooseFile('Stint community pack', ['stint.json']);
+
+// Calendar files
+export const importIcs = (path: string) => call<IcsImport>('import_ics', { path });
+/** Writes every call to an .ics file; returns the path written. */
+export const exportIcs = (path: string) => call<string>('export_ics', { path });
+export const chooseIcsFile = () => chooseFile('Calendar', ['ics']);
+export const chooseIcsSavePath = () => chooseSavePath('stint-calls.ics', 'Calendar', 'ics');
+
+// Accountability series
+export const createSeries = (draft: SeriesDraft) => call<Series>('create_series', { draft });
+export const listSeries = () => call<Series[]>('list_series');
+export const seriesCommitments = (seriesId: string) => call<Commitment[]>('series_commitments', { seriesId });
+export const addSeriesCommitment = (seriesId: string, text: string) =>
+  call<Commitment>('add_series_commitment', { seriesId, text });
+/** Sets (or, with null, clears) a commitment's progress note, keeping its status. */
+export const noteCommitment = (id: number, note: string | null) => call<Commitment>('note_commitment', { id, note });
+/** The series after `seriesId`, carrying over its commitments that are left. */
+export const startNextSeries = (seriesId: string, draft: SeriesDraft) =>
+  call<Series>('start_next_series', { seriesId, draft });
+
 // Settings and start-up
 export const getSettings = () => call<Settings>('get_settings');
-export const setSettings = (settings: Settings) => call<Settings>('set_settings', { settings });
+export const setSettings = (settings: Settings) =>
+  call<Settings>('set_settings', { settings });
 export const startupReport = () => call<string[]>('startup_report');
+
+// The desktop shell
+/** Shows the always-on-top mini timer window, or hides it when it is shown. */
+export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
+/** Version and where the data lives, for the About box. */
+export const about = () => call<About>('about');
 
 // Events
 export const onSessionChanged = (handler: (view: SessionView | null) => void): Promise<UnlistenFn> =>
@@ -113,4 +182,12 @@ export const onSessionChanged = (handler: (view: SessionView | null) => void): P
 export const onNotificationFailed = (handler: (failure: NotificationFailure) => void): Promise<UnlistenFn> =>
   listen<NotificationFailure>('notification-failed', (e) => handler(e.payload));
 
-export type { ExportKind, UnlistenFn };
+/** Calls were added, changed or removed (a pack import, a reminder toggle, a file dropped on the window). */
+export const onCallsChanged = (handler: () => void): Promise<UnlistenFn> => listen('calls-changed', () => handler());
+/** Community packs were installed, updated or removed (also by a file dropped on the window). */
+export const onPacksChanged = (handler: () => void): Promise<UnlistenFn> => listen('packs-changed', () => handler());
+/** Something no command returned: a dropped pack's import, a join link that would not open. */
+export const onNotice = (handler: (notice: UiNotice) => void): Promise<UnlistenFn> =>
+  listen<UiNotice>('notice', (e) => handler(e.payload));
+
+export type { About, ExportKind, Settings, UnlistenFn };

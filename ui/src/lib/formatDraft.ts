@@ -41,7 +41,8 @@ export function move<T>(items: T[], from: number, by: number): void {
 
 /** One line about a format's shape: "Focus 25 min · Break 5 min, repeating". */
 export function summary(draft: FormatDraft): string {
-  const steps = draft.phases.map((p) => `${p.label} ${formatLength(p.seconds)}`).join(' · ');
+  // A label's round placeholder (`Pomodoro {n}`) reads as the plain label here.
+  const steps = draft.phases.map((p) => `${p.label.replace(/\s*\{n\}/g, '')} ${formatLength(p.seconds)}`).join(' · ');
   if (!draft.repeat) return steps;
   const rounds = draft.repeat.rounds ? `${draft.repeat.rounds} rounds` : 'repeating';
   const long = draft.repeat.long_break_every > 0 ? `, long break every ${draft.repeat.long_break_every}` : '';

@@ -21,3 +21,15 @@ describe('applyTheme', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('rememberedTheme', () => {
+  it('remembers the last theme applied, and falls back to system', async () => {
+    vi.resetModules();
+    const { applyTheme, rememberedTheme, THEME_KEY } = await import('./theme');
+    localStorage.setItem(THEME_KEY, 'purple');
+    expect(rememberedTheme()).toBe('system');
+    applyTheme('dark');
+    expect(rememberedTheme()).toBe('dark');
+    localStorage.clear();
+  });
+});

@@ -23,9 +23,9 @@ export function msUntilNextSecond(remainingMs: number): number {
   return rest > 0 ? rest : 1000;
 }
 
-/** Local wall-clock time of an ISO instant, hours and minutes (e.g. 10:35). */
-export function formatClock(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+/** Wall-clock time of an ISO instant, hours and minutes (e.g. 10:35): local, or in `timeZone` (IANA). */
+export function formatClock(iso: string, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 /** Local date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35). */

@@ -82,6 +82,8 @@ export function settings(over: Partial<Settings> = {}): Settings {
     sound: true,
     sleep_policy: 'pause',
     theme: 'system',
+    start_at_login: false,
+    global_shortcut: null,
     ...over,
   };
 }

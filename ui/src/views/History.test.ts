@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import History from './History.svelte';
@@ -93,5 +93,14 @@ describe('History view', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }));
     await expect.poll(() => backend.argsOf('plugin:dialog|save').length).toBe(1);
     expect(backend.argsOf('export_history')).toEqual([]);
+  });
+
+  it('tells a new user where sessions come from, with a way there', async () => {
+    fakeBackend({ history_overview: () => overview(), history_sessions: () => [] });
+    const onGoToNow = vi.fn();
+    render(History, { onGoToNow });
+    expect(await screen.findByText(/Start one from Now/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start a session' }));
+    expect(onGoToNow).toHaveBeenCalledOnce();
   });
 });

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import SettingsView from './Settings.svelte';
 import { fakeBackend } from '../test/backend';
 import { settings } from '../test/fixtures';
+import { loadPrefs } from '../lib/prefs';
+
+afterEach(() => localStorage.clear());
 
 describe('Settings view', () => {
   it('saves the edited settings, keeping fields it does not show', async () => {
@@ -37,5 +40,50 @@ describe('Settings view', () => {
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     expect(field).toHaveAccessibleDescription('must be at most 12');
     expect(screen.queryByText('Settings saved.')).not.toBeInTheDocument();
+  });
+
+  it('saves start at login and the global shortcut with the shell’s settings', async () => {
+    const backend = fakeBackend({ get_settings: () => settings(), set_settings: (args) => args.settings });
+    render(SettingsView);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Start Stint at login' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Global start/pause shortcut' }), '  CommandOrControl+Alt+Space ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(backend.argsOf('set_settings')).toEqual([
+      { settings: { ...settings(), start_at_login: true, global_shortcut: 'CommandOrControl+Alt+Space' } },
+    ]);
+  });
+
+  it('sends no shortcut when the box is emptied, and shows a refused one beside the box', async () => {
+    const backend = fakeBackend({
+      get_settings: () => settings({ global_shortcut: 'Ctrl+K' }),
+      set_settings: (args) =>
+        (args.settings as { global_shortcut: string | null }).global_shortcut === null
+          ? args.settings
+          : Promise.reject({ code: 'invalid_input', message: 'global_shortcut: not a key combination', field: 'global_shortcut' }),
+    });
+    render(SettingsView);
+    const box = await screen.findByRole('textbox', { name: 'Global start/pause shortcut' });
+    await userEvent.clear(box);
+    await userEvent.type(box, 'Hyper+');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
+    expect(box).toHaveAccessibleDescription('not a key combination');
+    await userEvent.clear(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(backend.argsOf('set_settings')[1]).toEqual({ settings: settings() });
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+  });
+
+  it('keeps the chime, ambience and accent of this desktop in local storage', async () => {
+    const backend = fakeBackend({ get_settings: () => settings(), set_settings: (args) => args.settings });
+    render(SettingsView);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Play a chime in Stint at each phase change' }));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Ambience' }), 'Brown noise (deep)');
+    expect(screen.getByRole('slider', { name: 'Chime volume' })).toBeInTheDocument();
+    expect(screen.getByRole('slider', { name: 'Ambience volume' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(loadPrefs()).toMatchObject({ chime: false, ambience: 'brown' });
+    // Nothing of these goes to the shell, whose Settings does not have them.
+    expect(Object.keys(backend.argsOf('set_settings')[0].settings as object)).not.toContain('ambience');
   });
 });

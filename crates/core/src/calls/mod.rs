@@ -17,5 +17,5 @@ pub use join::join;
 pub use link::{validate_join_link, validate_web_link, JOIN_LINK_SCHEMES};
 pub use occurrences::{occurrences, occurrences_between, upcoming};
 pub use recurrence::{end_of_local_day, Frequency, NthWeekday, Recurrence, Weekday};
-pub use reminder::next_reminder;
+pub use reminder::{next_reminder, reminders_due};
 pub use validate::{parse_time_zone, validate_call, MAX_REMINDER_MINUTES};

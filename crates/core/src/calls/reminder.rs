@@ -36,3 +36,72 @@ pub fn next_reminder(calls: &[Call], now: DateTime<Utc>) -> Option<(DateTime<Utc
     }
     None
 }
+
+/// Every reminder whose instant is in `(after, until]`, in time order (ties by call id), with its
+/// occurrence: the runner announces all of them, so two calls reminding at the same instant both get
+/// a notification. Skipped occurrences get no reminder.
+pub fn reminders_due(calls: &[Call], after: DateTime<Utc>, until: DateTime<Utc>) -> Vec<(DateTime<Utc>, Occurrence)> {
+    if until <= after || calls.iter().all(|c| c.reminder_minutes.is_none()) {
+        return Vec::new();
+    }
+    // A reminder at or before `until` belongs to an occurrence starting at most a week after it.
+    let lead = Duration::minutes(i64::from(MAX_REMINDER_MINUTES)) + Duration::seconds(1);
+    let to = until.checked_add_signed(lead).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let mut due: Vec<(DateTime<Utc>, Occurrence)> = occurrences_between(calls, after, to)
+        .into_iter()
+        .filter_map(|o| {
+            let minutes = calls.iter().find(|c| c.id == o.call_id)?.reminder_minutes?;
+            let at = o.starts_at.checked_sub_signed(Duration::minutes(i64::from(minutes)))?;
+            (at > after && at <= until).then_some((at, o))
+        })
+        .collect();
+    due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.call_id.cmp(&b.1.call_id)));
+    due
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone};
+
+    use super::*;
+    use crate::calls::Recurrence;
+
+    fn call(id: &str, hour: u32, reminder_minutes: Option<u32>) -> Call {
+        Call {
+            id: id.into(),
+            title: id.into(),
+            community_id: None,
+            format_id: "pomodoro".into(),
+            first_start: NaiveDate::from_ymd_opt(2025, 3, 3).unwrap().and_hms_opt(hour, 0, 0).unwrap(),
+            time_zone: chrono_tz::UTC,
+            duration_minutes: 60,
+            recurrence: Recurrence::every(crate::calls::Frequency::Daily),
+            join_link: None,
+            notes_link: None,
+            reminder_minutes,
+            skip_on_days_of: Vec::new(),
+        }
+    }
+
+    fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 3, day, hour, minute, 0).unwrap()
+    }
+
+    #[test]
+    fn reminders_due_lists_every_reminder_in_the_half_open_window_ties_included() {
+        let calls = [call("b", 11, Some(10)), call("a", 11, Some(10)), call("c", 12, Some(70)), call("d", 9, None)];
+        let due = reminders_due(&calls, at(3, 10, 0), at(3, 10, 50));
+        let listed: Vec<(DateTime<Utc>, &str)> = due.iter().map(|(t, o)| (*t, o.call_id.as_str())).collect();
+        assert_eq!(listed, [(at(3, 10, 50), "a"), (at(3, 10, 50), "b"), (at(3, 10, 50), "c")]);
+        assert!(reminders_due(&calls, at(3, 10, 50), at(3, 10, 55)).is_empty(), "the start of the window is excluded");
+        assert!(reminders_due(&calls, at(3, 10, 50), at(3, 10, 50)).is_empty());
+        assert_eq!(reminders_due(&calls, at(3, 0, 0), at(5, 0, 0)).len(), 6, "two days of three reminding calls");
+    }
+
+    #[test]
+    fn the_next_reminder_is_the_first_one_due() {
+        let calls = [call("a", 11, Some(10)), call("c", 12, Some(70))];
+        let (next, _) = next_reminder(&calls, at(3, 10, 0)).unwrap();
+        assert_eq!(reminders_due(&calls, at(3, 10, 0), next)[0].0, next);
+    }
+}

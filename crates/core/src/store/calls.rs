@@ -231,6 +231,19 @@ impl Store {
         }))
     }
 
+    /// Every reminder with its instant in `(after, until]` among the calls whose reminders are on, in
+    /// time order (`calls::reminders_due`).
+    pub fn reminders_due(&mut self, after: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Reminder>> {
+        let all = with_reminder_choice(self.read(load_all)?);
+        Ok(calls::reminders_due(&all, after, until)
+            .into_iter()
+            .filter_map(|(at, occurrence)| {
+                let call = all.iter().find(|c| c.id == occurrence.call_id)?.clone();
+                Some(Reminder { at, call, occurrence })
+            })
+            .collect())
+    }
+
     /// Joins the occurrence of `call_id` scheduled to start at `occurrence_start`: starts a session of
     /// the call's format whose `started_at` is that scheduled start (`calls::join`), so a late joiner
     /// is in the phase the call is in. Refused: an instant that is not an occurrence of the call

@@ -180,6 +180,13 @@ fn decode((id, name, version, accent, logo_type, links, imported, updated): Comm
 
 const COLUMNS: &str = "id, name, version, accent, logo_type, links, imported_at, updated_at";
 
+/// The installed communities by name, without their logo bytes.
+pub(super) fn load_all(tx: &Transaction) -> Result<Vec<Community>> {
+    let mut stmt = tx.prepare(&format!("SELECT {COLUMNS} FROM communities ORDER BY name COLLATE NOCASE, id"))?;
+    let rows = stmt.query_map([], community_from_row)?;
+    rows.map(|row| decode(row?)).collect()
+}
+
 impl Store {
     /// Imports a community pack file in one transaction. A new community is installed; a newer
     /// version of an installed one (by `compare_versions`) replaces its formats and calls, keeping
@@ -229,12 +236,7 @@ impl Store {
 
     /// The installed communities by name, without their logo bytes.
     pub fn communities(&mut self) -> Result<Vec<Community>> {
-        self.read(|tx| {
-            let mut stmt =
-                tx.prepare(&format!("SELECT {COLUMNS} FROM communities ORDER BY name COLLATE NOCASE, id"))?;
-            let rows = stmt.query_map([], community_from_row)?;
-            rows.map(|row| decode(row?)).collect()
-        })
+        self.read(load_all)
     }
 
     /// One installed community, with its logo bytes.

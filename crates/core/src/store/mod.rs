@@ -12,10 +12,12 @@ mod export;
 mod formats;
 mod history;
 mod ids;
+mod integrity;
 pub mod migrations;
 mod open;
 mod series;
 mod sessions;
+mod upcoming;
 
 use std::path::{Path, PathBuf};
 
@@ -27,13 +29,17 @@ pub use calls::{CallOrigin, Reminder, StoredCall};
 pub use communities::{community_item_id, Community, PackAction, PackImport};
 pub use export::ExportKind;
 pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
-pub use open::OpenReport;
+pub use integrity::IntegrityReport;
+pub use open::{OpenCheck, OpenReport};
 pub use sessions::{SessionRecord, SessionStatus};
+pub use upcoming::MAX_UPCOMING_DAYS;
 
 /// The open database. Not `Sync`: the shell keeps it behind a mutex.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Declared after `conn`, so that the connection is closed before the marker is removed.
+    in_use: integrity::InUseMarker,
 }
 
 impl Store {
@@ -45,6 +51,7 @@ impl Store {
     /// Runs `action` in one immediate (write-locking) transaction: committed if it returns `Ok`,
     /// rolled back — nothing stored — if it returns an error.
     fn write<T>(&mut self, action: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.in_use.arm()?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = action(&tx)?;
         tx.commit()?;

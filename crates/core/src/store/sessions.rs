@@ -8,7 +8,7 @@ use ts_rs::TS;
 use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_json};
 use super::{commitments, formats, Store};
 use crate::commitment::clean_text;
-use crate::format::PhaseKind;
+use crate::format::{FormatDraft, PhaseKind};
 use crate::session_view::SessionView;
 use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use crate::{Error, Result};
@@ -182,8 +182,21 @@ pub(super) struct NewSession<'a> {
 /// Starts a session. A running session whose timeline is over by `settle_at` is finished first (with
 /// its phases recorded up to then); one still running is a `Conflict`.
 pub(super) fn insert(tx: &Transaction, new: &NewSession, settle_at: DateTime<Utc>) -> Result<SessionRecord> {
+    insert_running(tx, new, None, settle_at)
+}
+
+/// `insert`, running `draft` (already validated) instead of the format's own phases when given.
+fn insert_running(
+    tx: &Transaction,
+    new: &NewSession,
+    draft: Option<&FormatDraft>,
+    settle_at: DateTime<Utc>,
+) -> Result<SessionRecord> {
     let start = nanos(new.started_at, "started_at")?;
-    let format = formats::load(tx, new.format_id)?;
+    let mut format = formats::load(tx, new.format_id)?;
+    if let Some(draft) = draft {
+        format.draft = draft.clone();
+    }
     if let Some(running) = active_id(tx)? {
         let mut record = load(tx, running)?;
         record_new_phases(tx, &mut record, settle_at, None)?;
@@ -217,6 +230,30 @@ impl Store {
         started_at: DateTime<Utc>,
         commitments: &[String],
     ) -> Result<SessionRecord> {
+        self.start(format_id, None, started_at, commitments)
+    }
+
+    /// Like `start_session`, but the session runs `draft` instead of the format's stored phases,
+    /// still filed under `format_id` (which must exist). The shell starts the built-in pomodoro this
+    /// way with the user's lengths. An invalid draft is `InvalidInput` naming its field; nothing is stored.
+    pub fn start_session_with_draft(
+        &mut self,
+        format_id: &str,
+        draft: FormatDraft,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
+        self.start(format_id, Some(draft), started_at, commitments)
+    }
+
+    fn start(
+        &mut self,
+        format_id: &str,
+        draft: Option<FormatDraft>,
+        started_at: DateTime<Utc>,
+        commitments: &[String],
+    ) -> Result<SessionRecord> {
+        let draft = draft.map(|d| d.validated()).transpose()?;
         let texts = commitments
             .iter()
             .enumerate()
@@ -224,7 +261,8 @@ impl Store {
             .collect::<Result<Vec<String>>>()?;
         nanos(started_at, "started_at")?;
         self.write(|tx| {
-            insert(tx, &NewSession { format_id, started_at, commitments: &texts, call_id: None }, started_at)
+            let new = NewSession { format_id, started_at, commitments: &texts, call_id: None };
+            insert_running(tx, &new, draft.as_ref(), started_at)
         })
     }
 

@@ -29,4 +29,13 @@ auto_start_next: boolean,
 /**
  * Ask the notification service to play a sound at a phase change.
  */
-sound: boolean, sleep_policy: SleepPolicy, theme: Theme, };
+sound: boolean, sleep_policy: SleepPolicy, theme: Theme, 
+/**
+ * Launch Stint when the user logs in (applied to the OS when saved).
+ */
+start_at_login: boolean, 
+/**
+ * The system-wide key for start/pause, e.g. "CmdOrCtrl+Alt+Space"; `null` for none. Blank text is
+ * stored as `null`.
+ */
+global_shortcut: string | null, };

@@ -59,4 +59,25 @@ describe('PhaseDisplay', () => {
     expect(live).toHaveTextContent('Now: Break (Break), 05:00.');
     expect(screen.getByRole('heading', { name: 'Break' })).toBeInTheDocument();
   });
+
+  it('leaves the polite region alone while the seconds tick', async () => {
+    const endsAt = T0 + 1500_000;
+    vi.setSystemTime(endsAt - 10_000);
+    const { rerender, container } = render(PhaseDisplay, { snapshot: sessionView({ endsAt }).state });
+    await rerender({ snapshot: sessionView({ phaseIndex: 1, endsAt: Date.now() + 300_000 }).state });
+    const live = container.querySelector('[aria-live="polite"]')!;
+    const said = live.textContent;
+    expect(said).toBe('Now: Break (Break), 05:00.');
+    const texts: string[] = [];
+    new MutationObserver(() => texts.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      await tick();
+    }
+    expect(screen.getByRole('timer')).toHaveTextContent('04:55');
+    expect(texts).toEqual([]);
+    expect(live.textContent).toBe(said);
+    // The timer itself is not a live region: screen readers are not told every second.
+    expect(screen.getByRole('timer')).toHaveAttribute('aria-live', 'off');
+  });
 });

@@ -1,0 +1,59 @@
+//! Commands for accountability series: three calls (commit, check in, review), the commitments of
+//! the series with a progress note each, and the next series carrying over what is left. A
+//! commitment is resolved in call 3 with the ordinary `resolve_commitment`.
+
+use chrono::Utc;
+use serde_json::Value;
+use stint_core::calls::series::{Series, SeriesDraft};
+use stint_core::commitment::Commitment;
+use tauri::{AppHandle, Runtime, State};
+
+use super::calls::parse;
+
+use crate::call_events;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn create_series<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, draft: Value) -> CommandResult<Series> {
+    let draft: SeriesDraft = parse(draft)?;
+    let series = state.store.lock().create_series(&draft, None, Utc::now())?;
+    call_events::calls_changed(&app, &state.runner);
+    Ok(series)
+}
+
+/// Every series, oldest first, with its three calls.
+#[tauri::command]
+pub fn list_series(state: State<'_, AppState>) -> CommandResult<Vec<Series>> {
+    Ok(state.store.lock().series_list()?)
+}
+
+#[tauri::command]
+pub fn series_commitments(state: State<'_, AppState>, series_id: String) -> CommandResult<Vec<Commitment>> {
+    Ok(state.store.lock().series_commitments(&series_id)?)
+}
+
+#[tauri::command]
+pub fn add_series_commitment(state: State<'_, AppState>, series_id: String, text: String) -> CommandResult<Commitment> {
+    Ok(state.store.lock().add_series_commitment(&series_id, &text, Utc::now())?)
+}
+
+/// Sets (or clears, with `null`) a commitment's progress note — call 2 of a series.
+#[tauri::command]
+pub fn note_commitment(state: State<'_, AppState>, id: i64, note: Option<String>) -> CommandResult<Commitment> {
+    Ok(state.store.lock().note_commitment(id, note.as_deref())?)
+}
+
+/// Starts the series after `series_id`, carrying over its commitments that are left.
+#[tauri::command]
+pub fn start_next_series<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    series_id: String,
+    draft: Value,
+) -> CommandResult<Series> {
+    let draft: SeriesDraft = parse(draft)?;
+    let series = state.store.lock().start_next_series(&series_id, &draft, Utc::now())?;
+    call_events::calls_changed(&app, &state.runner);
+    Ok(series)
+}

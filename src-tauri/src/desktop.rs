@@ -1,0 +1,131 @@
+//! Settings that act on the desktop outside Stint: start at login and the global shortcut. Behind a
+//! trait so the command tests never touch the user's login items or keyboard.
+
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_autostart::AutoLaunchManager;
+
+use crate::settings::Settings;
+use crate::shortcut::GlobalKeys;
+
+pub trait Desktop: Send + Sync {
+    fn set_start_at_login(&self, enabled: bool) -> Result<(), String>;
+    /// Replaces the global start/pause shortcut (`None`: none).
+    fn set_global_shortcut(&self, accelerator: Option<&str>) -> Result<(), String>;
+}
+
+/// Applies what changed from `before` to `after` (at start-up, `before` is `None`: the shortcut is
+/// grabbed and the login item left as the OS has it). Returns what the user must be told (the caller
+/// logs it); a failure here never stops anything else.
+pub fn apply(desktop: &dyn Desktop, before: Option<&Settings>, after: &Settings) -> Vec<String> {
+    let mut problems = Vec::new();
+    if before.is_some_and(|b| b.start_at_login != after.start_at_login) {
+        if let Err(e) = desktop.set_start_at_login(after.start_at_login) {
+            let verb = if after.start_at_login { "set up" } else { "remove" };
+            problems.push(format!("Stint could not {verb} starting at login: {e}"));
+        }
+    }
+    let shortcut_changed = before.map(|b| &b.global_shortcut) != Some(&after.global_shortcut);
+    if shortcut_changed && (before.is_some() || after.global_shortcut.is_some()) {
+        if let Err(e) = desktop.set_global_shortcut(after.global_shortcut.as_deref()) {
+            let name = after.global_shortcut.as_deref().unwrap_or("none");
+            problems.push(format!("The global shortcut {name} is not available: {e}"));
+        }
+    }
+    problems
+}
+
+/// The real desktop: tauri-plugin-autostart and the X11 key grab.
+pub struct AppDesktop<R: Runtime> {
+    pub app: AppHandle<R>,
+    pub keys: GlobalKeys,
+}
+
+impl<R: Runtime> Desktop for AppDesktop<R> {
+    fn set_start_at_login(&self, enabled: bool) -> Result<(), String> {
+        let manager = self.app.try_state::<AutoLaunchManager>().ok_or("the autostart plugin is not loaded")?;
+        let result = if enabled { manager.enable() } else { manager.disable() };
+        result.map_err(|e| e.to_string())
+    }
+
+    fn set_global_shortcut(&self, accelerator: Option<&str>) -> Result<(), String> {
+        self.keys.set(accelerator)
+    }
+}
+
+#[cfg(test)]
+pub mod fake {
+    use std::sync::{Arc, Mutex};
+
+    use super::Desktop;
+
+    /// Records what was applied (clones share the record); refuses shortcuts when told to.
+    #[derive(Clone, Default)]
+    pub struct FakeDesktop {
+        applied: Arc<Mutex<Vec<String>>>,
+        refuse_shortcut: bool,
+    }
+
+    impl FakeDesktop {
+        /// A desktop where another app holds every shortcut.
+        pub fn refusing_shortcuts() -> Self {
+            FakeDesktop { refuse_shortcut: true, ..FakeDesktop::default() }
+        }
+
+        /// What was applied since the last call.
+        pub fn applied(&self) -> Vec<String> {
+            std::mem::take(&mut *self.applied.lock().unwrap())
+        }
+    }
+
+    impl Desktop for FakeDesktop {
+        fn set_start_at_login(&self, enabled: bool) -> Result<(), String> {
+            self.applied.lock().unwrap().push(format!("start_at_login={enabled}"));
+            Ok(())
+        }
+
+        fn set_global_shortcut(&self, accelerator: Option<&str>) -> Result<(), String> {
+            self.applied.lock().unwrap().push(format!("global_shortcut={accelerator:?}"));
+            if self.refuse_shortcut {
+                Err("another application already uses this shortcut".into())
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fake::FakeDesktop;
+    use super::*;
+
+    #[test]
+    fn at_start_up_only_the_shortcut_is_applied() {
+        let desktop = FakeDesktop::default();
+        let on = Settings { start_at_login: true, ..Settings::default() };
+        assert!(apply(&desktop, None, &on).is_empty());
+        assert_eq!(desktop.applied(), ["global_shortcut=Some(\"CmdOrCtrl+Alt+Space\")"]);
+        let none = Settings { global_shortcut: None, ..Settings::default() };
+        assert!(apply(&desktop, None, &none).is_empty());
+        assert!(desktop.applied().is_empty(), "nothing to release at start-up");
+    }
+
+    #[test]
+    fn a_save_applies_only_what_changed() {
+        let desktop = FakeDesktop::default();
+        let before = Settings::default();
+        assert!(apply(&desktop, Some(&before), &before).is_empty());
+        assert!(desktop.applied().is_empty());
+        let after = Settings { start_at_login: true, global_shortcut: None, ..Settings::default() };
+        assert!(apply(&desktop, Some(&before), &after).is_empty());
+        assert_eq!(desktop.applied(), ["start_at_login=true", "global_shortcut=None"]);
+    }
+
+    #[test]
+    fn a_refused_shortcut_is_reported_not_fatal() {
+        let desktop = FakeDesktop::refusing_shortcuts();
+        let problems = apply(&desktop, None, &Settings::default());
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("CmdOrCtrl+Alt+Space") && problems[0].contains("already uses"), "{problems:?}");
+    }
+}

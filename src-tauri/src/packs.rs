@@ -1,0 +1,200 @@
+//! Community packs arriving from outside: a file picked in the UI's open dialog (`import_pack`), a
+//! `*.stint.json` dropped on the main window, or a `stint://import?path=/abs/file.stint.json` link.
+//! Every channel reads the file the same way (at most 1 MiB) and imports it with `Store::import_pack`;
+//! drops and links, which have no caller to answer, report through a `notice` event.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use stint_core::pack::MAX_PACK_BYTES;
+use stint_core::store::{PackAction, PackImport};
+use stint_core::{Error, Result};
+use tauri::{AppHandle, Manager, Runtime, Url};
+
+use crate::call_events;
+use crate::state::AppState;
+
+/// What a pack file's name ends with.
+pub const PACK_SUFFIX: &str = ".stint.json";
+/// The deep link scheme (registered for the .deb by tauri-plugin-deep-link's configuration).
+pub const DEEP_LINK_SCHEME: &str = "stint";
+
+/// Reads a file of at most `limit` bytes; errors name `field`.
+pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
+    let cannot = |e: std::io::Error| Error::invalid(field, format!("cannot read {}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(Error::invalid(field, format!("{} is larger than {} KiB", path.display(), limit / 1024)));
+    }
+    Ok(bytes)
+}
+
+/// Imports the pack file at `path` into the store and tells the UI and the runner.
+pub fn import_file<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> Result<PackImport> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "choose a pack file"));
+    }
+    let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
+    let imported = state.store.lock().import_pack(&bytes, Utc::now())?;
+    if matches!(imported.action, PackAction::Installed | PackAction::Updated) {
+        call_events::packs_changed(app, &state.runner);
+    }
+    Ok(imported)
+}
+
+/// What to tell the user about an import.
+pub fn describe(import: &PackImport) -> String {
+    let name = &import.name;
+    match (import.action, import.installed_version.as_deref()) {
+        (PackAction::Installed, _) => format!("Installed {name} {}.", import.version),
+        (PackAction::Updated, Some(old)) => format!("Updated {name} from {old} to {}.", import.version),
+        (PackAction::Updated, None) => format!("Updated {name} to {}.", import.version),
+        (PackAction::AlreadyCurrent, _) => format!("{name} {} is already installed.", import.version),
+        (PackAction::Older, Some(installed)) => {
+            format!("{name} {installed} is installed; this file has the older version {}.", import.version)
+        }
+        (PackAction::Older, None) => format!("This file has an older version of {name}."),
+    }
+}
+
+/// Imports a pack on behalf of a drop or a link, and tells the user how it went.
+fn import_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path) {
+    let Some(state) = app.try_state::<AppState>() else { return };
+    match import_file(app, &state, path) {
+        Ok(import) => call_events::notice(app, describe(&import), false),
+        Err(e) => call_events::notice(app, format!("Cannot import {}: {e}", path.display()), true),
+    }
+}
+
+/// Files dropped on the main window: each `*.stint.json` is imported; anything else is refused.
+pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
+    for path in paths {
+        if has_pack_suffix(path) {
+            import_and_tell(app, path);
+        } else {
+            let message =
+                format!("Only community packs ({PACK_SUFFIX} files) can be dropped here, not {}.", path.display());
+            call_events::notice(app, message, true);
+        }
+    }
+}
+
+/// Deep links Stint was opened with: `stint://import?path=…` imports the pack; anything else is refused.
+pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
+    for url in urls {
+        crate::tray::show_main_window(app);
+        match pack_path_of_deep_link(url) {
+            Ok(path) => import_and_tell(app, &path),
+            Err(e) => call_events::notice(app, format!("Stint cannot open this link: {e}"), true),
+        }
+    }
+}
+
+fn has_pack_suffix(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.len() > PACK_SUFFIX.len() && n.ends_with(PACK_SUFFIX))
+}
+
+/// The pack file a deep link names: `stint://import?path=<absolute path of an existing *.stint.json>`
+/// (the path percent-encoded). Refused, naming the reason: another scheme or action, no or several
+/// `path`s, a relative path, another file type, a file that is not there (after following links).
+pub fn pack_path_of_deep_link(url: &Url) -> Result<PathBuf> {
+    if url.scheme() != DEEP_LINK_SCHEME {
+        return Err(Error::invalid("url", format!("only {DEEP_LINK_SCHEME}: links are handled")));
+    }
+    if url.host_str() != Some("import") {
+        return Err(Error::invalid("url", format!("the only action is {DEEP_LINK_SCHEME}://import?path=…")));
+    }
+    let paths: Vec<String> = url.query_pairs().filter(|(k, _)| k == "path").map(|(_, v)| v.into_owned()).collect();
+    let [path] = paths.as_slice() else {
+        return Err(Error::invalid("path", "give exactly one path=/absolute/file.stint.json"));
+    };
+    let path = PathBuf::from(path);
+    if !path.is_absolute() {
+        return Err(Error::invalid("path", format!("{} is not an absolute path", path.display())));
+    }
+    if !has_pack_suffix(&path) {
+        return Err(Error::invalid("path", format!("{} is not a {PACK_SUFFIX} file", path.display())));
+    }
+    let real = std::fs::canonicalize(&path)
+        .map_err(|e| Error::invalid("path", format!("{} cannot be opened: {e}", path.display())))?;
+    if !real.is_file() || !has_pack_suffix(&real) {
+        return Err(Error::invalid("path", format!("{} is not a {PACK_SUFFIX} file", path.display())));
+    }
+    Ok(real)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        s.parse().unwrap()
+    }
+
+    fn refused(link: &str) -> String {
+        match pack_path_of_deep_link(&url(link)) {
+            Ok(path) => panic!("{link} was accepted as {}", path.display()),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_deep_link_to_an_existing_pack_file_is_accepted_and_anything_else_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = dir.path().join("my community.stint.json");
+        std::fs::write(&pack, "{}").unwrap();
+        std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+        std::fs::create_dir(dir.path().join("folder.stint.json")).unwrap();
+        let encoded = |p: &Path| p.display().to_string().replace(' ', "%20");
+
+        let link = format!("stint://import?path={}", encoded(&pack));
+        assert_eq!(pack_path_of_deep_link(&url(&link)).unwrap(), std::fs::canonicalize(&pack).unwrap());
+
+        assert!(refused(&format!("https://import?path={}", encoded(&pack))).contains("only stint: links"));
+        assert!(refused(&format!("stint://delete?path={}", encoded(&pack))).contains("the only action"));
+        assert!(refused("stint://import").contains("exactly one path"));
+        assert!(refused(&format!("stint://import?path={0}&path={0}", encoded(&pack))).contains("exactly one path"));
+        assert!(refused("stint://import?path=packs/x.stint.json").contains("not an absolute path"));
+        assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("notes.json"))))
+            .contains("not a .stint.json"));
+        assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("gone.stint.json"))))
+            .contains("cannot be opened"));
+        assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("folder.stint.json"))))
+            .contains("not a .stint.json"));
+        assert!(refused("stint://import?path=/.stint.json").contains("not a .stint.json"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_deep_link_through_a_symlink_must_still_end_at_a_pack_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.txt");
+        std::fs::write(&secret, "x").unwrap();
+        let disguised = dir.path().join("innocent.stint.json");
+        std::os::unix::fs::symlink(&secret, &disguised).unwrap();
+        assert!(refused(&format!("stint://import?path={}", disguised.display())).contains("not a .stint.json"));
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_naming_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.stint.json");
+        std::fs::write(&big, vec![b' '; MAX_PACK_BYTES + 1]).unwrap();
+        let e = read_limited(&big, MAX_PACK_BYTES, "path").unwrap_err();
+        assert_eq!(e.field(), Some("path"));
+        assert!(e.to_string().contains("larger than 1024 KiB"), "{e}");
+        let e = read_limited(&dir.path().join("missing.stint.json"), MAX_PACK_BYTES, "path").unwrap_err();
+        assert!(e.to_string().contains("cannot read"), "{e}");
+    }
+
+    #[test]
+    fn the_suffix_check_wants_a_name_before_the_suffix() {
+        assert!(has_pack_suffix(Path::new("/a/cafe.stint.json")));
+        assert!(!has_pack_suffix(Path::new("/a/.stint.json")));
+        assert!(!has_pack_suffix(Path::new("/a/cafe.json")));
+        assert!(!has_pack_suffix(Path::new("/a/cafe.stint.json.exe")));
+    }
+}

@@ -1,0 +1,193 @@
+//! The global start/pause shortcut: parsing an accelerator ("CmdOrCtrl+Alt+Space") and grabbing it
+//! system-wide.
+//!
+//! On Linux the key is grabbed with X11 (`x11`): one thread blocks on the X connection and wakes only
+//! when the key is pressed. (tauri-plugin-global-shortcut polls X every 50 ms, 1,200 wakeups a
+//! minute, twenty times the idle budget.) Without an X display (pure Wayland) or on other platforms
+//! the shortcut is unavailable and the user is told; Stint carries on.
+
+#[cfg(target_os = "linux")]
+mod x11;
+
+/// A parsed accelerator: modifiers and one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Accelerator {
+    pub ctrl: bool,
+    pub alt: bool,
+    pub shift: bool,
+    /// The Super (Windows/Command) key.
+    pub super_key: bool,
+    /// The X11 keysym of the key (the unshifted symbol: `a`, not `A`).
+    pub keysym: u32,
+}
+
+/// Named keys, with their X11 keysyms. Letters, digits and F1–F24 are computed.
+const NAMED_KEYS: &[(&[&str], u32)] = &[
+    (&["space"], 0x0020),
+    (&["enter", "return"], 0xff0d),
+    (&["tab"], 0xff09),
+    (&["escape", "esc"], 0xff1b),
+    (&["backspace"], 0xff08),
+    (&["delete", "del"], 0xffff),
+    (&["insert"], 0xff63),
+    (&["home"], 0xff50),
+    (&["end"], 0xff57),
+    (&["pageup"], 0xff55),
+    (&["pagedown"], 0xff56),
+    (&["up", "arrowup"], 0xff52),
+    (&["down", "arrowdown"], 0xff54),
+    (&["left", "arrowleft"], 0xff51),
+    (&["right", "arrowright"], 0xff53),
+    (&["pause"], 0xff13),
+    (&["minus", "-"], 0x002d),
+    (&["equal", "="], 0x003d),
+    (&["comma", ","], 0x002c),
+    (&["period", "."], 0x002e),
+    (&["slash", "/"], 0x002f),
+    (&["semicolon", ";"], 0x003b),
+    (&["quote", "'"], 0x0027),
+    (&["bracketleft", "["], 0x005b),
+    (&["bracketright", "]"], 0x005d),
+    (&["backslash", "\\"], 0x005c),
+    (&["backquote", "`"], 0x0060),
+];
+
+fn keysym(name: &str) -> Option<u32> {
+    let lower = name.to_ascii_lowercase();
+    let mut chars = lower.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_ascii_alphanumeric() {
+            return Some(c as u32); // 'a'..'z' and '0'..'9' are their own keysyms
+        }
+    }
+    if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u32>().ok()) {
+        if (1..=24).contains(&n) {
+            return Some(0xffbe + n - 1);
+        }
+    }
+    NAMED_KEYS.iter().find(|(names, _)| names.contains(&lower.as_str())).map(|&(_, sym)| sym)
+}
+
+impl Accelerator {
+    /// Parses "Modifier+…+Key" (case-insensitive). Modifiers: Ctrl/Control, Alt/Option, Shift,
+    /// Super/Cmd/Command/Meta, CmdOrCtrl/CommandOrControl (Command on macOS, Ctrl elsewhere). The
+    /// key: a letter, a digit, F1–F24 or a named key (Space, Enter, Up, …). At least one of Ctrl,
+    /// Alt or Super is required, so the shortcut never takes a plain key from other apps.
+    pub fn parse(text: &str) -> Result<Accelerator, String> {
+        if text.chars().count() > 100 {
+            return Err("is too long (at most 100 characters)".into());
+        }
+        let parts: Vec<&str> = text.split('+').map(str::trim).collect();
+        let Some((key, modifiers)) = parts.split_last() else { unreachable!("split yields at least one part") };
+        if key.is_empty() {
+            return Err(format!("`{text}` has no key after its modifiers (e.g. CmdOrCtrl+Alt+Space)"));
+        }
+        let mut accelerator = Accelerator { ctrl: false, alt: false, shift: false, super_key: false, keysym: 0 };
+        for modifier in modifiers {
+            match modifier.to_ascii_lowercase().as_str() {
+                "ctrl" | "control" => accelerator.ctrl = true,
+                "alt" | "option" => accelerator.alt = true,
+                "shift" => accelerator.shift = true,
+                "super" | "cmd" | "command" | "meta" => accelerator.super_key = true,
+                "cmdorctrl" | "commandorcontrol" | "cmdorcontrol" | "commandorctrl" => {
+                    if cfg!(target_os = "macos") {
+                        accelerator.super_key = true;
+                    } else {
+                        accelerator.ctrl = true;
+                    }
+                }
+                "" => return Err(format!("`{text}` has an empty part between two +")),
+                _ if keysym(modifier).is_some() => {
+                    return Err(format!("`{text}` has more than one key; put the modifiers first and one key last"))
+                }
+                _ => return Err(format!("`{modifier}` is not a modifier (use Ctrl, Alt, Shift, Super or CmdOrCtrl)")),
+            }
+        }
+        accelerator.keysym = keysym(key).ok_or_else(|| format!("`{key}` is not a key Stint knows"))?;
+        if !(accelerator.ctrl || accelerator.alt || accelerator.super_key) {
+            return Err(format!("`{text}` needs Ctrl, Alt or Super, or it would take the key from every other app"));
+        }
+        Ok(accelerator)
+    }
+}
+
+/// The grabbed global shortcut; pressing it calls the handler given to `GlobalKeys::start`.
+pub struct GlobalKeys {
+    #[cfg(target_os = "linux")]
+    grabber: Result<x11::Grabber, String>,
+}
+
+impl GlobalKeys {
+    /// Connects to the display and starts listening; `on_press` runs on the listening thread.
+    /// Never fails: without a way to grab keys, each `set` reports why.
+    pub fn start(on_press: impl Fn() + Send + 'static) -> GlobalKeys {
+        #[cfg(target_os = "linux")]
+        {
+            GlobalKeys { grabber: x11::Grabber::start(on_press) }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            drop(on_press);
+            GlobalKeys {}
+        }
+    }
+
+    /// Grabs `accelerator` instead of the current shortcut (`None`: no shortcut). On an error the
+    /// previous shortcut is already released and none is active.
+    pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
+        let accelerator = accelerator.map(Accelerator::parse).transpose()?;
+        #[cfg(target_os = "linux")]
+        {
+            match &self.grabber {
+                Ok(grabber) => grabber.grab(accelerator),
+                Err(e) if accelerator.is_some() => Err(e.clone()),
+                Err(_) => Ok(()),
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        match accelerator {
+            Some(_) => Err("global shortcuts are not available on this platform yet".into()),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_parses_to_ctrl_alt_space() {
+        let a = Accelerator::parse(crate::settings::DEFAULT_GLOBAL_SHORTCUT).unwrap();
+        assert_eq!(a, Accelerator { ctrl: true, alt: true, shift: false, super_key: false, keysym: 0x20 });
+    }
+
+    #[test]
+    fn names_are_case_insensitive_and_spaces_are_allowed() {
+        let a = Accelerator::parse("shift + SUPER + p").unwrap();
+        assert_eq!(a, Accelerator { ctrl: false, alt: false, shift: true, super_key: true, keysym: 'p' as u32 });
+        assert_eq!(Accelerator::parse("Ctrl+F12").unwrap().keysym, 0xffc9);
+        assert_eq!(Accelerator::parse("Alt+7").unwrap().keysym, '7' as u32);
+        assert_eq!(Accelerator::parse("Control+ArrowUp").unwrap().keysym, 0xff52);
+    }
+
+    #[test]
+    fn bad_accelerators_say_what_is_wrong() {
+        let cases = [
+            ("Space", "needs Ctrl, Alt or Super"),
+            ("Shift+A", "needs Ctrl, Alt or Super"),
+            ("Ctrl+", "no key"),
+            ("", "no key"),
+            ("Ctrl++A", "empty part"),
+            ("Ctrl+A+B", "more than one key"),
+            ("Hyper+A", "`Hyper` is not a modifier"),
+            ("Ctrl+F25", "`F25` is not a key"),
+            ("Ctrl+Banana", "`Banana` is not a key"),
+        ];
+        for (text, expected) in cases {
+            let e = Accelerator::parse(text).unwrap_err();
+            assert!(e.contains(expected), "{text}: {e}");
+        }
+        assert!(Accelerator::parse(&format!("Ctrl+{}", "A".repeat(200))).unwrap_err().contains("too long"));
+    }
+}

@@ -1,0 +1,173 @@
+// Every view, rendered with mock data, passes axe-core with no serious or critical violations.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import App from './App.svelte';
+import MainWindow from './MainWindow.svelte';
+import { fakeBackend, type Handler } from './test/backend';
+import { seriousViolations } from './test/axe';
+import { FakeSound } from './test/fakeSound';
+import { commitment, focus, format, overview, sessionView, settings, summaryRow } from './test/fixtures';
+import { community, packImport, series, seriesCommitment, storedCall, upcoming } from './test/callFixtures';
+
+const mine = format({ id: 'mine', origin: { type: 'custom' }, name: 'Deep work', attribution: null, repeat: null, phases: [focus('Deep', 5400)] });
+
+function backend(over: Record<string, Handler> = {}) {
+  return fakeBackend({
+    startup_report: () => [],
+    get_settings: () => settings(),
+    list_formats: () => [format(), mine],
+    current_session: () => null,
+    history_overview: () => overview(),
+    history_sessions: () => [summaryRow(1), summaryRow(2, { status: 'active' })],
+    about: () => ({ version: '0.1.0', data_dir: '/data', db_path: '/data/stint.db' }),
+    upcoming_calls: () => [],
+    list_calls: () => [],
+    list_communities: () => [],
+    list_series: () => [],
+    series_commitments: () => [],
+    ...over,
+  });
+}
+
+const openMain = () => render(MainWindow, { sound: new FakeSound() });
+const goTo = async (name: string) =>
+  userEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name }));
+
+beforeAll(() => {
+  document.documentElement.lang = 'en';
+  document.title = 'Stint';
+});
+afterEach(() => {
+  window.location.hash = '';
+});
+
+describe('accessibility (axe-core)', () => {
+  it('the check itself catches a nameless control', async () => {
+    const button = document.body.appendChild(document.createElement('button'));
+    expect((await seriousViolations()).join()).toContain('button-name');
+    button.remove();
+  });
+
+  it('Now, with no session', async () => {
+    backend();
+    openMain();
+    await screen.findByRole('button', { name: 'Start' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Now, with a session running', async () => {
+    backend({
+      current_session: () =>
+        sessionView({ endsAt: Date.now() + 60_000, commitments: [commitment(), commitment({ id: 2, text: 'Reply to Ana', status: 'done' })] }),
+    });
+    openMain();
+    await screen.findByRole('timer', { name: 'Time remaining' });
+    await screen.findByRole('list', { name: 'Commitments' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Formats, with the editor open', async () => {
+    backend();
+    openMain();
+    await goTo('Formats');
+    await screen.findByText('Deep work');
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Deep work' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add phase' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Repeat the phases in rounds' }));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Formats, with no format of your own', async () => {
+    backend({ list_formats: () => [format()] });
+    openMain();
+    await goTo('Formats');
+    await screen.findByText(/no formats of your own yet/);
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('History, with sessions and empty', async () => {
+    backend();
+    const { unmount } = openMain();
+    await goTo('History');
+    await screen.findByRole('list', { name: 'Sessions' });
+    expect(await seriousViolations()).toEqual([]);
+    unmount();
+    backend({ history_sessions: () => [] });
+    openMain();
+    await goTo('History');
+    await screen.findByText('No sessions yet.');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Calls, empty', async () => {
+    backend();
+    openMain();
+    await goTo('Calls');
+    await screen.findByText('No community packs yet.');
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByText('Advanced'));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Calls, with occurrences, communities, series and the forms open', async () => {
+    const soon = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    backend({
+      upcoming_calls: () => [
+        upcoming(soon(-7), { current_phase: 'Pomodoro 1' }),
+        upcoming(soon(60 * 24), { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community: { id: 'al', name: 'Alliance', accent: null } }),
+      ],
+      list_calls: () => [storedCall(), storedCall({ id: 'x', title: 'Mine', community_id: null, reminder_minutes: null }, false)],
+      list_communities: () => [community(), community({ id: 'al', name: 'Alliance', accent: null, links: { website: null, code_of_conduct: null, notes: 'https://n.example' } })],
+      list_series: () => [series()],
+      series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial', note: 'half' }), seriesCommitment(2, 'Send invoices')],
+      'plugin:dialog|open': () => '/p.stint.json',
+      import_pack: () => packImport(),
+    });
+    openMain();
+    await goTo('Calls');
+    await screen.findByText('In progress: Pomodoro 1');
+    await screen.findByRole('list', { name: 'Commitments of Spring goals' });
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Import community pack…' }));
+    await screen.findByText(/^Installed Turing Way-like/);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Alliance' }));
+    await userEvent.click(screen.getByRole('button', { name: 'New accountability series' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Start the next series after Spring goals' }));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('Settings', async () => {
+    backend();
+    openMain();
+    await goTo('Settings');
+    await screen.findByRole('textbox', { name: 'Global start/pause shortcut' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the keyboard shortcuts overlay and the About box', async () => {
+    backend();
+    openMain();
+    await userEvent.keyboard('?');
+    screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(screen.getByRole('button', { name: 'About Stint' }));
+    await screen.findByText('/data/stint.db');
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('the mini timer, running and idle', async () => {
+    window.location.hash = '#mini';
+    backend({ current_session: () => sessionView({ endsAt: Date.now() + 60_000 }) });
+    const { unmount } = render(App);
+    await screen.findByRole('timer', { name: 'Time remaining' });
+    expect(await seriousViolations()).toEqual([]);
+    unmount();
+    backend({ current_session: () => null });
+    render(App);
+    await screen.findByText(/No session running/);
+    expect(await seriousViolations()).toEqual([]);
+  });
+});

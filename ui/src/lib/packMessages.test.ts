@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { describePackImport } from './packMessages';
+import { packImport } from '../test/callFixtures';
+
+describe('describePackImport', () => {
+  it('says what an import did', () => {
+    expect(describePackImport(packImport())).toBe('Installed Turing Way-like v1.2.0: 2 formats and 2 calls.');
+    expect(describePackImport(packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }))).toBe(
+      'Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.',
+    );
+    expect(describePackImport(packImport({ action: 'already_current', formats: [], calls: [] }))).toBe(
+      'Turing Way-like v1.2.0 is already current: nothing changed.',
+    );
+    expect(describePackImport(packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
+      'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
+    );
+  });
+});

@@ -1,0 +1,492 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Calls from './Calls.svelte';
+import MainWindow from '../MainWindow.svelte';
+import { fakeBackend, rejectWith, type Handler } from '../test/backend';
+import { call, community, packImport, series, seriesCommitment, storedCall, upcoming } from '../test/callFixtures';
+import { format, sessionView, settings } from '../test/fixtures';
+import type { Commitment } from '../lib/bindings/Commitment';
+import type { Series } from '../lib/bindings/Series';
+import { FakeSound } from '../test/fakeSound';
+import { formatClock } from '../lib/time';
+
+const cafe = storedCall({
+  id: 'tw/cafe',
+  title: 'Collaboration Cafe',
+  format_id: 'tw/cafe',
+  first_start: '2025-03-05T15:00:00',
+  duration_minutes: 120,
+  recurrence: { ...call().recurrence, frequency: 'monthly', monthly_weekdays: [{ nth: 1, weekday: 'wed' }, { nth: 3, weekday: 'wed' }] },
+});
+
+function backend(over: Record<string, Handler> = {}) {
+  return fakeBackend({
+    upcoming_calls: () => [],
+    list_calls: () => [storedCall(), cafe],
+    list_communities: () => [community()],
+    list_series: () => [],
+    series_commitments: () => [],
+    ...over,
+  });
+}
+
+const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+describe('Calls view: upcoming occurrences', () => {
+  it('groups occurrences by local day, in local time with the call zone beside it', async () => {
+    // Tests run in UTC; the calls keep New York and London time.
+    const ny = '2025-03-04T16:00:00.000Z';
+    const backendCalls = backend({
+      upcoming_calls: () => [
+        upcoming(ny, { call_id: 'ny', title: 'Alliance call', time_zone: 'America/New_York', community: { id: 'al', name: 'Alliance', accent: '#006400' } }),
+        upcoming('2025-03-04T23:30:00.000Z', { title: 'Late coworking', time_zone: 'UTC' }),
+        upcoming('2025-03-05T11:00:00.000Z'),
+      ],
+    });
+    render(Calls);
+    const first = await screen.findByRole('list', { name: 'Tuesday, March 4' });
+    expect(within(first).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(first).getAllByRole('listitem')[0]).toHaveTextContent(
+      `${formatClock(ny)} (${formatClock(ny, undefined, 'America/New_York')} America/New_York)`,
+    );
+    expect(within(first).getAllByRole('listitem')[0]).toHaveTextContent('Alliance');
+    // A call in the user's own zone shows local time only.
+    expect(within(first).getAllByRole('listitem')[1].querySelector('time')).toHaveTextContent(
+      new RegExp(`^${formatClock('2025-03-04T23:30:00Z')} – `),
+    );
+    const second = screen.getByRole('list', { name: 'Wednesday, March 5' });
+    expect(within(second).getByRole('button', { name: 'Join Daily coworking' })).toBeInTheDocument();
+    expect(backendCalls.argsOf('upcoming_calls')).toEqual([{ days: 14 }]);
+  });
+
+  it('marks an occurrence in progress with its current phase', async () => {
+    backend({
+      upcoming_calls: () => [upcoming(inMinutes(-7), { current_phase: 'Pomodoro 1' }), upcoming(inMinutes(24 * 60), { title: 'Tomorrow call' })],
+    });
+    render(Calls);
+    expect(await screen.findByText('In progress: Pomodoro 1')).toBeInTheDocument();
+    expect(screen.getAllByText(/^In progress/)).toHaveLength(1);
+    expect(screen.getByRole('heading', { name: 'Today' })).toBeInTheDocument();
+  });
+
+  it('joins an occurrence with its call id and scheduled start, and hands over the session', async () => {
+    const start = inMinutes(-1);
+    const b = backend({ upcoming_calls: () => [upcoming(start)], join_call: () => sessionView() });
+    const onJoined = vi.fn();
+    render(Calls, { onJoined });
+    await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
+    expect(b.argsOf('join_call')).toEqual([{ callId: 'tw/daily', occurrenceStart: start, replaceRunning: false }]);
+    await expect.poll(() => onJoined.mock.calls.length).toBe(1);
+    expect(onJoined.mock.calls[0][0]).toMatchObject({ id: 7 });
+  });
+
+  it('switches to Now with the joined session in the main window', async () => {
+    backend({
+      startup_report: () => [],
+      get_settings: () => settings(),
+      list_formats: () => [format()],
+      current_session: () => null,
+      upcoming_calls: () => [upcoming(inMinutes(-1), { current_phase: 'Pomodoro 1' })],
+      join_call: () => sessionView({ endsAt: Date.now() + 60_000 }),
+    });
+    render(MainWindow, { sound: new FakeSound() });
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Now', 'Calls', 'Formats', 'History', 'Settings']);
+    await userEvent.click(within(nav).getByRole('button', { name: 'Calls' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
+    expect(await screen.findByRole('timer', { name: 'Time remaining' })).toBeInTheDocument();
+    expect(within(nav).getByRole('button', { name: 'Now' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows why a join was refused, and offers to stop the running session first', async () => {
+    const b = backend({
+      upcoming_calls: () => [upcoming(inMinutes(-1))],
+      join_call: (args) => (args.replaceRunning ? sessionView() : Promise.reject({ code: 'conflict', message: 'a session is already running', field: null })),
+    });
+    const onJoined = vi.fn();
+    render(Calls, { onJoined });
+    await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: a session is already running');
+    expect(onJoined).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop the running session and join Daily coworking' }));
+    expect(b.argsOf('join_call').map((a) => a.replaceRunning)).toEqual([false, true]);
+    await expect.poll(() => onJoined.mock.calls.length).toBe(1);
+    expect(screen.queryByRole('button', { name: /^Stop the running session/ })).not.toBeInTheDocument();
+  });
+
+  it('does not offer to stop the running session for other refusals', async () => {
+    backend({ upcoming_calls: () => [upcoming(inMinutes(-1))], join_call: rejectWith('invalid_input', 'this occurrence ended', 'occurrence_start') });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: this occurrence ended');
+    expect(screen.queryByRole('button', { name: /^Stop the running session/ })).not.toBeInTheDocument();
+  });
+
+  it('marks the occurrence whose session is running', async () => {
+    backend({ upcoming_calls: () => [upcoming(inMinutes(-1), { joined: true, current_phase: 'Welcome' })] });
+    render(Calls);
+    expect(await screen.findByText('Joined')).toBeInTheDocument();
+  });
+});
+
+describe('Calls view: reminders', () => {
+  it('turns a call reminders off and on', async () => {
+    let enabled = true;
+    const b = backend({
+      list_calls: () => [storedCall({}, enabled), cafe],
+      set_call_reminders: (args) => {
+        enabled = args.enabled as boolean;
+        return storedCall({}, enabled);
+      },
+    });
+    render(Calls);
+    const box = await screen.findByRole('checkbox', { name: 'Reminders for Daily coworking' });
+    expect(box).toBeChecked();
+    expect(box).toHaveAccessibleDescription('Reminders, 10 min before');
+    expect(screen.getByText('Every week at 11:00 (Europe/London)')).toBeInTheDocument();
+    await userEvent.click(box);
+    expect(b.argsOf('set_call_reminders')).toEqual([{ id: 'tw/daily', enabled: false }]);
+    await expect.poll(() => (box as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(box);
+    expect(b.argsOf('set_call_reminders')[1]).toEqual({ id: 'tw/daily', enabled: true });
+    await expect.poll(() => (box as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows the stored choice again when the change is refused', async () => {
+    backend({ set_call_reminders: rejectWith('storage', 'disk full') });
+    render(Calls);
+    const box = await screen.findByRole('checkbox', { name: 'Reminders for Collaboration Cafe' });
+    await userEvent.click(box);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not change the reminders: disk full');
+    expect(box).toBeChecked();
+  });
+});
+
+describe('Calls view: your own calls', () => {
+  it('deletes a call of your own after confirmation; pack calls have no Delete', async () => {
+    let mine = [storedCall({ id: 'ics-1', title: 'Writing hour', community_id: null })];
+    const b = backend({
+      list_calls: () => [storedCall(), ...mine],
+      delete_call: () => {
+        mine = [];
+        return null;
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Writing hour' }));
+    expect(screen.queryByRole('button', { name: 'Delete Daily coworking' })).not.toBeInTheDocument();
+    await userEvent.click(within(screen.getByRole('group', { name: 'Confirm deleting Writing hour' })).getByRole('button', { name: 'Keep' }));
+    expect(b.argsOf('delete_call')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Writing hour' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(b.argsOf('delete_call')).toEqual([{ id: 'ics-1' }]);
+    await expect.poll(() => screen.queryByText('Writing hour')).toBeNull();
+  });
+});
+
+describe('Calls view: community packs', () => {
+  it('imports the pack chosen in the file dialog and says what the import did', async () => {
+    const results = [
+      packImport(),
+      packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }),
+      packImport({ action: 'already_current', formats: [], calls: [] }),
+      packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0', formats: [], calls: [] }),
+    ];
+    const b = backend({ 'plugin:dialog|open': () => '/home/me/tw.stint.json', import_pack: () => results.shift() });
+    render(Calls);
+    const button = await screen.findByRole('button', { name: 'Import community pack…' });
+    const expected = [
+      'Installed Turing Way-like v1.2.0: 2 formats and 2 calls.',
+      'Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.',
+      'Turing Way-like v1.2.0 is already current: nothing changed.',
+      'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
+    ];
+    for (const message of expected) {
+      await userEvent.click(button);
+      expect(await screen.findByText(message)).toBeInTheDocument();
+    }
+    expect(b.argsOf('import_pack')).toEqual(Array(4).fill({ path: '/home/me/tw.stint.json' }));
+    expect(b.argsOf('plugin:dialog|open')[0]).toMatchObject({
+      options: { multiple: false, directory: false, filters: [{ name: 'Stint community pack', extensions: ['stint.json'] }] },
+    });
+    // The lists are reloaded after each import.
+    expect(b.argsOf('list_communities').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a malformed pack error, naming the JSON path, as an alert', async () => {
+    backend({
+      'plugin:dialog|open': () => '/home/me/bad.stint.json',
+      import_pack: rejectWith('invalid_input', 'calls[0].time_zone: "Mars/Olympus" is not an IANA time zone', 'calls[0].time_zone'),
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not import the pack: calls[0].time_zone: "Mars/Olympus" is not an IANA time zone',
+    );
+  });
+
+  it('imports nothing when the file dialog is cancelled', async () => {
+    const b = backend({ 'plugin:dialog|open': () => null, import_pack: () => packImport() });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
+    await expect.poll(() => b.argsOf('plugin:dialog|open').length).toBe(1);
+    expect(b.argsOf('import_pack')).toEqual([]);
+  });
+
+  it('imports from a typed path under Advanced (for when no file dialog can be used)', async () => {
+    const b = backend({ import_pack: () => packImport() });
+    render(Calls);
+    const path = await screen.findByRole('textbox', { name: 'Pack file path' });
+    expect(path).not.toBeVisible();
+    await userEvent.click(screen.getByText('Advanced'));
+    expect(path).toBeVisible();
+    await userEvent.type(path, '/work/tests/fixtures/turing-way-like.stint.json');
+    await userEvent.click(screen.getByRole('button', { name: 'Import from path' }));
+    expect(b.argsOf('import_pack')).toEqual([{ path: '/work/tests/fixtures/turing-way-like.stint.json' }]);
+    expect(await screen.findByText('Installed Turing Way-like v1.2.0: 2 formats and 2 calls.')).toBeInTheDocument();
+  });
+
+  it('reloads when the shell imported a dropped pack, and shows its notice in the banner', async () => {
+    let installed: ReturnType<typeof community>[] = [];
+    const b = backend({
+      startup_report: () => [],
+      get_settings: () => settings(),
+      list_formats: () => [format()],
+      current_session: () => null,
+      list_communities: () => installed,
+    });
+    render(MainWindow, { sound: new FakeSound() });
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('button', { name: 'Calls' }));
+    await screen.findByText('No community packs yet.');
+    installed = [community()];
+    await b.emitEvent('packs-changed', null);
+    await b.emitEvent('notice', { message: 'Installed Turing Way-like 1.2.0.', error: false });
+    expect(await screen.findByRole('list', { name: 'Communities' })).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Installed Turing Way-like 1.2.0.');
+  });
+
+  it('lists communities with version and links opened by the backend', async () => {
+    const b = backend({ open_link: () => null });
+    render(Calls);
+    const list = await screen.findByRole('list', { name: 'Communities' });
+    const item = within(list).getByRole('listitem');
+    expect(within(item).getByRole('heading', { name: 'Turing Way-like' })).toBeInTheDocument();
+    expect(item).toHaveTextContent('version 1.2.0');
+    await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like code of conduct' }));
+    await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like website' }));
+    expect(within(item).queryByRole('button', { name: 'Turing Way-like notes' })).not.toBeInTheDocument();
+    expect(b.argsOf('open_link')).toEqual([{ url: 'https://example.org/coc' }, { url: 'https://example.org' }]);
+  });
+
+  it('removes a community only after confirmation, saying that history stays', async () => {
+    let installed = [community()];
+    const b = backend({
+      list_communities: () => installed,
+      remove_community: () => {
+        installed = [];
+        return null;
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Remove Turing Way-like' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm removing Turing Way-like' });
+    expect(confirm).toHaveTextContent('your history (sessions, focus time, commitments) stays');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Keep' }));
+    expect(b.argsOf('remove_community')).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Turing Way-like' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    expect(b.argsOf('remove_community')).toEqual([{ id: 'tw' }]);
+    expect(await screen.findByText('Removed Turing Way-like. Your history stays.')).toBeInTheDocument();
+    expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
+  });
+
+  it('explains packs and offers the import when there is nothing yet', async () => {
+    backend({ list_calls: () => [], list_communities: () => [] });
+    render(Calls);
+    expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
+    expect(screen.getByText(/adds the community's call formats, its schedule and its join links/)).toBeInTheDocument();
+    expect(screen.getByText(/No calls in the next 14 days/)).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Import community pack…' })).toHaveLength(1);
+    expect(screen.queryByRole('list', { name: 'Scheduled calls' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Calls view: calendar files', () => {
+  it('imports an .ics file and lists what it ignored', async () => {
+    const b = backend({
+      'plugin:dialog|open': () => '/home/me/cal.ics',
+      import_ics: () => ({ calls: [call({ id: 'x' })], ignored: ['ATTENDEE', 'VTODO'], skipped: ['line 40: no DTSTART'] }),
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
+    expect(await screen.findByText('Imported 1 call from the calendar.')).toBeInTheDocument();
+    expect(b.argsOf('import_ics')).toEqual([{ path: '/home/me/cal.ics' }]);
+    const ignored = screen.getByRole('list', { name: 'Ignored properties' });
+    expect(within(ignored).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['ATTENDEE', 'VTODO']);
+    expect(within(screen.getByRole('list', { name: 'Events skipped' })).getByText('line 40: no DTSTART')).toBeInTheDocument();
+  });
+
+  it('shows a malformed calendar error naming the line', async () => {
+    backend({ 'plugin:dialog|open': () => '/home/me/bad.ics', import_ics: rejectWith('invalid_input', 'line 12: DTSTART is not a date', 'line 12') });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not import the calendar: line 12: DTSTART is not a date');
+  });
+
+  it('exports to the path chosen in the save dialog', async () => {
+    const b = backend({ 'plugin:dialog|save': () => '/home/me/stint-calls.ics', export_ics: () => null });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export calendar (.ics)…' }));
+    expect(await screen.findByText('Exported your calls to /home/me/stint-calls.ics.')).toBeInTheDocument();
+    expect(b.argsOf('export_ics')).toEqual([{ path: '/home/me/stint-calls.ics' }]);
+  });
+});
+
+describe('Calls view: accountability series', () => {
+  /** A fake backend keeping one series' commitments, as the store does. */
+  function seriesBackend(over: Record<string, Handler> = {}) {
+    let list: Series[] = [series()];
+    let kept: Commitment[] = [];
+    const update = (id: unknown, change: Partial<Commitment>) => {
+      kept = kept.map((c) => (c.id === id ? { ...c, ...change } : c));
+      return kept.find((c) => c.id === id);
+    };
+    return backend({
+      list_series: () => list,
+      series_commitments: (args) => (args.seriesId === 'series-1' ? kept : []),
+      add_series_commitment: (args) => {
+        const c = seriesCommitment(kept.length + 1, args.text as string);
+        kept = [...kept, c];
+        return c;
+      },
+      note_commitment: (args) => update(args.id, { note: args.note as string | null }),
+      resolve_commitment: (args) => update(args.id, { status: args.status as Commitment['status'], note: args.note as string | null }),
+      start_next_series: () => {
+        const next = series({ id: 'series-2', previous_series_id: 'series-1' });
+        list = [...list, next];
+        return next;
+      },
+      ...over,
+    });
+  }
+
+  it('sets commitments in call 1, notes progress in call 2, resolves them in call 3', async () => {
+    const b = seriesBackend();
+    render(Calls);
+    const card = await screen.findByRole('listitem', { name: 'Spring goals' });
+    const steps = within(card).getByRole('list', { name: 'Calls of Spring goals' });
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Call 1: set commitments Mon, Mar 3, 18:00 (Europe/London)',
+      'Call 2: progress on each Wed, Mar 5, 18:00 (Europe/London)',
+      'Call 3: how did it go Fri, Mar 7, 18:00 (Europe/London)',
+    ]);
+    expect(within(card).getByText(/No commitments yet/)).toBeInTheDocument();
+
+    await userEvent.type(within(card).getByRole('textbox', { name: 'New commitment for Spring goals' }), 'Draft chapter 2');
+    await userEvent.click(within(card).getByRole('button', { name: 'Add commitment to Spring goals' }));
+    await userEvent.type(within(card).getByRole('textbox', { name: 'New commitment for Spring goals' }), 'Send <b>invoices</b>{Enter}');
+    expect(b.argsOf('add_series_commitment')).toEqual([
+      { seriesId: 'series-1', text: 'Draft chapter 2' },
+      { seriesId: 'series-1', text: 'Send <b>invoices</b>' },
+    ]);
+    const list = await within(card).findByRole('list', { name: 'Commitments of Spring goals' });
+    // User text is text, never HTML.
+    expect(within(list).getByText('Send <b>invoices</b>')).toBeInTheDocument();
+    expect(list.querySelector('b')).toBeNull();
+
+    await userEvent.type(within(list).getByRole('textbox', { name: 'Progress note for Draft chapter 2' }), 'half written');
+    await userEvent.click(within(list).getByRole('button', { name: 'Save note for Draft chapter 2' }));
+    expect(b.argsOf('note_commitment')).toEqual([{ id: 1, note: 'half written' }]);
+    expect(await within(card).findByText('Note saved for “Draft chapter 2”.')).toBeInTheDocument();
+
+    const outcome = within(list).getByRole('group', { name: 'Outcome of Draft chapter 2' });
+    await userEvent.click(within(outcome).getByRole('radio', { name: 'Partly done' }));
+    expect(b.argsOf('resolve_commitment')).toEqual([{ id: 1, status: 'partial', note: 'half written' }]);
+    await expect.poll(() => within(list).getAllByRole('listitem')[0].dataset.status).toBe('partial');
+    await userEvent.click(within(within(list).getByRole('group', { name: 'Outcome of Send <b>invoices</b>' })).getByRole('radio', { name: 'Done' }));
+    expect(b.argsOf('resolve_commitment')[1]).toEqual({ id: 2, status: 'done', note: null });
+  });
+
+  it('keeps the stored outcome when a resolution is refused', async () => {
+    seriesBackend({
+      series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial' })],
+      resolve_commitment: rejectWith('storage', 'disk full'),
+    });
+    render(Calls);
+    const outcome = await screen.findByRole('group', { name: 'Outcome of Draft chapter 2' });
+    expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
+    await userEvent.click(within(outcome).getByRole('radio', { name: 'Done' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not resolve the commitment: disk full');
+    expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
+    expect(within(outcome).getByRole('radio', { name: 'Done' })).not.toBeChecked();
+  });
+
+  it('starts the next series the week after, carrying over what is left', async () => {
+    const b = seriesBackend({
+      series_commitments: (args) =>
+        args.seriesId === 'series-1'
+          ? [seriesCommitment(1, 'Draft chapter 2', { status: 'partial' }), seriesCommitment(2, 'Send invoices', { status: 'done' })]
+          : [seriesCommitment(3, 'Draft chapter 2', { carried_from: 1 })],
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the next series after Spring goals' }));
+    const form = screen.getByRole('group', { name: 'Next series after Spring goals' });
+    expect(within(form).getByRole('textbox', { name: 'Series title' })).toHaveValue('Spring goals');
+    await userEvent.click(within(form).getByRole('button', { name: 'Start the next series' }));
+    expect(b.argsOf('start_next_series')).toEqual([
+      {
+        seriesId: 'series-1',
+        draft: {
+          title: 'Spring goals',
+          community_id: null,
+          pattern: { type: 'days_of_week', week_of: '2025-03-10', days: ['mon', 'wed', 'fri'] },
+          time: '18:00:00',
+          time_zone: 'Europe/London',
+          duration_minutes: 30,
+          join_link: null,
+          notes_link: null,
+          reminder_minutes: 10,
+        },
+      },
+    ]);
+    expect(await screen.findByText('Started Spring goals: 1 commitment carried over.')).toBeInTheDocument();
+    const cards = await screen.findAllByRole('listitem', { name: 'Spring goals' });
+    expect(cards).toHaveLength(2);
+    expect(within(cards[0]).getByText('Continued in Spring goals.')).toBeInTheDocument();
+    expect(within(cards[0]).queryByRole('button', { name: /^Start the next series/ })).not.toBeInTheDocument();
+    expect(within(cards[1]).getByText(/Follows Spring goals/)).toBeInTheDocument();
+    expect(await within(cards[1]).findByText('carried over')).toBeInTheDocument();
+  });
+
+  it('creates a new series, showing a field error beside the field it names', async () => {
+    let attempts = 0;
+    const b = seriesBackend({
+      create_series: (args) => {
+        attempts += 1;
+        if (attempts === 1) return Promise.reject({ code: 'invalid_input', message: 'pattern.days: pick three different days', field: 'pattern.days' });
+        return { ...series({ id: 'series-9' }), title: (args.draft as { title: string }).title };
+      },
+    });
+    render(Calls);
+    await userEvent.click(await screen.findByRole('button', { name: 'New accountability series' }));
+    const form = screen.getByRole('group', { name: 'New accountability series' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Series title' }), 'Thesis sprint');
+    await userEvent.clear(within(form).getByRole('combobox', { name: 'Time zone' }));
+    await userEvent.type(within(form).getByRole('combobox', { name: 'Time zone' }), 'Europe/Berlin');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'Friday' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
+    const days = within(form).getByRole('group', { name: 'Meeting days (pick three)' });
+    expect(days).toHaveAccessibleDescription('pick three different days');
+    expect(b.argsOf('create_series')[0]).toMatchObject({
+      draft: { title: 'Thesis sprint', time_zone: 'Europe/Berlin', pattern: { type: 'days_of_week', days: ['mon', 'wed'] } },
+    });
+
+    await userEvent.click(within(form).getByRole('radio', { name: 'One day a week, three weeks running' }));
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Weekday' }), 'thu');
+    await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
+    expect(b.argsOf('create_series')[1]).toMatchObject({ draft: { pattern: { type: 'weekly', weekday: 'thu' } } });
+    expect(await screen.findByText(/^Created Thesis sprint: three calls/)).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'New accountability series' })).not.toBeInTheDocument();
+  });
+});
