@@ -7,7 +7,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { appBinary } from './support/paths.ts';
-import { DRIVER_PORT, setUpSpecEnvironment, tearDownEnvironment } from './support/environment.ts';
+import { dirname, join } from 'node:path';
+import { DRIVER_PORT, currentEnvironment, setUpSpecEnvironment, tearDownEnvironment } from './support/environment.ts';
+import { dumpAppThreads } from './support/app.ts';
 
 const application = appBinary();
 if (!process.env.DISPLAY || !process.env.DBUS_SESSION_BUS_ADDRESS) {
@@ -51,6 +53,12 @@ export const config: WebdriverIO.Config = {
       console.error(`[e2e] could not set up the environment: ${error instanceof Error ? error.message : error}`);
       process.exit(1);
     }
+  },
+  afterTest: async (test, _context, { passed }) => {
+    if (passed) return;
+    const runDir = dirname(currentEnvironment().dataDir);
+    const file = join(runDir, `threads-${test.title.replace(/\W+/g, '-')}.txt`);
+    dumpAppThreads(file);
   },
   afterSession: async () => {
     await tearDownEnvironment();

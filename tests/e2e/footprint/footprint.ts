@@ -10,15 +10,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
 import { _setGlobal } from '@wdio/globals';
 import { DRIVER_PORT, setUpEnvironment, tearDownEnvironment } from '../support/environment.ts';
 import { appBinary } from '../support/paths.ts';
-import { findDescendantsNamed } from '../support/processes.ts';
-import { waitForAppReady } from '../support/app.ts';
+import { appPid, waitForAppReady } from '../support/app.ts';
 import { startSession } from '../support/flows.ts';
 import { measureTree, type TreeCost } from './measure.ts';
 
@@ -61,7 +59,7 @@ const situations: Situation[] = [
 
 async function main(): Promise<void> {
   const application = appBinary();
-  const environment = await setUpEnvironment({ name: 'footprint', notificationDaemon: true });
+  await setUpEnvironment({ name: 'footprint', notificationDaemon: true });
   const browser = await remote({
     hostname: '127.0.0.1',
     port: DRIVER_PORT,
@@ -77,14 +75,13 @@ async function main(): Promise<void> {
   const results: { situation: Situation; cost: TreeCost; visibility: string }[] = [];
   try {
     await waitForAppReady();
-    const [appPid] = findDescendantsNamed(environment.driverPid, basename(application));
-    if (!appPid) throw new Error('the app process was not found below tauri-driver');
+    const pid = appPid();
     for (const situation of situations) {
-      await situation.enter(appPid);
+      await situation.enter(pid);
       await sleep(SETTLE_SECONDS * 1000);
       const visibility = String(await browser.execute(() => document.visibilityState));
       console.error(`measuring "${situation.name}" for ${MEASURE_SECONDS} s (page ${visibility})…`);
-      results.push({ situation, cost: await measureTree(appPid, MEASURE_SECONDS), visibility });
+      results.push({ situation, cost: await measureTree(pid, MEASURE_SECONDS), visibility });
     }
   } finally {
     await browser.deleteSession().catch(() => {});

@@ -1,16 +1,21 @@
 /** The app process under test: finding it, killing it hard, launching it again. */
 import { browser } from '@wdio/globals';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { appBinary } from './paths.ts';
 import { currentEnvironment } from './environment.ts';
 import { findDescendantsNamed, isAlive, pollUntil } from './processes.ts';
 import { byRole } from './roles.ts';
 
-const APP_PROCESS_NAME = 'stint';
+/** The app's process name as the kernel keeps it: its file name, cut to 15 characters. */
+const appProcessName = () => basename(appBinary()).slice(0, 15);
 
 /** The pid of the running app: the `stint` process below this spec's tauri-driver. */
 export function appPid(): number {
-  const pids = findDescendantsNamed(currentEnvironment().driverPid, APP_PROCESS_NAME);
+  const pids = findDescendantsNamed(currentEnvironment().driverPid, appProcessName());
   if (pids.length !== 1) {
-    throw new Error(`expected one ${APP_PROCESS_NAME} process below tauri-driver, found ${JSON.stringify(pids)}`);
+    throw new Error(`expected one ${appProcessName()} process below tauri-driver, found ${JSON.stringify(pids)}`);
   }
   return pids[0];
 }
@@ -31,4 +36,21 @@ export async function relaunchApp(): Promise<void> {
 /** The UI is up once its navigation is there. */
 export async function waitForAppReady(): Promise<void> {
   await byRole('navigation', 'Views', { timeoutMs: 30_000 });
+}
+
+/**
+ * After a failure: writes every thread's stack of the app to `file` (with gdb, when installed), so a
+ * stalled runner or a blocked main thread can be seen in the run's files. Never throws.
+ */
+export function dumpAppThreads(file: string): void {
+  try {
+    const stacks = execFileSync('gdb', ['-batch', '-p', String(appPid()), '-ex', 'thread apply all bt'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    writeFileSync(file, stacks);
+  } catch (error) {
+    console.error(`[e2e] no thread dump of the app: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
 }
