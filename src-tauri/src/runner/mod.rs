@@ -2,8 +2,10 @@
 //!
 //! It sleeps until the next deadline of the timeline, never longer than 60 s and aligned to whole
 //! minutes of the remaining time (so the tray's "12 min left" is exact), and wakes early for a
-//! message. At each wake it compares the wall clock with the monotonic time it slept; a wall clock
-//! that ran ahead means a suspend (or a clock change), handled per the sleep policy. At a deadline it
+//! message; with nothing due it still wakes once a minute. At each wake it re-reads the session from
+//! the store (so a stale view cannot leave a session without a timer) and compares the wall clock
+//! with the monotonic time it slept; a wall clock that ran ahead means a suspend (or a clock
+//! change), handled per the sleep policy. At a deadline it
 //! records the finished phases, emits one `session-changed`, updates the tray and queues one
 //! announcement. With `with_reminders`, it also wakes for calls' reminders (see `reminders`) and
 //! hands each to the notifier once. Effects go through `Effects`, the store through `Sessions`, time
@@ -188,14 +190,18 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
             let slept_from = self.clock.now();
             let mono_start = Instant::now();
             let nap = shorter(self.nap(slept_from), self.reminder_nap(slept_from));
+            log::debug!("runner at {slept_from}: live {:?}, nap {nap:?}", self.live.as_ref().map(|live| live.id));
             let message = tokio::select! {
-                _ = self.clock.sleep(nap.unwrap_or(MAX_NAP)), if nap.is_some() => None,
+                // Even with nothing due, wake once a minute: the store is re-read at every wake, so a
+                // view that went stale (a missed `Reload`) cannot leave a session waiting forever.
+                _ = self.clock.sleep(nap.unwrap_or(MAX_NAP)) => None,
                 message = self.inbox.recv() => match message {
                     Some(message) => Some(message),
                     None => return,
                 },
             };
             let now = self.clock.now();
+            log::debug!("runner woke at {now} for {message:?}");
             let awake_until = slept_from + chrono::Duration::from_std(mono_start.elapsed()).unwrap_or_default();
             let mut changed = false;
             if now - awake_until > GAP_THRESHOLD {
@@ -212,6 +218,7 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
                 changed |= self.handle(message, now);
             }
             changed |= self.advance(now, None);
+            changed |= self.reload(now);
             self.announce_reminders(now);
             if changed {
                 self.publish(now);
@@ -223,12 +230,18 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
 
     /// How long to sleep: to the next deadline or the next whole minute of remaining time, ≤ 60 s.
     /// `None` when nothing will change by itself (no session, or paused).
+    ///
+    /// The deadline is the first one after `checked_until`, not after `now`: a wake can come a hair
+    /// before a deadline (timers are not exact to the wall clock) and the clock can pass it while
+    /// the wake is handled. Looking from `now` would skip that deadline, and after the last phase
+    /// there is no later one, so the session would never end. Overdue, it is handled at once.
     fn nap(&self, now: DateTime<Utc>) -> Option<Duration> {
         let live = self.live.as_ref()?;
-        let deadline = timeline::next_deadline(&live.timeline, now)?;
-        let until = (deadline - now).to_std().unwrap_or(Duration::ZERO);
-        let to_minute = Duration::from_millis((until.as_millis() % 60_000) as u64);
-        Some(if to_minute.is_zero() { until.min(MAX_NAP) } else { to_minute })
+        let deadline = timeline::next_deadline(&live.timeline, self.checked_until.min(now))?;
+        // Whole milliseconds, rounded up, so that the timer does not fire before the deadline.
+        let until_ms = (deadline - now).to_std().unwrap_or(Duration::ZERO).as_nanos().div_ceil(1_000_000);
+        let to_minute = Duration::from_millis((until_ms % 60_000) as u64);
+        Some(if to_minute.is_zero() { Duration::from_millis(until_ms as u64).min(MAX_NAP) } else { to_minute })
     }
 
     /// How long to sleep until the next reminder (≤ 60 s); `None` when none is ahead.
@@ -284,11 +297,16 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         true
     }
 
-    /// Re-reads the live session from the store.
-    fn reload(&mut self, now: DateTime<Utc>) {
+    /// Re-reads the live session from the store. True if it differs from the runner's view.
+    fn reload(&mut self, now: DateTime<Utc>) -> bool {
+        let mut changed = false;
         match self.sessions.active() {
             Ok(active) => {
                 let before = self.live.as_ref().map(|live| live.id);
+                changed = match (&self.live, &active) {
+                    (Some(live), Some((id, timeline))) => live.id != *id || live.timeline != *timeline,
+                    (live, active) => live.is_some() != active.is_some(),
+                };
                 self.live = active.map(|(id, timeline)| Live { id, timeline });
                 if before.is_some() && before != self.live.as_ref().map(|live| live.id) {
                     self.just_ended = before;
@@ -299,6 +317,7 @@ impl<C: Clock, S: Sessions, E: Effects<S::View>> Runner<C, S, E> {
         if self.checked_until < now {
             self.checked_until = now;
         }
+        changed
     }
 
     /// Handles deadlines that passed by `now`: records the finished phases, holds the next phase when

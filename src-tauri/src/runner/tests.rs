@@ -365,6 +365,84 @@ async fn a_restart_records_what_ended_while_the_app_was_closed_once() {
     assert_eq!(effects.announced().len(), 1);
 }
 
+/// Three 5-second phases, as the end-to-end suite runs.
+fn three_fives() -> FormatDraft {
+    let five = |label: &str, kind| Phase { label: label.into(), kind, seconds: 5, prompt: None };
+    FormatDraft {
+        phases: vec![
+            five("Warm up", PhaseKind::Welcome),
+            five("Deep work", PhaseKind::Focus),
+            five("Stretch", PhaseKind::Break),
+        ],
+        ..three_phases()
+    }
+}
+
+/// Recorded effects that take wall-clock time: the next tray update moves the wall clock by
+/// `work`, as the runner's own work does on a busy machine.
+#[derive(Clone)]
+struct SlowEffects {
+    recorder: Recorder,
+    clock: FakeClock,
+    work: Arc<Mutex<Option<chrono::Duration>>>,
+}
+
+impl<V> Effects<V> for SlowEffects {
+    fn session_changed(&self, view: Option<V>) {
+        Effects::<V>::session_changed(&self.recorder, view);
+    }
+    fn tray(&self, status: TrayStatus) {
+        if let Some(work) = self.work.lock().unwrap().take() {
+            self.clock.jump(work);
+        }
+        Effects::<V>::tray(&self.recorder, status);
+    }
+    fn announce(&self, notice: Notice) {
+        Effects::<V>::announce(&self.recorder, notice);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_wake_just_before_the_last_deadline_still_ends_the_session() {
+    let clock = FakeClock::new(start_instant());
+    let sessions = FakeSessions::with_session(Timeline::new(three_fives(), start_instant()));
+    let effects = SlowEffects { recorder: Recorder::default(), clock: clock.clone(), work: Arc::default() };
+    let (_handle, inbox) = channel();
+    tokio::spawn(Runner::new(clock.clone(), sessions.clone(), effects.clone(), PAUSE_ON_SLEEP, inbox).run());
+    tokio::time::sleep(Duration::from_secs(12)).await;
+    assert_eq!(sessions.recorded().len(), 2);
+
+    // The timer set for the end (at 15 s) fires half a millisecond early by the wall clock, and
+    // handling that wake takes a millisecond: the deadline passes in between.
+    clock.jump(-chrono::Duration::microseconds(500));
+    *effects.work.lock().unwrap() = Some(chrono::Duration::milliseconds(1));
+    tokio::time::sleep(Duration::from_secs(10)).await;
+
+    assert_eq!(sessions.recorded().len(), 3, "the last phase is recorded");
+    assert_eq!(effects.recorder.announced(), ["Welcome done", "Focus done", "Session complete"]);
+    assert_eq!(effects.recorder.last_tray(), Some(TrayStatus::Idle));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_session_the_runner_was_not_told_about_is_picked_up_within_a_minute() {
+    let clock = FakeClock::new(start_instant());
+    let sessions = FakeSessions::default();
+    let effects = Recorder::default();
+    let (_handle, inbox) = channel();
+    tokio::spawn(Runner::new(clock.clone(), sessions.clone(), effects.clone(), PAUSE_ON_SLEEP, inbox).run());
+    tokio::time::sleep(Duration::from_secs(1)).await;
+
+    // Started in the store without a `Reload` reaching the runner.
+    sessions.0.lock().unwrap().session = Some(Timeline::new(three_phases(), clock.now()));
+    tokio::time::sleep(Duration::from_secs(61)).await;
+    assert_eq!(effects.last_tray(), Some(TrayStatus::Running { minutes_left: 49 }), "49 min 1 s are left");
+    assert_eq!(effects.changes(), 2, "start-up, and the session once picked up");
+
+    tokio::time::sleep(minutes(50).to_std().unwrap()).await;
+    assert_eq!(sessions.recorded().len(), 1);
+    assert_eq!(effects.announced(), ["Focus done"]);
+}
+
 /// The same runner over the real SQLite store (which records phases on its own when events land).
 mod with_the_store {
     use super::*;
