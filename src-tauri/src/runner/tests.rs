@@ -450,7 +450,10 @@ mod with_the_store {
     use crate::state::SharedStore;
     use stint_core::store::Store;
 
-    async fn start(settings: RunnerSettings) -> (SharedStore, i64, Recorder, RunnerHandle, tempfile::TempDir) {
+    /// A runner over a real SQLite store (in a temp dir) with a session of `three_phases` started.
+    async fn start(
+        settings: RunnerSettings,
+    ) -> (SharedStore, i64, Recorder, RunnerHandle, FakeClock, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
         let format = store.create_format(three_phases()).unwrap();
@@ -459,8 +462,8 @@ mod with_the_store {
         let effects = Recorder::default();
         let (handle, inbox) = channel();
         let clock = FakeClock::new(start_instant());
-        tokio::spawn(Runner::new(clock, StoreSessions(store.clone()), effects.clone(), settings, inbox).run());
-        (store, session.id, effects, handle, dir)
+        tokio::spawn(Runner::new(clock.clone(), StoreSessions(store.clone()), effects.clone(), settings, inbox).run());
+        (store, session.id, effects, handle, clock, dir)
     }
 
     fn outcomes(store: &SharedStore, id: i64) -> Vec<(String, PhaseOutcome)> {
@@ -469,7 +472,7 @@ mod with_the_store {
 
     #[tokio::test(start_paused = true)]
     async fn each_phase_is_recorded_and_announced_once() {
-        let (store, id, effects, _runner, _dir) = start(PAUSE_ON_SLEEP).await;
+        let (store, id, effects, _runner, _clock, _dir) = start(PAUSE_ON_SLEEP).await;
         tokio::time::sleep(Duration::from_secs(115 * 60)).await;
         assert_eq!(outcomes(&store, id), completed(&["Focus 1", "Break", "Focus 2"]));
         assert_eq!(effects.announced(), ["Focus done", "Break over", "Session complete"]);
@@ -480,7 +483,7 @@ mod with_the_store {
     #[tokio::test(start_paused = true)]
     async fn without_auto_start_the_phase_end_is_announced_and_the_next_phase_held() {
         let settings = RunnerSettings { auto_start_next: false, sleep_policy: SleepPolicy::Pause };
-        let (store, id, effects, _runner, _dir) = start(settings).await;
+        let (store, id, effects, _runner, _clock, _dir) = start(settings).await;
         tokio::time::sleep(Duration::from_secs(70 * 60)).await;
         assert_eq!(outcomes(&store, id), completed(&["Focus 1"]));
         assert_eq!(effects.announced(), ["Focus done"]);
@@ -490,23 +493,13 @@ mod with_the_store {
 
     #[tokio::test(start_paused = true)]
     async fn a_suspend_under_the_wall_clock_policy_is_recorded_as_slept() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
-        let format = store.create_format(three_phases()).unwrap();
-        let session = store.start_session(&format.id, start_instant(), &[]).unwrap();
-        let store = SharedStore::new(store);
-        let effects = Recorder::default();
-        let (runner, inbox) = channel();
-        let clock = FakeClock::new(start_instant());
-        tokio::spawn(
-            Runner::new(clock.clone(), StoreSessions(store.clone()), effects.clone(), WALL_CLOCK, inbox).run(),
-        );
+        let (store, id, effects, runner, clock, _dir) = start(WALL_CLOCK).await;
         tokio::time::sleep(Duration::from_secs(40 * 60)).await;
         clock.jump(minutes(30));
         runner.send(Message::SleepSignal);
         tokio::time::sleep(Duration::from_secs(1)).await;
         assert_eq!(
-            outcomes(&store, session.id),
+            outcomes(&store, id),
             [("Focus 1".into(), PhaseOutcome::Slept), ("Break".into(), PhaseOutcome::Slept)]
         );
         assert_eq!(effects.announced().len(), 1);
