@@ -29,6 +29,20 @@ describe('PhaseDisplay', () => {
     expect(vi.getTimerCount()).toBe(1);
   });
 
+  it('replaces the digits at each second instead of editing their text node', async () => {
+    // WebKitGTK runs display-link frames after an in-place text edit; a replaced text costs one paint.
+    const endsAt = T0 + 1500_000;
+    vi.setSystemTime(endsAt - 119_000);
+    render(PhaseDisplay, { snapshot: sessionView({ endsAt }).state });
+    const timer = screen.getByRole('timer', { name: 'Time remaining' });
+    const before = timer.firstChild;
+    await vi.advanceTimersByTimeAsync(1000);
+    await tick();
+    expect(timer).toHaveTextContent('01:58');
+    expect(timer.childNodes).toHaveLength(1);
+    expect(timer.firstChild).not.toBe(before);
+  });
+
   it('follows the wall clock, not a count of ticks, after the page was hidden', async () => {
     const endsAt = T0 + 1500_000;
     vi.setSystemTime(endsAt - 60_000);
