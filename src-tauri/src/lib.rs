@@ -37,6 +37,8 @@ pub mod single_instance;
 pub mod sleep_watch;
 pub mod state;
 pub mod tray;
+#[cfg(target_os = "linux")]
+mod webview_env;
 
 use notifier::NotificationAction;
 use runner::{Message, Runner};
@@ -52,6 +54,8 @@ pub const DATABASE_FILE: &str = "stint.db";
 const WINDOW_STATE_FILE: &str = "window-state.json";
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    webview_env::apply_defaults();
     logging::init();
     let builder = tauri::Builder::default();
     // First: a second launch hands over to the running Stint and exits before anything else starts.

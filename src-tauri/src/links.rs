@@ -10,12 +10,53 @@ pub trait LinkOpener: Send + Sync + 'static {
     fn open(&self, url: &str) -> std::result::Result<(), String>;
 }
 
-/// The system's default handler (xdg-open, `open`, ShellExecute) through tauri-plugin-opener.
+/// The system's default handler (xdg-open, `open`, ShellExecute) through tauri-plugin-opener. On
+/// Linux the same launchers run without the WebKit tuning Stint gave itself (webview_env.rs), so
+/// that the browser or meeting app a link opens does not inherit it.
 pub struct SystemOpener;
 
 impl LinkOpener for SystemOpener {
+    #[cfg(target_os = "linux")]
+    fn open(&self, url: &str) -> std::result::Result<(), String> {
+        linux::open_untuned(url, crate::webview_env::set_by_stint())
+    }
+
+    #[cfg(not(target_os = "linux"))]
     fn open(&self, url: &str) -> std::result::Result<(), String> {
         tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use std::process::{Command, Stdio};
+
+    /// Tries the desktop's launchers in turn (xdg-open first) until one starts; it is reaped in the
+    /// background, as the launched application may outlive it.
+    pub fn open_untuned(url: &str, scrubbed: &[&str]) -> Result<(), String> {
+        let mut last_error = String::from("no launcher to open links with");
+        for mut launcher in launchers(url, scrubbed) {
+            match launcher.spawn() {
+                Ok(mut child) => {
+                    std::thread::spawn(move || child.wait());
+                    return Ok(());
+                }
+                Err(e) => last_error = format!("{}: {e}", launcher.get_program().to_string_lossy()),
+            }
+        }
+        Err(last_error)
+    }
+
+    /// The launchers for `url`, each without the `scrubbed` variables and without a terminal.
+    pub fn launchers(url: &str, scrubbed: &[&str]) -> Vec<Command> {
+        let mut launchers = open::commands(url);
+        for launcher in &mut launchers {
+            for name in scrubbed {
+                launcher.env_remove(name);
+            }
+            launcher.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        }
+        launchers
     }
 }
 
@@ -44,6 +85,19 @@ mod tests {
         fn open(&self, url: &str) -> std::result::Result<(), String> {
             self.0.lock().unwrap().push(url.to_string());
             Ok(())
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn launched_programs_do_not_inherit_the_webkit_tuning() {
+        let launchers = linux::launchers("https://meet.example.org/cafe", &["Malloc", "JSC_useJIT"]);
+        assert_eq!(launchers[0].get_program(), "xdg-open");
+        for launcher in &launchers {
+            assert!(launcher.get_args().any(|arg| arg == "https://meet.example.org/cafe"));
+            let removed: Vec<_> =
+                launcher.get_envs().filter(|(_, value)| value.is_none()).map(|(name, _)| name).collect();
+            assert_eq!(removed, ["JSC_useJIT", "Malloc"], "{:?}", launcher.get_program());
         }
     }
 
