@@ -1,8 +1,9 @@
 /**
  * The footprint benchmark (DESIGN.md, "Budgets"): the release app under Xvfb with software
  * rendering, measured for its whole process tree (stint, WebKitWebProcess, WebKitNetworkProcess)
- * in three situations — idle with the window visible, a 25-minute focus phase running with the
- * window visible, and the same with the window hidden — each after a settle time.
+ * in four situations — idle with the window visible, a 25-minute focus phase running with the
+ * window visible, the same with the window hidden, and the same with the mini timer open (the main
+ * window still hidden, as for a host who shares their screen) — each after a settle time.
  * It measures and prints; it asserts nothing. Run it through scripts/footprint.sh.
  *
  * The app is driven through WebDriver (tauri-driver), the way the e2e tests drive it; the WebDriver
@@ -13,16 +14,24 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { remote } from 'webdriverio';
-import { _setGlobal } from '@wdio/globals';
+import { _setGlobal, browser } from '@wdio/globals';
 import { DRIVER_PORT, setUpEnvironment, tearDownEnvironment } from '../support/environment.ts';
 import { appBinary } from '../support/paths.ts';
 import { appPid, waitForAppReady } from '../support/app.ts';
 import { startSession } from '../support/flows.ts';
+import { byRole } from '../support/roles.ts';
 import { measureTree, type TreeCost } from './measure.ts';
 
 const SETTLE_SECONDS = Number(process.env.STINT_FOOTPRINT_SETTLE ?? 8);
 const MEASURE_SECONDS = Number(process.env.STINT_FOOTPRINT_SECONDS ?? 60);
 const X11_WINDOW = fileURLToPath(new URL('./x11_window.py', import.meta.url));
+/** The main window's title (tauri.conf.json). */
+const MAIN_WINDOW_TITLE = 'Stint';
+
+/** Maps or unmaps the app's top-level windows (all of them, or the one with `title`). */
+function x11Window(action: 'hide' | 'show', appPid: number, title?: string): void {
+  execFileSync('/usr/bin/python3', [X11_WINDOW, action, String(appPid), ...(title ? [title] : [])]);
+}
 
 interface Budget {
   wakeupsPerMinute: number;
@@ -51,11 +60,35 @@ const situations: Situation[] = [
   {
     name: 'phase running, window hidden',
     budget: { wakeupsPerMinute: 60, cpuSecondsPerMinute: 0.05, pssMegabytes: 245 },
+    enter: async (appPid) => x11Window('hide', appPid),
+  },
+  {
+    name: 'phase running, mini timer open',
+    budget: { wakeupsPerMinute: 1000, cpuSecondsPerMinute: 0.6, pssMegabytes: 245 },
     enter: async (appPid) => {
-      execFileSync('/usr/bin/python3', [X11_WINDOW, 'hide', String(appPid)]);
+      // "Mini timer" in the main window's header opens it; the main window goes back into hiding.
+      x11Window('show', appPid, MAIN_WINDOW_TITLE);
+      await (await byRole('button', 'Mini timer')).click();
+      await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 2, {
+        timeout: 10_000,
+        timeoutMsg: 'the mini timer did not open',
+      });
+      x11Window('hide', appPid, MAIN_WINDOW_TITLE);
     },
   },
 ];
+
+/** Each window's page visibility, e.g. "main hidden, mini visible". */
+async function pageVisibility(browser: WebdriverIO.Browser): Promise<string> {
+  const current = await browser.getWindowHandle();
+  const states: string[] = [];
+  for (const handle of await browser.getWindowHandles()) {
+    await browser.switchToWindow(handle);
+    states.push(String(await browser.execute(() => `${location.hash === '#mini' ? 'mini' : 'main'} ${document.visibilityState}`)));
+  }
+  await browser.switchToWindow(current);
+  return states.sort().join(', ');
+}
 
 async function main(): Promise<void> {
   const application = appBinary();
@@ -79,8 +112,8 @@ async function main(): Promise<void> {
     for (const situation of situations) {
       await situation.enter(pid);
       await sleep(SETTLE_SECONDS * 1000);
-      const visibility = String(await browser.execute(() => document.visibilityState));
-      console.error(`measuring "${situation.name}" for ${MEASURE_SECONDS} s (page ${visibility})…`);
+      const visibility = await pageVisibility(browser);
+      console.error(`measuring "${situation.name}" for ${MEASURE_SECONDS} s (${visibility})…`);
       results.push({ situation, cost: await measureTree(pid, MEASURE_SECONDS), visibility });
     }
   } finally {
@@ -93,12 +126,12 @@ async function main(): Promise<void> {
 function printReport(application: string, results: { situation: Situation; cost: TreeCost; visibility: string }[]): void {
   const row = (cells: string[], widths: number[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  const widths = [31, 16, 18, 16, 8];
+  const widths = [31, 16, 18, 16, 30];
   console.log(`\nStint footprint — ${application}`);
   console.log(`release binary: ${(statSync(application).size / 1024 / 1024).toFixed(1)} MB (budget ≤ 15 MB)`);
   console.log(`settle ${SETTLE_SECONDS} s, then ${MEASURE_SECONDS} s measured; rates per minute; ` +
     `LIBGL_ALWAYS_SOFTWARE=${process.env.LIBGL_ALWAYS_SOFTWARE ?? ''}\n`);
-  console.log(row(['situation', 'wakeups/min', 'CPU s/min', 'PSS MB', 'page'], widths));
+  console.log(row(['situation', 'wakeups/min', 'CPU s/min', 'PSS MB', 'pages'], widths));
   for (const { situation, cost, visibility } of results) {
     console.log(row([
       situation.name,

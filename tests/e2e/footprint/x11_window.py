@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Hides (unmaps) or shows (maps) the top-level X11 windows of a process, as closing to the tray does.
 
-Usage: x11_window.py hide|show PID
+Usage: x11_window.py hide|show PID [TITLE]
+  TITLE   only the windows with exactly this title (e.g. "Stint" for the main window)
 
 Windows are found by their _NET_WM_PID property (GTK sets it). Uses only libX11 through ctypes, so
 it needs no tool beyond the X server's own library. Prints how many windows it changed.
@@ -30,6 +31,7 @@ X11.XMapWindow.argtypes = [ctypes.c_void_p, Window]
 X11.XUnmapWindow.argtypes = [ctypes.c_void_p, Window]
 X11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
 X11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+X11.XFetchName.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(ctypes.c_char_p)]
 
 XA_CARDINAL = 6
 
@@ -60,24 +62,34 @@ def window_pid(display, window, pid_atom):
     return pid
 
 
+def window_title(display, window):
+    name = ctypes.c_char_p()
+    if not X11.XFetchName(display, window, ctypes.byref(name)) or not name.value:
+        return None
+    title = name.value.decode("utf-8", "replace")
+    X11.XFree(name)
+    return title
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("hide", "show"):
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in ("hide", "show"):
         sys.exit(__doc__)
     action, pid = sys.argv[1], int(sys.argv[2])
+    title = sys.argv[3] if len(sys.argv) == 4 else None
     display = X11.XOpenDisplay(None)
     if not display:
         sys.exit("cannot open the X display (is DISPLAY set?)")
     pid_atom = X11.XInternAtom(display, b"_NET_WM_PID", 1)
     changed = 0
     for window in top_level_windows(display):
-        if window_pid(display, window, pid_atom) == pid:
+        if window_pid(display, window, pid_atom) == pid and title in (None, window_title(display, window)):
             (X11.XUnmapWindow if action == "hide" else X11.XMapWindow)(display, window)
             changed += 1
     X11.XSync(display, 0)
     X11.XCloseDisplay(display)
     print(changed)
     if changed == 0:
-        sys.exit(f"no top-level window of pid {pid}")
+        sys.exit(f"no top-level window of pid {pid}" + (f" titled {title!r}" if title else ""))
 
 
 if __name__ == "__main__":
