@@ -13,6 +13,8 @@ use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 mod bundled_pack;
 pub mod call_events;
 pub mod clock;
+#[cfg(target_os = "linux")]
+mod color_scheme;
 pub mod commands;
 pub mod desktop;
 pub mod effects;
@@ -199,6 +201,7 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
     {
         let runner = runner_handle.clone();
         sleep_watch::spawn(move |_| runner.send(Message::SleepSignal));
+        color_scheme::spawn(app.clone());
     }
 
     let reminders = reminders::StoreReminders { store: store.clone(), file: dir.join(reminders::FILE_NAME) };
