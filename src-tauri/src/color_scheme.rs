@@ -6,12 +6,10 @@
 //! 5 s, day and night (12 of the ~70 wakeups a minute of a hidden Stint, scripts/footprint.sh).
 //! This one sleeps until the portal reports a change. Without a portal it logs and does nothing.
 
-use std::future::poll_fn;
-use std::pin::Pin;
-
 use tauri::{AppHandle, Runtime, Theme};
-use zbus::export::futures_core::Stream;
 use zbus::{OwnedVariant, Variant};
+
+use crate::dbus_watch;
 
 const NAMESPACE: &str = "org.freedesktop.appearance";
 const KEY: &str = "color-scheme";
@@ -19,18 +17,14 @@ const KEY: &str = "color-scheme";
 /// Starts a thread that keeps the app's theme at the desktop's preference. Never fails: problems are
 /// logged.
 pub fn spawn<R: Runtime>(app: AppHandle<R>) {
-    let spawned = std::thread::Builder::new().name("stint-color-scheme".into()).spawn(move || {
-        let apply = |theme| app.set_theme(theme);
-        if let Err(e) = zbus::block_on(follow(&apply)) {
-            log::info!("not following the desktop's light/dark preference (no portal: {e})");
-        }
-    });
-    if let Err(e) = spawned {
-        log::warn!("cannot start following the desktop's light/dark preference: {e}");
-    }
+    dbus_watch::spawn(
+        "stint-color-scheme",
+        move || async move { follow(|theme| app.set_theme(theme)).await },
+        |e| log::info!("not following the desktop's light/dark preference (no portal: {e})"),
+    );
 }
 
-async fn follow(apply: &impl Fn(Option<Theme>)) -> zbus::Result<()> {
+async fn follow(apply: impl Fn(Option<Theme>)) -> zbus::Result<()> {
     let connection = zbus::Connection::session().await?;
     let settings = zbus::Proxy::new(
         &connection,
@@ -43,7 +37,7 @@ async fn follow(apply: &impl Fn(Option<Theme>)) -> zbus::Result<()> {
     let mut changes = settings.receive_signal("SettingChanged").await?;
     let current: OwnedVariant = settings.call("Read", &(NAMESPACE, KEY)).await?;
     apply(theme_for(&current));
-    while let Some(message) = poll_fn(|cx| Pin::new(&mut changes).poll_next(cx)).await {
+    while let Some(message) = dbus_watch::next(&mut changes).await {
         match message.body().deserialize::<(String, String, OwnedVariant)>() {
             Ok((namespace, key, value)) if namespace == NAMESPACE && key == KEY => apply(theme_for(&value)),
             Ok(_) => {}

@@ -15,6 +15,8 @@ pub mod call_events;
 pub mod clock;
 #[cfg(target_os = "linux")]
 mod color_scheme;
+#[cfg(target_os = "linux")]
+mod dbus_watch;
 pub mod commands;
 pub mod desktop;
 pub mod effects;

@@ -2,10 +2,7 @@
 //! resume instead of at its next (≤ 60 s) wake. Without a system bus (containers, CI) it logs and
 //! does nothing: the runner's wall-clock check still catches a suspend, only later.
 
-use std::future::poll_fn;
-use std::pin::Pin;
-
-use zbus::export::futures_core::Stream;
+use crate::dbus_watch;
 
 /// What logind told us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,16 +15,15 @@ pub enum SleepSignal {
 
 /// Starts a thread that calls `on_signal` for every `PrepareForSleep`. Never fails: problems are logged.
 pub fn spawn(on_signal: impl Fn(SleepSignal) + Send + 'static) {
-    let spawned = std::thread::Builder::new().name("stint-sleep-watch".into()).spawn(move || {
-        if let Err(e) = zbus::block_on(watch(&on_signal)) {
+    dbus_watch::spawn(
+        "stint-sleep-watch",
+        move || async move { watch(&on_signal).await },
+        |e| {
             log::info!(
                 "not watching for suspend/resume (logind unavailable: {e}); the runner's clock checks still apply"
-            );
-        }
-    });
-    if let Err(e) = spawned {
-        log::warn!("cannot start the sleep watcher: {e}");
-    }
+            )
+        },
+    );
 }
 
 async fn watch(on_signal: &impl Fn(SleepSignal)) -> zbus::Result<()> {
@@ -40,7 +36,7 @@ async fn watch(on_signal: &impl Fn(SleepSignal)) -> zbus::Result<()> {
     )
     .await?;
     let mut signals = manager.receive_signal("PrepareForSleep").await?;
-    while let Some(message) = poll_fn(|cx| Pin::new(&mut signals).poll_next(cx)).await {
+    while let Some(message) = dbus_watch::next(&mut signals).await {
         match message.body().deserialize::<bool>() {
             Ok(true) => on_signal(SleepSignal::GoingToSleep),
             Ok(false) => on_signal(SleepSignal::Resumed),
