@@ -10,8 +10,8 @@ pub trait LinkOpener: Send + Sync + 'static {
     fn open(&self, url: &str) -> std::result::Result<(), String>;
 }
 
-/// The system's default handler (xdg-open, `open`, ShellExecute) through tauri-plugin-opener. On
-/// Linux the same launchers run without the WebKit tuning Stint gave itself (webview_env.rs), so
+/// The system's default handler (xdg-open, `open`, ShellExecute) through the `open` crate. On
+/// Linux its launchers run without the WebKit tuning Stint gave itself (webview_env.rs), so
 /// that the browser or meeting app a link opens does not inherit it.
 pub struct SystemOpener;
 
@@ -23,7 +23,7 @@ impl LinkOpener for SystemOpener {
 
     #[cfg(not(target_os = "linux"))]
     fn open(&self, url: &str) -> std::result::Result<(), String> {
-        tauri_plugin_opener::open_url(url, None::<&str>).map_err(|e| e.to_string())
+        open::that_detached(url).map_err(|e| e.to_string())
     }
 }
 
