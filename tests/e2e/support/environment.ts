@@ -6,11 +6,11 @@
  * Set up in the wdio worker's beforeSession hook (before the first app launch) and torn down in
  * afterSession; the spec reads where things are through `currentEnvironment()`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { startProcess, stopProcess, waitForPort, pollUntil, portAccepts } from './processes.ts';
+import { startProcess, stopProcess, waitForPort, portAccepts } from './processes.ts';
+import { startMockService, busNameOwned } from './dbusmock.ts';
 import { outputDir } from './paths.ts';
 
 /**
@@ -24,6 +24,8 @@ const NATIVE_DRIVER_PORT = Number(process.env.STINT_E2E_NATIVE_PORT ?? DRIVER_PO
 export const NO_NOTIFICATION_DAEMON_MARK = '// e2e-environment: no-notification-daemon';
 
 export interface Environment {
+  /** This spec's own directory of files (logs, the data directory). */
+  runDir: string;
   /** The app's data directory (STINT_DATA_DIR): stint.db and settings.json live here. */
   dataDir: string;
   /** dbusmock's log of the notification daemon, or undefined when the spec runs without one. */
@@ -75,7 +77,7 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');
 
-  const environment: Environment = { dataDir, notificationLog, driverPid: driver.pid! };
+  const environment: Environment = { runDir, dataDir, notificationLog, driverPid: driver.pid! };
   process.env.STINT_E2E_ENVIRONMENT = JSON.stringify(environment);
   console.log(`[e2e] ${options.name}: files in ${runDir}`);
   return environment;
@@ -95,41 +97,20 @@ export function currentEnvironment(): Environment {
   return JSON.parse(json) as Environment;
 }
 
-/** The python3 that has dbusmock: Debian's, not whatever python3 comes first on PATH (pyenv…). */
-const DBUSMOCK_PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const NOTIFICATIONS = 'org.freedesktop.Notifications';
 
-async function startNotificationDaemon(logFile: string, outputFile: string): Promise<ChildProcess> {
-  const daemon = startProcess(
-    DBUSMOCK_PYTHON,
-    ['-m', 'dbusmock', '--session', '-t', 'notification_daemon', '-l', logFile],
-    { logFile: outputFile },
-  );
-  await pollUntil(
-    () => {
-      if (daemon.exitCode !== null) throw new Error(`dbusmock exited early; see ${outputFile}`);
-      return notificationServiceOwned();
-    },
-    `the notification daemon did not appear on the session bus; see ${outputFile}`,
-  );
-  return daemon;
-}
-
-function notificationServiceOwned(): boolean {
-  try {
-    const answer = execFileSync(
-      'dbus-send',
-      ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.Notifications'],
-      { encoding: 'utf8' },
-    );
-    return answer.includes('boolean true');
-  } catch {
-    return false;
-  }
+function startNotificationDaemon(callLog: string, outputFile: string): Promise<ChildProcess> {
+  return startMockService({
+    busName: NOTIFICATIONS,
+    objectPath: '/org/freedesktop/Notifications',
+    template: 'notification_daemon',
+    callLog,
+    outputFile,
+  });
 }
 
 function assertNoNotificationService(): void {
-  if (notificationServiceOwned()) {
+  if (busNameOwned(NOTIFICATIONS)) {
     throw new Error('a notification service is running on this session bus, but the spec needs none');
   }
 }
