@@ -2,12 +2,13 @@
 # The footprint benchmark (DESIGN.md, "Budgets"): builds the release app, runs it under Xvfb with
 # software rendering in a private D-Bus session (with a notification daemon), and prints wakeups per
 # minute, CPU seconds per minute and PSS of its whole process tree — idle with the window visible,
-# a 25-minute focus phase with the window visible, and the same with the window hidden.
-# Measures; asserts nothing. Takes about 4 minutes. Logs of the run: tests/out/footprint/.
+# a 25-minute focus phase with the window visible, the same with the window hidden, and with the mini
+# timer open. Measures; asserts nothing. Takes about 5 minutes. Logs of the run: tests/out/footprint/.
 #
 # Usage: scripts/footprint.sh
 #   STINT_APP=path      measure that binary instead of building the release one
 #   STINT_FOOTPRINT_SETTLE / STINT_FOOTPRINT_SECONDS   settle and measuring time (default 8 / 60 s)
+#   STINT_FOOTPRINT_THREADS=N   also list each process's N most wakeful threads (default 0)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

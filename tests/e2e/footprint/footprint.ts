@@ -24,6 +24,8 @@ import { measureTree, type TreeCost } from './measure.ts';
 
 const SETTLE_SECONDS = Number(process.env.STINT_FOOTPRINT_SETTLE ?? 8);
 const MEASURE_SECONDS = Number(process.env.STINT_FOOTPRINT_SECONDS ?? 60);
+/** How many of each process's most wakeful threads to list (0: none). */
+const THREADS_SHOWN = Number(process.env.STINT_FOOTPRINT_THREADS ?? 0);
 const X11_WINDOW = fileURLToPath(new URL('./x11_window.py', import.meta.url));
 /** The main window's title (tauri.conf.json). */
 const MAIN_WINDOW_TITLE = 'Stint';
@@ -148,6 +150,9 @@ function printReport(application: string, results: { situation: Situation; cost:
         String(Math.round(p.pssMegabytes)),
         '',
       ], widths));
+      for (const thread of p.threads.slice(0, THREADS_SHOWN)) {
+        console.log(row([`      ${thread.name} (${thread.tid})`, String(Math.round(thread.wakeupsPerMinute)), '', '', ''], widths));
+      }
     }
   }
 }
