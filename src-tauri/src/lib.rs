@@ -15,9 +15,9 @@ pub mod call_events;
 pub mod clock;
 #[cfg(target_os = "linux")]
 mod color_scheme;
+pub mod commands;
 #[cfg(target_os = "linux")]
 mod dbus_watch;
-pub mod commands;
 pub mod desktop;
 pub mod effects;
 pub mod error;
@@ -59,8 +59,12 @@ const WINDOW_STATE_FILE: &str = "window-state.json";
 
 pub fn run() {
     #[cfg(target_os = "linux")]
-    webview_env::apply_defaults();
+    let restart_failure = webview_env::apply_defaults();
     logging::init();
+    #[cfg(target_os = "linux")]
+    if let Some(failure) = restart_failure {
+        log::warn!("{failure}; this process runs without WebKit's allocator tuning");
+    }
     let builder = tauri::Builder::default();
     // First: a second launch hands over to the running Stint and exits before anything else starts.
     #[cfg(unix)]

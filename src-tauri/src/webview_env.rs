@@ -1,7 +1,14 @@
-//! WebKitGTK and JavaScriptCore knobs that exist only as environment variables. They are set first
-//! thing in `run` (before any thread, and before WebKit spawns its processes, which inherit them),
-//! and taken out again for the programs Stint launches (see `links.rs`): a browser opened on a join
-//! link must not run with Stint's choices. `STINT_WEBKIT_TUNING=off` keeps WebKit's own defaults.
+//! WebKitGTK and JavaScriptCore knobs that exist only as environment variables. WebKit's processes
+//! inherit them, and they are taken out again for the programs Stint launches (see `links.rs`): a
+//! browser opened on a join link must not run with Stint's choices. `STINT_WEBKIT_TUNING=off` keeps
+//! WebKit's own defaults.
+//!
+//! Setting them in `run` is too late for Stint's own process: WebKit's allocator starts while the
+//! libraries load, before `main`, and reads `Malloc` then. So when a variable is missing, Stint sets
+//! them and replaces itself with a fresh start of the same program (same pid, same arguments); the
+//! fresh start finds them set and goes on. With the tuning applied only from `run`, the UI process
+//! kept libpas's scavenger thread; the restart took a minute's wakeups from 21–26 to 12 at rest,
+//! 1,170–1,220 to 1,080 with a countdown running, and 54–69 to 41 with the window hidden.
 //!
 //! Why, measured with scripts/footprint.sh (Xvfb, software rendering, whole process tree, a running
 //! countdown in a visible window; before → after each step):
@@ -18,6 +25,9 @@
 //! Both the JIT and libpas's hardening guard against hostile web content; Stint's webviews only
 //! ever load Stint's own bundled pages.
 
+use std::ffi::OsString;
+use std::os::unix::process::CommandExt;
+use std::process::Command;
 use std::sync::OnceLock;
 
 /// The variables and the values Stint gives them.
@@ -31,22 +41,68 @@ const TUNING: [(&str, &str); 4] = [
 /// Set to `off` to leave WebKit's defaults alone.
 const OPT_OUT: &str = "STINT_WEBKIT_TUNING";
 
+/// Tells the fresh start which of the variables Stint set (comma-separated), so that it too keeps
+/// them from launched programs; it never restarts twice, as it finds every variable set.
+const SET_MARK: &str = "STINT_WEBKIT_TUNED";
+
 static SET_BY_STINT: OnceLock<Vec<&'static str>> = OnceLock::new();
 
-/// Sets the tuning variables the user did not set. Call first thing in `run`, before any thread
-/// exists: changing the environment is only sound while nothing else reads it.
-pub fn apply_defaults() {
+/// Makes sure this process runs with the tuning: sets the variables the user did not set and starts
+/// the program afresh with them. Call first thing in `run`, before any thread exists: changing the
+/// environment is only sound while nothing else reads it. Returns only when no restart is needed,
+/// or with the reason a restart failed (the tuning then still reaches WebKit's own processes).
+pub fn apply_defaults() -> Option<String> {
+    if let Some(marked) = std::env::var_os(SET_MARK) {
+        record(names_in_mark(&marked));
+        return None;
+    }
     let opted_out = std::env::var(OPT_OUT).is_ok_and(|v| v.eq_ignore_ascii_case("off"));
     let chosen = if opted_out { Vec::new() } else { missing(|name| std::env::var_os(name).is_some()) };
+    if chosen.is_empty() {
+        record(Vec::new());
+        return None;
+    }
     for (name, value) in &chosen {
         std::env::set_var(name, value);
     }
-    let _ = SET_BY_STINT.set(chosen.into_iter().map(|(name, _)| name).collect());
+    let names: Vec<&'static str> = chosen.iter().map(|(name, _)| *name).collect();
+    std::env::set_var(SET_MARK, names.join(","));
+    let failure = restart();
+    record(names);
+    Some(failure)
 }
 
-/// The variables Stint set (none before `apply_defaults`): what a launched program must not inherit.
-pub fn set_by_stint() -> &'static [&'static str] {
-    SET_BY_STINT.get().map_or(&[], Vec::as_slice)
+/// Replaces this process with a fresh start of the same program and arguments; returns only on
+/// failure, with the reason.
+fn restart() -> String {
+    let mut args = std::env::args_os();
+    let program_name = args.next().unwrap_or_else(|| OsString::from("stint"));
+    match std::env::current_exe() {
+        // The real path, not /proc/self/exe: the process keeps its name ("stint").
+        Ok(exe) => {
+            format!("cannot restart {}: {}", exe.display(), Command::new(&exe).arg0(program_name).args(args).exec())
+        }
+        Err(e) => format!("cannot find the program to restart: {e}"),
+    }
+}
+
+fn record(names: Vec<&'static str>) {
+    let _ = SET_BY_STINT.set(names);
+}
+
+/// The variables Stint set (none before `apply_defaults`), and its mark: what a launched program
+/// must not inherit.
+pub fn set_by_stint() -> Vec<&'static str> {
+    match SET_BY_STINT.get() {
+        Some(names) if !names.is_empty() => names.iter().copied().chain([SET_MARK]).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The tuning variables named in the mark; anything else in it is ignored.
+fn names_in_mark(mark: &std::ffi::OsStr) -> Vec<&'static str> {
+    let mark = mark.to_string_lossy();
+    TUNING.iter().map(|(name, _)| *name).filter(|name| mark.split(',').any(|n| n == *name)).collect()
 }
 
 /// The tuning variables `is_set` says are absent.
@@ -65,6 +121,14 @@ mod tests {
             names,
             ["WEBKIT_DISABLE_COMPOSITING_MODE", "WEBKIT_DISABLE_MEMORY_PRESSURE_MONITOR", "JSC_useJIT", "Malloc"]
         );
+    }
+
+    #[test]
+    fn the_fresh_start_knows_what_stint_set_from_the_mark() {
+        assert_eq!(names_in_mark("JSC_useJIT,Malloc".as_ref()), ["JSC_useJIT", "Malloc"]);
+        // Only tuning variables: a mark naming PATH must not make Stint scrub PATH from a browser.
+        assert_eq!(names_in_mark("PATH,Malloc,".as_ref()), ["Malloc"]);
+        assert!(names_in_mark("".as_ref()).is_empty());
     }
 
     #[test]
