@@ -28,7 +28,6 @@
 use std::ffi::OsString;
 use std::os::unix::process::CommandExt;
 use std::process::Command;
-use std::sync::OnceLock;
 
 /// The variables and the values Stint gives them.
 const TUNING: [(&str, &str); 4] = [
@@ -41,35 +40,29 @@ const TUNING: [(&str, &str); 4] = [
 /// Set to `off` to leave WebKit's defaults alone.
 const OPT_OUT: &str = "STINT_WEBKIT_TUNING";
 
-/// Tells the fresh start which of the variables Stint set (comma-separated), so that it too keeps
-/// them from launched programs; it never restarts twice, as it finds every variable set.
+/// Names the variables Stint set (comma-separated), for the fresh start and for `set_by_stint`. A
+/// process that has it does not restart again.
 const SET_MARK: &str = "STINT_WEBKIT_TUNED";
-
-static SET_BY_STINT: OnceLock<Vec<&'static str>> = OnceLock::new();
 
 /// Makes sure this process runs with the tuning: sets the variables the user did not set and starts
 /// the program afresh with them. Call first thing in `run`, before any thread exists: changing the
 /// environment is only sound while nothing else reads it. Returns only when no restart is needed,
 /// or with the reason a restart failed (the tuning then still reaches WebKit's own processes).
 pub fn apply_defaults() -> Option<String> {
-    if let Some(marked) = std::env::var_os(SET_MARK) {
-        record(names_in_mark(&marked));
+    let opted_out = std::env::var(OPT_OUT).is_ok_and(|v| v.eq_ignore_ascii_case("off"));
+    if opted_out || std::env::var_os(SET_MARK).is_some() {
         return None;
     }
-    let opted_out = std::env::var(OPT_OUT).is_ok_and(|v| v.eq_ignore_ascii_case("off"));
-    let chosen = if opted_out { Vec::new() } else { missing(|name| std::env::var_os(name).is_some()) };
+    let chosen = missing(|name| std::env::var_os(name).is_some());
     if chosen.is_empty() {
-        record(Vec::new());
         return None;
     }
     for (name, value) in &chosen {
         std::env::set_var(name, value);
     }
-    let names: Vec<&'static str> = chosen.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = chosen.iter().map(|(name, _)| *name).collect();
     std::env::set_var(SET_MARK, names.join(","));
-    let failure = restart();
-    record(names);
-    Some(failure)
+    Some(restart())
 }
 
 /// Replaces this process with a fresh start of the same program and arguments; returns only on
@@ -86,16 +79,12 @@ fn restart() -> String {
     }
 }
 
-fn record(names: Vec<&'static str>) {
-    let _ = SET_BY_STINT.set(names);
-}
-
-/// The variables Stint set (none before `apply_defaults`), and its mark: what a launched program
-/// must not inherit.
+/// The variables Stint set, and its mark: what a launched program must not inherit. Read from the
+/// mark, so nothing when the user set them all or opted out.
 pub fn set_by_stint() -> Vec<&'static str> {
-    match SET_BY_STINT.get() {
-        Some(names) if !names.is_empty() => names.iter().copied().chain([SET_MARK]).collect(),
-        _ => Vec::new(),
+    match std::env::var_os(SET_MARK) {
+        Some(mark) => names_in_mark(&mark).into_iter().chain([SET_MARK]).collect(),
+        None => Vec::new(),
     }
 }
 
