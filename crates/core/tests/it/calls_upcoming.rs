@@ -1,8 +1,7 @@
 //! Merging calls, the "skip on another call's day" rule, and the next reminder.
 
-mod calls_support;
 
-use calls_support::{call, local, utc};
+use crate::calls_support::{call, local, utc};
 use chrono::{Datelike, Duration, Weekday as ChronoWeekday};
 use chrono_tz::{America::New_York, Europe::London};
 use stint_core::calls::{next_reminder, upcoming, Call, Recurrence, Weekday};

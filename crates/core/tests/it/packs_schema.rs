@@ -1,6 +1,5 @@
 //! The JSON Schema shipped in packs/ describes what `parse_pack` reads.
 
-mod calls_support;
 
 use std::collections::BTreeSet;
 
@@ -58,7 +57,7 @@ fn the_schema_names_the_pack_format_and_every_field_the_parser_reads() {
 fn every_key_of_the_samples_is_in_the_schema() {
     let s = schema();
     for name in ["turing-way-like.stint.json", "accountability-group.stint.json"] {
-        let pack: Value = serde_json::from_slice(&calls_support::sample_pack(name)).unwrap();
+        let pack: Value = serde_json::from_slice(&crate::calls_support::sample_pack(name)).unwrap();
         assert!(keys(&pack).is_subset(&keys(&s["properties"])), "{name}");
         for call in pack["calls"].as_array().unwrap() {
             assert!(keys(call).is_subset(&keys(&s["$defs"]["call"]["properties"])), "{name}");

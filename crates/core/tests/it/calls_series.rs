@@ -1,8 +1,7 @@
 //! Accountability series: three calls from a pattern, and the carry-over of unfinished commitments.
 
-mod calls_support;
 
-use calls_support::{local, utc};
+use crate::calls_support::{local, utc};
 use chrono::{Datelike, NaiveTime, Weekday as ChronoWeekday};
 use stint_core::calls::series::{
     carry_over, create_series, series_dates, SeriesDraft, SeriesPattern, ACCOUNTABILITY_FORMAT_IDS,

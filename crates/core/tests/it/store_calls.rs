@@ -1,13 +1,11 @@
 //! Stored calls: personal calls, upcoming occurrences, reminders, joining an occurrence (the timer
 //! synced by schedule) and calendar files.
 
-mod calls_support;
-mod common;
 
-use calls_support::{local, sample_pack, utc};
+use crate::calls_support::{local, sample_pack, utc};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::London;
-use common::{phase, rows};
+use crate::common::{phase, rows};
 use stint_core::calls::{Call, Recurrence, Weekday};
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::ics::IcsImportOptions;
@@ -18,11 +16,11 @@ use stint_core::Error;
 const CAFE: &str = "turing-way-like/collaboration-cafe";
 const DAILY: &str = "turing-way-like/daily-coworking";
 
-fn store() -> common::TestStore {
-    common::temp_store()
+fn store() -> crate::common::TestStore {
+    crate::common::temp_store()
 }
 
-fn with_pack() -> common::TestStore {
+fn with_pack() -> crate::common::TestStore {
     let mut t = store();
     t.store.import_pack(&sample_pack("turing-way-like.stint.json"), utc(2025, 1, 1, 0, 0)).unwrap();
     t

@@ -1,8 +1,7 @@
 //! The timer synced by schedule: a late joiner lands in the phase the call is in.
 
-mod calls_support;
 
-use calls_support::{call, local, sample_pack, utc};
+use crate::calls_support::{call, local, sample_pack, utc};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::London;
 use stint_core::calls::{join, occurrences, Call, Recurrence};

@@ -114,7 +114,7 @@ fn killing_the_writer_at_any_moment_loses_nothing_committed() {
     let mut checked = HashSet::new();
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .args(["--exact", "crash::crash_child", "--nocapture", "--test-threads=1"])
             .env(CHILD_DB, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

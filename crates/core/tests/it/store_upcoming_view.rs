@@ -1,16 +1,14 @@
 //! The Calls view's upcoming list (`Store::upcoming_view`) and the reminders due in a window.
 
-mod calls_support;
-mod common;
 
-use calls_support::{sample_pack, utc};
+use crate::calls_support::{sample_pack, utc};
 use stint_core::store::CallOrigin;
 
 const CAFE: &str = "turing-way-like/collaboration-cafe";
 const DAILY: &str = "turing-way-like/daily-coworking";
 
-fn with_pack() -> common::TestStore {
-    let mut t = common::temp_store();
+fn with_pack() -> crate::common::TestStore {
+    let mut t = crate::common::temp_store();
     t.store.import_pack(&sample_pack("turing-way-like.stint.json"), utc(2025, 1, 1, 0, 0)).unwrap();
     t
 }

@@ -1,9 +1,8 @@
 //! Community packs: the samples parse, and every kind of bad file is refused naming its place.
 
-mod calls_support;
 
 use base64::Engine;
-use calls_support::{sample_pack, utc};
+use crate::calls_support::{sample_pack, utc};
 use serde_json::{json, Value};
 use stint_core::calls::upcoming;
 use stint_core::pack::{compare_versions, parse_pack, MAX_PACK_BYTES};

@@ -1,10 +1,9 @@
 //! Export: one JSON document, or RFC 4180 CSV files, with nasty text surviving both.
 
-mod common;
 
 use std::fs;
 
-use common::*;
+use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::store::ExportKind;
 use stint_core::timeline::{Event, EventKind};

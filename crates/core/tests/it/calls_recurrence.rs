@@ -1,8 +1,7 @@
 //! Recurrence expansion in the call's own zone, across DST changes.
 
-mod calls_support;
 
-use calls_support::{call, local, utc};
+use crate::calls_support::{call, local, utc};
 use chrono::{Datelike, Timelike, Weekday as ChronoWeekday};
 use chrono_tz::{America::New_York, Australia::Sydney, Europe::London};
 use stint_core::calls::{occurrences, Frequency, Recurrence, Weekday};

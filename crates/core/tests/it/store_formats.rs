@@ -1,8 +1,7 @@
 //! Formats: built-ins merged with custom ones; built-ins are read-only; archive, rename, duplicate.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use stint_core::builtins;
 use stint_core::format::FormatOrigin;
 use stint_core::Error;

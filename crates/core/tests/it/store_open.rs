@@ -2,14 +2,13 @@
 //! a damaged file, and how deep the check at open goes (full after an unclean shutdown or when a
 //! background `verify_integrity` found damage; a probe otherwise).
 
-mod common;
 
 use std::fs;
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::*;
+use crate::common::*;
 use rusqlite::Connection;
 use stint_core::store::migrations::{migrations, SCHEMA_VERSION};
 use stint_core::store::{OpenCheck, Store};

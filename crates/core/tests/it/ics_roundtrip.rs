@@ -1,8 +1,7 @@
 //! Calendar files: export, import, round trip, and errors naming the line.
 
-mod calls_support;
 
-use calls_support::{call, local, sample_pack, utc};
+use crate::calls_support::{call, local, sample_pack, utc};
 use stint_core::calls::{Call, Frequency, Recurrence, Weekday};
 use stint_core::ics::{export_ics, import_ics, IcsImportOptions, MAX_ICS_BYTES};
 use stint_core::pack::parse_pack;

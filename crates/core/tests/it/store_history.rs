@@ -1,10 +1,9 @@
 //! History: the sessions list, focus per local day, streaks, commitments kept, totals per format.
 
-mod common;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use common::*;
+use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::store::{DayFocus, Store, Streaks};

@@ -1,12 +1,10 @@
 //! Community packs in the store: install, update, refuse, remove — history always kept — and two
 //! independent stores with the same pack agreeing on the phase of a call.
 
-mod calls_support;
-mod common;
 
-use calls_support::{sample_pack, utc};
+use crate::calls_support::{sample_pack, utc};
 use chrono::{DateTime, Duration, Utc};
-use common::{rows, temp_store, TestStore};
+use crate::common::{rows, temp_store, TestStore};
 use serde_json::{json, Value};
 use stint_core::format::FormatOrigin;
 use stint_core::pack::{parse_pack, LogoType};

@@ -1,8 +1,7 @@
 //! Sessions: start with commitments, events, recorded phases, replay after a restart, deletion.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use stint_core::builtins::pomodoro_with;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::PhaseKind;

@@ -1,8 +1,7 @@
 //! Commitments: every validation rule, exact Unicode, resolve/reopen, carry-over.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::Error;
 

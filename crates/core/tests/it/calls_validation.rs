@@ -1,8 +1,7 @@
 //! A call breaking a rule gets an error naming the field; links are refused unless safe to open.
 
-mod calls_support;
 
-use calls_support::{call, local};
+use crate::calls_support::{call, local};
 use chrono_tz::Europe::London;
 use stint_core::calls::{
     parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, Recurrence, Weekday,

@@ -1,9 +1,8 @@
 //! Robustness: tens of thousands of mutated and generated packs and calendar files thrown at both
 //! parsers. Every one must give a value or an error — never a panic. Whatever parses is expanded too.
 
-mod calls_support;
 
-use calls_support::{sample_pack, utc};
+use crate::calls_support::{sample_pack, utc};
 use proptest::prelude::*;
 use stint_core::calls::{next_reminder, upcoming};
 use stint_core::ics::{export_ics, import_ics, IcsImportOptions};

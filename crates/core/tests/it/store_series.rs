@@ -1,12 +1,10 @@
 //! Accountability series in the store: three calls, commitments that belong to the series, progress
 //! notes, resolutions, and the next series carrying over what is left.
 
-mod calls_support;
-mod common;
 
-use calls_support::{local, utc};
+use crate::calls_support::{local, utc};
 use chrono::{Duration, NaiveTime};
-use common::{rows, temp_store};
+use crate::common::{rows, temp_store};
 use stint_core::calls::series::{SeriesDraft, SeriesPattern, ACCOUNTABILITY_FORMAT_IDS};
 use stint_core::calls::Weekday;
 use stint_core::commitment::CommitmentStatus;
