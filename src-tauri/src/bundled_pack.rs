@@ -1,35 +1,25 @@
 //! A community's own installer: the pack baked in at build time (`STINT_BUNDLED_PACK`, see
 //! docs/packs.md and build.rs) is imported on the first run, and again only when a later build
-//! bakes in a newer version. A marker file remembers which version was imported, so a member who
-//! removes the community does not get it back at every start.
+//! bakes in a newer version (`Store::import_bundled_pack` decides, and remembers the version in the
+//! database).
 
-use std::cmp::Ordering;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use stint_core::pack::{compare_versions, parse_pack};
-use stint_core::store::{PackImport, Store};
-use stint_core::Result;
+use stint_core::store::{BundledPackMark, Store};
 
 // Defines `BUNDLED_PACK: Option<&[u8]>`, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/bundled_pack.rs"));
 
-/// The marker file in the data dir.
-pub const MARKER_FILE: &str = "bundled-pack.json";
-
-/// Which bundled pack version was imported last.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Marker {
-    community_id: String,
-    version: String,
-}
+/// The marker file an older Stint kept in the data dir; carried over into the database once.
+const OLD_MARKER_FILE: &str = "bundled-pack.json";
 
 /// Imports the pack baked into this build, if any and if not imported before. Returns a message for
 /// the start-up report when it fails (the app starts anyway).
 pub fn import_on_start(store: &mut Store, data_dir: &Path, now: DateTime<Utc>) -> Option<String> {
+    carry_over_marker(store, data_dir);
     let bytes = BUNDLED_PACK?;
-    match import_once(bytes, store, &data_dir.join(MARKER_FILE), now) {
+    match store.import_bundled_pack(bytes, now) {
         Ok(Some(import)) => {
             log::info!("bundled pack: {}", crate::packs::describe(&import));
             None
@@ -39,73 +29,38 @@ pub fn import_on_start(store: &mut Store, data_dir: &Path, now: DateTime<Utc>) -
     }
 }
 
-/// Imports `bytes` unless the marker says this version (or a newer one) of the same community was
-/// imported before; then records the version. `None` when nothing was done.
-pub fn import_once(bytes: &[u8], store: &mut Store, marker: &Path, now: DateTime<Utc>) -> Result<Option<PackImport>> {
-    let pack = parse_pack(bytes)?;
-    let previous: Option<Marker> = std::fs::read(marker).ok().and_then(|b| serde_json::from_slice(&b).ok());
-    let imported_before = previous
-        .is_some_and(|m| m.community_id == pack.id && compare_versions(&pack.version, &m.version) != Ordering::Greater);
-    if imported_before {
-        return Ok(None);
+/// Moves an older Stint's `bundled-pack.json` into the database, then removes the file.
+fn carry_over_marker(store: &mut Store, data_dir: &Path) {
+    let file = data_dir.join(OLD_MARKER_FILE);
+    let Ok(bytes) = std::fs::read(&file) else { return };
+    if let Ok(mark) = serde_json::from_slice::<BundledPackMark>(&bytes) {
+        if let Err(e) = store.set_bundled_pack_mark(&mark) {
+            log::warn!("cannot carry over {}: {e}", file.display());
+            return;
+        }
     }
-    let import = store.import_pack(bytes, now)?;
-    let kept = Marker { community_id: pack.id, version: pack.version };
-    if let Err(e) = crate::files::write_json(marker, &kept) {
-        log::warn!("cannot write {}: {e}", marker.display());
+    if let Err(e) = std::fs::remove_file(&file) {
+        log::warn!("cannot remove {}: {e}", file.display());
     }
-    Ok(Some(import))
 }
 
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
-    use stint_core::store::PackAction;
 
     use super::*;
 
-    fn pack(version: &str) -> Vec<u8> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../packs/turing-way-like.stint.json");
-        let mut value: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-        value["version"] = serde_json::json!(version);
-        serde_json::to_vec(&value).unwrap()
-    }
-
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap()
-    }
-
     #[test]
-    fn the_bundled_pack_is_imported_once_and_again_only_when_newer() {
+    fn an_older_marker_file_is_carried_into_the_database_and_removed() {
         let dir = tempfile::tempdir().unwrap();
         let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
-        let marker = dir.path().join(MARKER_FILE);
-
-        let first = import_once(&pack("1.0.0"), &mut store, &marker, now()).unwrap().unwrap();
-        assert_eq!(first.action, PackAction::Installed);
-        assert!(import_once(&pack("1.0.0"), &mut store, &marker, now()).unwrap().is_none(), "second start");
-
-        // The member removes the community: the same build does not bring it back.
-        store.remove_community(&first.community_id).unwrap();
-        assert!(import_once(&pack("1.0.0"), &mut store, &marker, now()).unwrap().is_none());
-        assert!(store.communities().unwrap().is_empty());
-
-        // A newer installer brings the newer version.
-        let newer = import_once(&pack("1.1.0"), &mut store, &marker, now()).unwrap().unwrap();
-        assert_eq!(newer.action, PackAction::Installed);
-        assert_eq!(store.communities().unwrap()[0].version, "1.1.0");
-        assert!(import_once(&pack("1.0.5"), &mut store, &marker, now()).unwrap().is_none(), "an older build");
-    }
-
-    #[test]
-    fn a_broken_bundled_pack_is_an_error_that_stores_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut store, _) = Store::open(dir.path().join("stint.db")).unwrap();
-        let marker = dir.path().join(MARKER_FILE);
-        let e = import_once(b"{\"stint_pack\": 1}", &mut store, &marker, now()).unwrap_err();
-        assert_eq!(e.code(), "invalid_input");
-        assert!(store.communities().unwrap().is_empty());
-        assert!(!marker.exists());
+        let file = dir.path().join(OLD_MARKER_FILE);
+        std::fs::write(&file, r#"{"community_id": "turing-way-like", "version": "1.2.0"}"#).unwrap();
+        let now = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+        assert_eq!(import_on_start(&mut store, dir.path(), now), None);
+        assert!(!file.exists());
+        let mark = store.bundled_pack_mark().unwrap().unwrap();
+        assert_eq!((mark.community_id.as_str(), mark.version.as_str()), ("turing-way-like", "1.2.0"));
     }
 
     #[test]

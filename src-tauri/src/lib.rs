@@ -21,7 +21,6 @@ mod dbus_watch;
 pub mod desktop;
 pub mod effects;
 pub mod error;
-mod files;
 mod integrity;
 pub mod links;
 mod logging;
@@ -210,7 +209,7 @@ fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::Error
         color_scheme::spawn(app.clone());
     }
 
-    let reminders = reminders::StoreReminders { store: store.clone(), file: dir.join(reminders::FILE_NAME) };
+    let reminders = reminders::StoreReminders::new(store.clone(), &dir);
     let runner = Runner::new(
         clock::SystemClock,
         sessions::StoreSessions(store.clone()),

@@ -5,16 +5,16 @@
 //! At each wake the tracker hands over every reminder whose instant is in `(handled, now]`:
 //!
 //! - each reminder is announced once: a clock going back, or a wake right after one, finds nothing
-//!   new; the last announced instant is kept in a small file so a restart does not repeat it either;
+//!   new; the last announced instant is kept in the database so a restart does not repeat it either;
 //! - a reminder the machine slept through (or that came due while Stint was closed) is announced
 //!   late, saying so ("… started 3 min ago"), as long as its occurrence has not ended — the call can
 //!   still be joined; one whose occurrence is over is dropped silently;
 //! - the first start of Stint (no file yet) announces nothing from the past.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use chrono::{DateTime, Duration, Local, Offset, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use stint_core::announce;
 use stint_core::calls::MAX_REMINDER_MINUTES;
 use stint_core::store::Reminder;
@@ -23,8 +23,8 @@ use stint_core::Result;
 use crate::notifier::Notice;
 use crate::state::SharedStore;
 
-/// The file (in the data dir) that keeps the instant of the last announced reminder.
-pub const FILE_NAME: &str = "reminders.json";
+/// The file an older Stint kept the last announced reminder in; carried over into the database once.
+const OLD_FILE_NAME: &str = "reminders.json";
 
 /// What the user picks on a reminder: join this occurrence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,15 +110,37 @@ impl ReminderTracker {
     }
 }
 
-/// Reminders from the store; the last announced instant in `reminders.json`.
+/// Reminders from the store, which also keeps the last announced instant.
 pub struct StoreReminders {
     pub store: SharedStore,
-    pub file: PathBuf,
 }
 
-#[derive(Serialize, Deserialize)]
+impl StoreReminders {
+    /// Reminders of `store`; an older Stint's `reminders.json` in `data_dir` is carried over first.
+    pub fn new(store: SharedStore, data_dir: &Path) -> Self {
+        carry_over(&store, data_dir);
+        StoreReminders { store }
+    }
+}
+
+#[derive(Deserialize)]
 struct Kept {
     last_announced: DateTime<Utc>,
+}
+
+/// Moves the instant kept in an older Stint's `reminders.json` into the database, then removes the file.
+fn carry_over(store: &SharedStore, data_dir: &Path) {
+    let file = data_dir.join(OLD_FILE_NAME);
+    let Ok(bytes) = std::fs::read(&file) else { return };
+    if let Ok(kept) = serde_json::from_slice::<Kept>(&bytes) {
+        if let Err(e) = store.lock().set_last_announced_reminder(kept.last_announced) {
+            log::warn!("cannot carry over {}: {e}", file.display());
+            return;
+        }
+    }
+    if let Err(e) = std::fs::remove_file(&file) {
+        log::warn!("cannot remove {}: {e}", file.display());
+    }
 }
 
 impl ReminderSource for StoreReminders {
@@ -131,19 +153,15 @@ impl ReminderSource for StoreReminders {
     }
 
     fn last_announced(&self) -> Option<DateTime<Utc>> {
-        let bytes = std::fs::read(&self.file).ok()?;
-        match serde_json::from_slice::<Kept>(&bytes) {
-            Ok(kept) => Some(kept.last_announced),
-            Err(e) => {
-                log::warn!("ignoring {}: {e}", self.file.display());
-                None
-            }
-        }
+        self.store.lock().last_announced_reminder().unwrap_or_else(|e| {
+            log::warn!("cannot read the last announced reminder: {e}");
+            None
+        })
     }
 
     fn set_last_announced(&self, at: DateTime<Utc>) {
-        if let Err(e) = crate::files::write_json(&self.file, &Kept { last_announced: at }) {
-            log::warn!("cannot keep the last reminder in {}: {e}", self.file.display());
+        if let Err(e) = self.store.lock().set_last_announced_reminder(at) {
+            log::warn!("cannot keep the last announced reminder: {e}");
         }
     }
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::codec::{enum_name, from_json, instant, nanos, parse_enum, to_json};
+use super::app_state::{self, BundledPackMark};
 use super::Store;
 use crate::calls::Call;
 use crate::format::{FormatDraft, FormatOrigin};
@@ -187,6 +188,35 @@ pub(super) fn load_all(tx: &Transaction) -> Result<Vec<Community>> {
     rows.map(|row| decode(row?)).collect()
 }
 
+/// Installs, updates or leaves alone the community of `pack` (see `Store::import_pack`).
+fn import_in(tx: &Transaction, pack: &Pack, at: i64) -> Result<PackImport> {
+    let installed = installed_version(tx, &pack.id)?;
+    let action = match &installed {
+        None => PackAction::Installed,
+        Some(old) => match compare_versions(&pack.version, old) {
+            Ordering::Greater => PackAction::Updated,
+            Ordering::Equal => PackAction::AlreadyCurrent,
+            Ordering::Less => PackAction::Older,
+        },
+    };
+    let (formats, calls) = match action {
+        PackAction::Installed | PackAction::Updated => {
+            upsert_community(tx, pack, at)?;
+            replace_contents(tx, pack, at)?
+        }
+        PackAction::AlreadyCurrent | PackAction::Older => (Vec::new(), Vec::new()),
+    };
+    Ok(PackImport {
+        community_id: pack.id.clone(),
+        name: pack.name.clone(),
+        action,
+        version: pack.version.clone(),
+        installed_version: installed,
+        formats,
+        calls,
+    })
+}
+
 impl Store {
     /// Imports a community pack file in one transaction. A new community is installed; a newer
     /// version of an installed one (by `compare_versions`) replaces its formats and calls, keeping
@@ -195,33 +225,34 @@ impl Store {
     pub fn import_pack(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<PackImport> {
         let pack = parse_pack(bytes)?;
         let at = nanos(now, "now")?;
+        self.write(|tx| import_in(tx, &pack, at))
+    }
+
+    /// Imports the pack baked into the installer (`STINT_BUNDLED_PACK`), in one transaction, unless
+    /// this version or a newer one of the same community was imported before — so a member who
+    /// removed the community does not get it back at every start, and a newer installer brings the
+    /// newer version. `None` when nothing was done.
+    pub fn import_bundled_pack(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<Option<PackImport>> {
+        let pack = parse_pack(bytes)?;
+        let at = nanos(now, "now")?;
         self.write(|tx| {
-            let installed = installed_version(tx, &pack.id)?;
-            let action = match &installed {
-                None => PackAction::Installed,
-                Some(old) => match compare_versions(&pack.version, old) {
-                    Ordering::Greater => PackAction::Updated,
-                    Ordering::Equal => PackAction::AlreadyCurrent,
-                    Ordering::Less => PackAction::Older,
-                },
-            };
-            let (formats, calls) = match action {
-                PackAction::Installed | PackAction::Updated => {
-                    upsert_community(tx, &pack, at)?;
-                    replace_contents(tx, &pack, at)?
-                }
-                PackAction::AlreadyCurrent | PackAction::Older => (Vec::new(), Vec::new()),
-            };
-            Ok(PackImport {
-                community_id: pack.id.clone(),
-                name: pack.name.clone(),
-                action,
-                version: pack.version.clone(),
-                installed_version: installed,
-                formats,
-                calls,
-            })
+            let before = app_state::bundled_pack_mark(tx)?;
+            let imported_before = before.is_some_and(|mark| {
+                mark.community_id == pack.id && compare_versions(&pack.version, &mark.version) != Ordering::Greater
+            });
+            if imported_before {
+                return Ok(None);
+            }
+            let import = import_in(tx, &pack, at)?;
+            let mark = BundledPackMark { community_id: pack.id.clone(), version: pack.version.clone() };
+            app_state::set_bundled_pack_mark(tx, &mark)?;
+            Ok(Some(import))
         })
+    }
+
+    /// Keeps `mark` as the bundled pack imported last (carried over from an older Stint's marker file).
+    pub fn set_bundled_pack_mark(&mut self, mark: &BundledPackMark) -> Result<()> {
+        self.write(|tx| app_state::set_bundled_pack_mark(tx, mark))
     }
 
     /// Removes a community with its formats and calls. Sessions, their phases and commitments stay.

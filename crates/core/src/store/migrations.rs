@@ -130,12 +130,21 @@ CREATE INDEX commitments_by_series ON commitments(series_id, id) WHERE series_id
 ALTER TABLE sessions ADD COLUMN call_id TEXT;
 "#;
 
+/// 4: the app's own small state, which used to be files beside the database (`reminders.json`,
+/// `bundled-pack.json`): one row of named values, so the user's data is one file.
+const APP_STATE: &str = r#"
+CREATE TABLE app_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL              -- JSON
+) WITHOUT ROWID;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES), M::up(CALLS)])
+    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES), M::up(CALLS), M::up(APP_STATE)])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 //! Opening checks, migrates and if need be recovers the file (`open`); the other submodules add the
 //! operations of one area each. Every user action is one transaction (`Store::write`).
 
+mod app_state;
 mod calls;
 mod codec;
 mod commitments;
@@ -25,6 +26,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::Result;
 
+pub use app_state::BundledPackMark;
 pub use calls::{CallOrigin, Reminder, StoredCall};
 pub use communities::{community_item_id, Community, PackAction, PackImport};
 pub use export::ExportKind;

@@ -15,6 +15,7 @@ mod no_tauri;
 mod packs_ics_fuzz;
 mod packs_parse;
 mod packs_schema;
+mod store_bundled_pack;
 mod store_calls;
 mod store_commitments;
 mod store_export;

@@ -1,0 +1,62 @@
+//! The app's own small state, kept in the database beside the user's data (table `app_state`):
+//! what the reminders have announced, and which bundled pack was imported. Each value is JSON under
+//! a fixed key; a value that does not parse is treated as absent (and replaced at the next write).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::codec::to_json;
+use super::Store;
+use crate::Result;
+
+/// The instant of the last reminder announced, so a restart does not repeat it.
+const LAST_REMINDER: &str = "last_announced_reminder";
+/// The community and version of the pack baked into the installer that was imported last.
+const BUNDLED_PACK: &str = "bundled_pack";
+
+/// Which bundled pack was imported last (see `Store::import_bundled_pack`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundledPackMark {
+    pub community_id: String,
+    pub version: String,
+}
+
+pub(super) fn get<T: DeserializeOwned>(tx: &Transaction, key: &str) -> Result<Option<T>> {
+    let text: Option<String> =
+        tx.query_row("SELECT value FROM app_state WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+pub(super) fn set<T: Serialize>(tx: &Transaction, key: &str, value: &T) -> Result<()> {
+    tx.execute(
+        "INSERT INTO app_state (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        rusqlite::params![key, to_json(value)?],
+    )?;
+    Ok(())
+}
+
+pub(super) fn bundled_pack_mark(tx: &Transaction) -> Result<Option<BundledPackMark>> {
+    get(tx, BUNDLED_PACK)
+}
+
+pub(super) fn set_bundled_pack_mark(tx: &Transaction, mark: &BundledPackMark) -> Result<()> {
+    set(tx, BUNDLED_PACK, mark)
+}
+
+impl Store {
+    /// The instant of the last reminder announced, if any was.
+    pub fn last_announced_reminder(&mut self) -> Result<Option<DateTime<Utc>>> {
+        self.read(|tx| get(tx, LAST_REMINDER))
+    }
+
+    pub fn set_last_announced_reminder(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| set(tx, LAST_REMINDER, &at))
+    }
+
+    /// Which bundled pack was imported last, if any.
+    pub fn bundled_pack_mark(&mut self) -> Result<Option<BundledPackMark>> {
+        self.read(bundled_pack_mark)
+    }
+}
