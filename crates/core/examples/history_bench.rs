@@ -161,7 +161,7 @@ fn time_after<T>(mut setup: impl FnMut(), mut f: impl FnMut() -> T) -> f64 {
 
 /// Opens the store at `path` and asserts how the file was checked.
 fn open_checked(path: &Path, expected: OpenCheck) -> Store {
-    let (store, report) = Store::open(path).unwrap();
+    let (store, report) = Store::open(path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, expected);
     store
 }
@@ -177,7 +177,7 @@ fn crash_while_open(path: &Path) {
 
 fn main() {
     if let Some(path) = std::env::var_os(CRASH_CHILD) {
-        let _store = Store::open(path).unwrap();
+        let _store = Store::open(path, chrono::Utc::now()).unwrap();
         std::process::exit(0);
     }
     let dir = tempfile::tempdir().unwrap();
@@ -185,11 +185,11 @@ fn main() {
     let kept = std::env::var_os("STINT_BENCH_KEEP").map(std::path::PathBuf::from);
     let dir_path = kept.clone().unwrap_or_else(|| dir.path().to_path_buf());
     let empty = dir_path.join("empty.db");
-    drop(Store::open(&empty).unwrap());
+    drop(Store::open(&empty, chrono::Utc::now()).unwrap());
     let open_empty = time(|| open_checked(&empty, OpenCheck::Probe));
 
     let path = dir_path.join("stint.db");
-    drop(Store::open(&path).unwrap());
+    drop(Store::open(&path, chrono::Utc::now()).unwrap());
     let first_day = Utc.with_ymd_and_hms(2015, 1, 1, 0, 0, 0).unwrap();
     let build = Instant::now();
     fill(&path, first_day);
@@ -200,9 +200,9 @@ fn main() {
     );
     let open = time(|| open_checked(&path, OpenCheck::Probe));
     let open_after_crash = time_after(|| crash_while_open(&path), || open_checked(&path, OpenCheck::FullAfterCrash));
-    let verify = time(|| assert!(Store::verify_integrity(&path).unwrap().is_sound()));
+    let verify = time(|| assert!(Store::verify_integrity(&path, chrono::Utc::now()).unwrap().is_sound()));
 
-    let (mut store, _) = Store::open(&path).unwrap();
+    let (mut store, _) = Store::open(&path, chrono::Utc::now()).unwrap();
     let tz = chrono_tz::Europe::Berlin;
     let today = (first_day + Duration::days(DAYS - 1)).date_naive();
     let year_ago = today - Duration::days(364);

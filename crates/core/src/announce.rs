@@ -121,7 +121,11 @@ pub fn duration_text(seconds: u64) -> String {
         .filter(|(n, _)| *n > 0)
         .map(|(n, unit)| format!("{n} {unit}"))
         .collect();
-    if parts.is_empty() { "0 s".to_string() } else { parts.join(" ") }
+    if parts.is_empty() {
+        "0 s".to_string()
+    } else {
+        parts.join(" ")
+    }
 }
 
 #[cfg(test)]
@@ -182,10 +186,7 @@ mod tests {
 
     #[test]
     fn a_call_phase_shows_its_prompt_and_the_last_step_its_end() {
-        let mut t = Timeline::new(
-            builtins::all().into_iter().find(|f| f.id == "mastermind").unwrap().draft,
-            start(),
-        );
+        let mut t = Timeline::new(builtins::all().into_iter().find(|f| f.id == "mastermind").unwrap().draft, start());
         let a = phase_change(&t, start() + Duration::minutes(5), bst());
         assert_eq!(a.title, "Welcome done");
         assert_eq!(a.body, "Wins round, 15 min. Share one win. Next: Hot seat at 10:20.");

@@ -18,36 +18,67 @@ const ASK_AND_RESOLVE: CommitmentPolicy = CommitmentPolicy { ask_at_start: true,
 const ASK_ONLY: CommitmentPolicy = CommitmentPolicy { ask_at_start: true, resolve_at_end: false };
 const RESOLVE_ONLY: CommitmentPolicy = CommitmentPolicy { ask_at_start: false, resolve_at_end: true };
 
+/// The id of the built-in pomodoro, which runs with the lengths in the user's settings.
+pub const POMODORO: &str = "pomodoro";
+
 /// Every built-in format, in the order the UI lists them. Ids are stable slugs.
 pub fn all() -> Vec<Format> {
     let mut formats = vec![
-        builtin("pomodoro", pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4)),
+        builtin(POMODORO, pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4)),
         builtin("work-sprint", work_sprint()),
-        builtin("check-in", call_kind("Check-in call", "check-in / connection", NO_COMMITMENTS, vec![
-            step("Hello", Welcome, 5),
-            step("Round of updates", CheckIn, 20),
-            step("Close", Close, 5),
-        ])),
+        builtin(
+            "check-in",
+            call_kind(
+                "Check-in call",
+                "check-in / connection",
+                NO_COMMITMENTS,
+                vec![step("Hello", Welcome, 5), step("Round of updates", CheckIn, 20), step("Close", Close, 5)],
+            ),
+        ),
     ];
     formats.extend(accountability_series());
     formats.extend([
-        builtin("knowledge-led", call_kind("Knowledge-led call", "knowledge-led", NO_COMMITMENTS, vec![
-            step("Welcome", Welcome, 5),
-            step("Talk", Talk, 20),
-            step("Discussion and tips", Discussion, 30),
-            step("Close", Close, 5),
-        ])),
-        builtin("coordinated-action", call_kind("Coordinated action call", "coordinated action", ASK_ONLY, vec![
-            step("Updates", CheckIn, 10),
-            step("Working together", Focus, 35),
-            prompted(step("Actions and owners", Review, 15), "Name each action and who owns it"),
-        ])),
-        builtin("mastermind", call_kind("Mastermind", "mastermind / roundtable", ASK_ONLY, vec![
-            step("Welcome", Welcome, 5),
-            prompted(step("Wins round", CheckIn, 15), "Share one win"),
-            step("Hot seat", Discussion, 30),
-            prompted(step("Goals round", Review, 10), "Set a goal for next time"),
-        ])),
+        builtin(
+            "knowledge-led",
+            call_kind(
+                "Knowledge-led call",
+                "knowledge-led",
+                NO_COMMITMENTS,
+                vec![
+                    step("Welcome", Welcome, 5),
+                    step("Talk", Talk, 20),
+                    step("Discussion and tips", Discussion, 30),
+                    step("Close", Close, 5),
+                ],
+            ),
+        ),
+        builtin(
+            "coordinated-action",
+            call_kind(
+                "Coordinated action call",
+                "coordinated action",
+                ASK_ONLY,
+                vec![
+                    step("Updates", CheckIn, 10),
+                    step("Working together", Focus, 35),
+                    prompted(step("Actions and owners", Review, 15), "Name each action and who owns it"),
+                ],
+            ),
+        ),
+        builtin(
+            "mastermind",
+            call_kind(
+                "Mastermind",
+                "mastermind / roundtable",
+                ASK_ONLY,
+                vec![
+                    step("Welcome", Welcome, 5),
+                    prompted(step("Wins round", CheckIn, 15), "Share one win"),
+                    step("Hot seat", Discussion, 30),
+                    prompted(step("Goals round", Review, 10), "Set a goal for next time"),
+                ],
+            ),
+        ),
         builtin("turing-collaboration-cafe", collaboration_cafe()),
         builtin("turing-daily-coworking", daily_coworking()),
     ]);
@@ -128,11 +159,12 @@ fn accountability_series() -> [Format; 3] {
     let call = |n: u32, round: &str, kind: PhaseKind, prompt: &str, commitments| {
         builtin(
             &format!("accountability-{n}"),
-            call_kind(&format!("Accountability call {n} of 3"), &format!("accountability series, call {n} of 3"), commitments, vec![
-                step("Welcome", Welcome, 5),
-                prompted(step(round, kind, 20), prompt),
-                step("Close", Close, 5),
-            ]),
+            call_kind(
+                &format!("Accountability call {n} of 3"),
+                &format!("accountability series, call {n} of 3"),
+                commitments,
+                vec![step("Welcome", Welcome, 5), prompted(step(round, kind, 20), prompt), step("Close", Close, 5)],
+            ),
         )
     };
     [
@@ -260,9 +292,22 @@ mod tests {
     fn the_expected_formats_are_shipped() {
         let ids: Vec<String> = all().into_iter().map(|f| f.id).collect();
         for id in [
-            "pomodoro", "work-sprint", "check-in", "accountability-1", "accountability-2", "accountability-3",
-            "knowledge-led", "coordinated-action", "mastermind", "turing-collaboration-cafe",
-            "turing-daily-coworking", "focusmate-25", "focusmate-50", "focusmate-75", "flow-club", "caveday",
+            "pomodoro",
+            "work-sprint",
+            "check-in",
+            "accountability-1",
+            "accountability-2",
+            "accountability-3",
+            "knowledge-led",
+            "coordinated-action",
+            "mastermind",
+            "turing-collaboration-cafe",
+            "turing-daily-coworking",
+            "focusmate-25",
+            "focusmate-50",
+            "focusmate-75",
+            "flow-club",
+            "caveday",
             "long-block",
         ] {
             assert!(ids.iter().any(|i| i == id), "missing {id}");

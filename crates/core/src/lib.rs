@@ -10,6 +10,7 @@ pub mod commitment;
 pub mod error;
 pub mod format;
 pub mod ics;
+pub mod live;
 pub mod pack;
 pub mod session_view;
 pub mod store;

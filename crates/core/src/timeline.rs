@@ -28,7 +28,9 @@ pub enum EventKind {
     /// Ends the current phase at the event's instant; the next phase starts then.
     Skip,
     /// Adds seconds to the current phase (must be > 0).
-    Extend { seconds: u32 },
+    Extend {
+        seconds: u32,
+    },
     /// Ends the session.
     Stop,
 }
@@ -119,7 +121,11 @@ impl Timeline {
     }
 
     /// Rebuilds a timeline from stored events, validating each as `push` does.
-    pub fn replay(format: FormatDraft, started_at: DateTime<Utc>, events: impl IntoIterator<Item = Event>) -> Result<Self> {
+    pub fn replay(
+        format: FormatDraft,
+        started_at: DateTime<Utc>,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<Self> {
         let mut t = Timeline::new(format, started_at);
         for e in events {
             t.push(e)?;

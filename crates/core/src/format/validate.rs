@@ -24,7 +24,10 @@ impl FormatDraft {
             attribution: trimmed_option(&self.attribution),
             phases: self.phases.iter().map(Phase::normalized).collect(),
             commitments: self.commitments,
-            repeat: self.repeat.as_ref().map(|r| Repeat { long_break: r.long_break.as_ref().map(Phase::normalized), ..*r }),
+            repeat: self
+                .repeat
+                .as_ref()
+                .map(|r| Repeat { long_break: r.long_break.as_ref().map(Phase::normalized), ..*r }),
         }
     }
 
@@ -154,5 +157,9 @@ fn trimmed_option(text: &Option<String>) -> Option<String> {
 /// `seconds` as "25 h 30 min" for messages.
 fn hours(seconds: u64) -> String {
     let (h, m) = (seconds / 3600, seconds % 3600 / 60);
-    if m == 0 { format!("{h} h") } else { format!("{h} h {m} min") }
+    if m == 0 {
+        format!("{h} h")
+    } else {
+        format!("{h} h {m} min")
+    }
 }

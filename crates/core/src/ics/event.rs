@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::content_line::{at_line, ContentLine};
-use super::import::IcsImportOptions;
+use super::options::IcsImportOptions;
 use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
 use crate::calls::{
     parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, NthWeekday, Recurrence,

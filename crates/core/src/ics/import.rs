@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::content_line::{at_line, content_lines, ContentLine};
 use super::event::{event_to_call, EventLines, Outcome};
+use super::options::IcsImportOptions;
 use crate::calls::Call;
 use crate::{Error, Result};
 
@@ -19,17 +20,6 @@ const MAX_NESTING: usize = 8;
 const QUIET_CALENDAR_PROPERTIES: &[&str] = &["VERSION", "PRODID", "CALSCALE", "METHOD"];
 /// Components Stint reads, or reads past without listing (time zones are taken from TZID names).
 const KNOWN_COMPONENTS: &[&str] = &["VCALENDAR", "VEVENT", "VALARM", "VTIMEZONE", "STANDARD", "DAYLIGHT"];
-
-/// What an import needs to know that a calendar file does not say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct IcsImportOptions {
-    /// The zone of floating times (no TZID, no Z): the user's own zone.
-    #[ts(type = "string")]
-    pub default_zone: chrono_tz::Tz,
-    /// The format of events that do not name one (`X-STINT-FORMAT`).
-    pub default_format_id: String,
-}
 
 /// The result of an import: the calls, and what was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -9,7 +9,9 @@ mod content_line;
 mod event;
 mod export;
 mod import;
+mod options;
 mod values;
 
 pub use export::export_ics;
-pub use import::{import_ics, IcsImport, IcsImportOptions, MAX_ICS_BYTES};
+pub use import::{import_ics, IcsImport, MAX_ICS_BYTES};
+pub use options::IcsImportOptions;

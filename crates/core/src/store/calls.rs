@@ -11,6 +11,7 @@ use super::sessions::{self, NewSession, SessionRecord};
 use super::{formats, ids, Store};
 use crate::calls::{self, validate_call, Call, Occurrence};
 use crate::ics::{self, IcsImport, IcsImportOptions};
+use crate::timeline::{state_at, Event, EventKind};
 use crate::{Error, Result};
 
 /// Where a stored call comes from, which decides who may change it.
@@ -255,6 +256,19 @@ impl Store {
         occurrence_start: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<SessionRecord> {
+        self.join_call_replacing(call_id, occurrence_start, now, false)
+    }
+
+    /// `join_call`, and with `replace_running` another session still running is stopped at `now`
+    /// in the same transaction instead of being a `Conflict`. Nothing else being wrong is checked
+    /// first, so a refused join never leaves the user with neither session.
+    pub fn join_call_replacing(
+        &mut self,
+        call_id: &str,
+        occurrence_start: DateTime<Utc>,
+        now: DateTime<Utc>,
+        replace_running: bool,
+    ) -> Result<SessionRecord> {
         nanos(occurrence_start, "occurrence_start")?;
         nanos(now, "now")?;
         self.write(|tx| {
@@ -276,6 +290,9 @@ impl Store {
                 let record = sessions::load(tx, running)?;
                 if record.call_id.as_deref() == Some(call_id) && record.timeline.started_at == occurrence.starts_at {
                     return Ok(record);
+                }
+                if replace_running && !state_at(&record.timeline, now).done {
+                    sessions::append(tx, running, Event { at: now, kind: EventKind::Stop })?;
                 }
             }
             let format = formats::load(tx, &call.format_id)?;

@@ -11,8 +11,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::codec::{enum_name, from_json, instant, nanos, parse_enum, to_json};
 use super::app_state::{self, BundledPackMark};
+use super::codec::{enum_name, from_json, instant, nanos, parse_enum, to_json};
 use super::Store;
 use crate::calls::Call;
 use crate::format::{FormatDraft, FormatOrigin};

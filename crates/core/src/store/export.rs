@@ -7,7 +7,7 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
@@ -165,9 +165,9 @@ fn write_csv(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn write_json(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
+fn write_json(tx: &Transaction, dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
     let mut doc = Map::new();
-    doc.insert("exported_at".into(), Value::String(Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)));
+    doc.insert("exported_at".into(), Value::String(now.to_rfc3339_opts(SecondsFormat::Secs, true)));
     doc.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     for table in TABLES {
         let objects = rows(tx, table)?
@@ -186,10 +186,10 @@ fn write_json(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
 impl Store {
     /// Writes all history into `dir` (created if missing): `stint-history.json`, or one CSV file per
     /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`). Returns the files.
-    pub fn export(&mut self, kind: ExportKind, dir: &Path) -> Result<Vec<PathBuf>> {
+    pub fn export(&mut self, kind: ExportKind, dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
         fs::create_dir_all(dir).map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", dir.display())))?;
         self.read(|tx| match kind {
-            ExportKind::Json => write_json(tx, dir),
+            ExportKind::Json => write_json(tx, dir, now),
             ExportKind::Csv => write_csv(tx, dir),
         })
     }

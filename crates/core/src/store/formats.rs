@@ -1,6 +1,6 @@
 //! Formats: the built-ins (from code) merged with the user's own (from the database).
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::codec::{from_json, nanos, to_json};
@@ -47,13 +47,13 @@ fn new_id(tx: &Transaction, name: &str) -> Result<String> {
     })
 }
 
-fn insert_custom(tx: &Transaction, draft: FormatDraft) -> Result<Format> {
+fn insert_custom(tx: &Transaction, draft: FormatDraft, now: DateTime<Utc>) -> Result<Format> {
     let draft = draft.validated()?;
     let id = new_id(tx, &draft.name)?;
     let format = Format { id, origin: FormatOrigin::Custom, archived: false, draft };
     tx.execute(
         "INSERT INTO formats (id, origin, archived, draft, created_at) VALUES (?1, ?2, 0, ?3, ?4)",
-        params![format.id, to_json(&format.origin)?, to_json(&format.draft)?, nanos(Utc::now(), "created_at")?],
+        params![format.id, to_json(&format.origin)?, to_json(&format.draft)?, nanos(now, "now")?],
     )?;
     Ok(format)
 }
@@ -115,8 +115,8 @@ impl Store {
     }
 
     /// Stores a new custom format after validating it.
-    pub fn create_format(&mut self, draft: FormatDraft) -> Result<Format> {
-        self.write(|tx| insert_custom(tx, draft))
+    pub fn create_format(&mut self, draft: FormatDraft, now: DateTime<Utc>) -> Result<Format> {
+        self.write(|tx| insert_custom(tx, draft, now))
     }
 
     /// Replaces a custom format's phases, name and policy. Built-ins: `Error::Conflict`.
@@ -133,11 +133,11 @@ impl Store {
     }
 
     /// A custom copy of any format, named "<name> (copy)".
-    pub fn duplicate_format(&mut self, id: &str) -> Result<Format> {
+    pub fn duplicate_format(&mut self, id: &str, now: DateTime<Utc>) -> Result<Format> {
         self.write(|tx| {
             let mut draft = load(tx, id)?.draft;
             draft.name = copy_name(&draft.name);
-            insert_custom(tx, draft)
+            insert_custom(tx, draft, now)
         })
     }
 

@@ -28,10 +28,10 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::open::sibling;
+use super::files::sibling;
 use super::Store;
 use crate::Result;
 
@@ -99,7 +99,7 @@ impl Store {
     /// next start (`<db>.needs-recovery`) and returns the sentence for the user. Run it after start-up
     /// when `OpenReport::needs_verify()` says so, with the path from `Store::path()`, not holding the
     /// store's lock.
-    pub fn verify_integrity(path: impl AsRef<Path>) -> Result<IntegrityReport> {
+    pub fn verify_integrity(path: impl AsRef<Path>, now: DateTime<Utc>) -> Result<IntegrityReport> {
         let path = path.as_ref();
         let verdict = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).and_then(|conn| {
             conn.busy_timeout(Duration::from_secs(5))?;
@@ -108,7 +108,7 @@ impl Store {
         let problems = match damage_as_health(verdict)? {
             Health::Sound => return Ok(IntegrityReport { problems: Vec::new(), notice: None }),
             Health::Damaged(reason) => {
-                request_recovery(path, &reason)?;
+                request_recovery(path, &reason, now)?;
                 reason.split("; ").map(str::to_string).collect()
             }
         };
@@ -135,6 +135,8 @@ impl Store {
 /// it is declared after the connection in `Store`, so the connection is closed first.
 pub(super) struct InUseMarker {
     path: PathBuf,
+    /// When the store was opened, as the marker says.
+    opened_at: DateTime<Utc>,
     state: MarkerState,
 }
 
@@ -148,8 +150,8 @@ enum MarkerState {
 }
 
 impl InUseMarker {
-    pub(super) fn new(db: &Path) -> Self {
-        InUseMarker { path: in_use_path(db), state: MarkerState::Absent }
+    pub(super) fn new(db: &Path, opened_at: DateTime<Utc>) -> Self {
+        InUseMarker { path: in_use_path(db), opened_at, state: MarkerState::Absent }
     }
 
     /// Whether a run that had `db` open ended without a clean shutdown.
@@ -164,7 +166,7 @@ impl InUseMarker {
                 "Stint (process {}) has opened this database since {}. If Stint is not running, it did \
                  not shut down cleanly, and will check the whole database when it next starts.\n",
                 std::process::id(),
-                Utc::now().to_rfc3339()
+                self.opened_at.to_rfc3339()
             );
             fs::write(&self.path, text)?;
             self.state = MarkerState::Written;
@@ -210,9 +212,9 @@ pub(super) fn recovery_requested(db: &Path) -> bool {
     recovery_request_path(db).exists()
 }
 
-fn request_recovery(db: &Path, reason: &str) -> Result<()> {
+fn request_recovery(db: &Path, reason: &str, now: DateTime<Utc>) -> Result<()> {
     let path = recovery_request_path(db);
-    fs::write(&path, format!("Found damaged at {}: {reason}\n", Utc::now().to_rfc3339()))?;
+    fs::write(&path, format!("Found damaged at {}: {reason}\n", now.to_rfc3339()))?;
     sync_durably(&path)
 }
 

@@ -10,6 +10,7 @@ mod commitments;
 mod communities;
 mod csv;
 mod export;
+mod files;
 mod formats;
 mod history;
 mod ids;

@@ -7,9 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 
+use super::files::sibling;
 use super::integrity::{
     clear_recovery_request, damage_as_health, examine, recovery_requested, Depth, Health, InUseMarker,
 };
@@ -62,7 +63,7 @@ impl Store {
     /// The whole file is checked only after an unclean shutdown or when a background check asked for
     /// it (`OpenReport::checked`); otherwise `OpenReport::needs_verify` tells the caller to run
     /// `Store::verify_integrity` off the start-up path.
-    pub fn open(path: impl AsRef<Path>) -> Result<(Store, OpenReport)> {
+    pub fn open(path: impl AsRef<Path>, now: DateTime<Utc>) -> Result<(Store, OpenReport)> {
         let path = path.as_ref().to_path_buf();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir)?;
@@ -70,16 +71,16 @@ impl Store {
         let mut report = OpenReport { checked: check_due(&path), ..OpenReport::default() };
         let depth = if report.checked == OpenCheck::Probe { Depth::Probe } else { Depth::Full };
         if let Health::Damaged(reason) = health(&path, depth)? {
-            recover(&path, &reason, &mut report)?;
+            recover(&path, &reason, now, &mut report)?;
         }
         if report.checked != OpenCheck::Probe {
             clear_recovery_request(&path)?;
         }
         let mut conn = Connection::open(&path)?;
         configure(&conn)?;
-        let mut in_use = InUseMarker::new(&path);
+        let mut in_use = InUseMarker::new(&path, now);
         in_use.write()?;
-        report.backup = migrate(&mut conn, &path, &mut in_use)?;
+        report.backup = migrate(&mut conn, &path, now, &mut in_use)?;
         Ok((Store { conn, path, in_use }, report))
     }
 }
@@ -137,20 +138,15 @@ fn health(path: &Path, depth: Depth) -> Result<Health> {
     damage_as_health(examine(&conn, depth))
 }
 
-fn stamp() -> String {
-    Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string()
-}
-
-pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
+/// `now` as it appears in the name of a file set aside.
+fn stamp(now: DateTime<Utc>) -> String {
+    now.format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
 /// Moves the damaged file (with its WAL and shared-memory files) aside and puts the newest sound
 /// backup in its place; without one, the next open starts an empty database.
-fn recover(path: &Path, reason: &str, report: &mut OpenReport) -> Result<()> {
-    let aside = sibling(path, &format!(".damaged-{}", stamp()));
+fn recover(path: &Path, reason: &str, now: DateTime<Utc>, report: &mut OpenReport) -> Result<()> {
+    let aside = sibling(path, &format!(".damaged-{}", stamp(now)));
     fs::rename(path, &aside)?;
     for companion in ["-wal", "-shm"] {
         let from = sibling(path, companion);
@@ -205,7 +201,12 @@ fn newest_sound_backup(path: &Path) -> Result<Option<PathBuf>> {
 
 /// Brings the schema up to date. An existing, non-empty database is first copied with SQLite's
 /// backup API; the copy's path is returned.
-fn migrate(conn: &mut Connection, path: &Path, in_use: &mut InUseMarker) -> Result<Option<PathBuf>> {
+fn migrate(
+    conn: &mut Connection,
+    path: &Path,
+    now: DateTime<Utc>,
+    in_use: &mut InUseMarker,
+) -> Result<Option<PathBuf>> {
     let version = user_version(conn)?;
     if version > SCHEMA_VERSION {
         return Err(newer_schema(version));
@@ -216,7 +217,7 @@ fn migrate(conn: &mut Connection, path: &Path, in_use: &mut InUseMarker) -> Resu
     in_use.arm()?;
     let has_tables: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master)", [], |r| r.get(0))?;
     let backup = if has_tables {
-        let target = sibling(path, &format!(".backup-v{version}-{}", stamp()));
+        let target = sibling(path, &format!(".backup-v{version}-{}", stamp(now)));
         conn.backup(MAIN_DB, &target, None)?;
         Some(target)
     } else {

@@ -165,6 +165,31 @@ fn record_new_phases(
     Ok(recorded)
 }
 
+/// Appends `event` to session `session_id` in `tx` (see `Store::append_event`).
+pub(super) fn append(tx: &Transaction, session_id: i64, event: Event) -> Result<SessionRecord> {
+    let at = nanos(event.at, "at")?;
+    let mut record = load(tx, session_id)?;
+    if record.status == SessionStatus::Finished {
+        return Err(Error::Conflict(format!("session {session_id} has already ended")));
+    }
+    let recorded_until: Option<i64> =
+        tx.query_row("SELECT MAX(ended_at) FROM phases WHERE session_id = ?1", [session_id], |r| r.get(0))?;
+    if recorded_until.is_some_and(|until| at < until) {
+        return Err(Error::Conflict(format!(
+            "an event at {} is earlier than a phase already recorded for session {session_id}",
+            event.at
+        )));
+    }
+    record.timeline.push(event)?;
+    let (kind, seconds) = encode_event(event.kind);
+    tx.execute(
+        "INSERT INTO session_events (session_id, at, kind, seconds) VALUES (?1, ?2, ?3, ?4)",
+        params![session_id, at, kind, seconds],
+    )?;
+    record_new_phases(tx, &mut record, event.at, None)?;
+    Ok(record)
+}
+
 /// The stored snapshot id of a format draft, inserting it if this exact draft is new.
 fn snapshot_id(tx: &Transaction, draft_json: &str) -> Result<i64> {
     tx.execute("INSERT OR IGNORE INTO format_snapshots (draft) VALUES (?1)", [draft_json])?;
@@ -269,29 +294,8 @@ impl Store {
     /// Validates `event` against the session's timeline and persists it, together with the phases
     /// it finished. Events may not go back before a phase that is already recorded.
     pub fn append_event(&mut self, session_id: i64, event: Event) -> Result<SessionRecord> {
-        let at = nanos(event.at, "at")?;
-        self.write(|tx| {
-            let mut record = load(tx, session_id)?;
-            if record.status == SessionStatus::Finished {
-                return Err(Error::Conflict(format!("session {session_id} has already ended")));
-            }
-            let recorded_until: Option<i64> =
-                tx.query_row("SELECT MAX(ended_at) FROM phases WHERE session_id = ?1", [session_id], |r| r.get(0))?;
-            if recorded_until.is_some_and(|until| at < until) {
-                return Err(Error::Conflict(format!(
-                    "an event at {} is earlier than a phase already recorded for session {session_id}",
-                    event.at
-                )));
-            }
-            record.timeline.push(event)?;
-            let (kind, seconds) = encode_event(event.kind);
-            tx.execute(
-                "INSERT INTO session_events (session_id, at, kind, seconds) VALUES (?1, ?2, ?3, ?4)",
-                params![session_id, at, kind, seconds],
-            )?;
-            record_new_phases(tx, &mut record, event.at, None)?;
-            Ok(record)
-        })
+        nanos(event.at, "at")?;
+        self.write(|tx| append(tx, session_id, event))
     }
 
     /// Records the phases of the session that have finished by `now` (those whose end fell inside

@@ -163,7 +163,18 @@ fn pomodoro_expands_rounds_and_long_breaks() {
     let labels: Vec<String> = (0..10).map(|i| phase_at(&f, i).unwrap().label).collect();
     assert_eq!(
         labels,
-        ["Pomodoro 1", "Break", "Pomodoro 2", "Break", "Pomodoro 3", "Break", "Pomodoro 4", "Long break", "Pomodoro 5", "Break"]
+        [
+            "Pomodoro 1",
+            "Break",
+            "Pomodoro 2",
+            "Break",
+            "Pomodoro 3",
+            "Break",
+            "Pomodoro 4",
+            "Long break",
+            "Pomodoro 5",
+            "Break"
+        ]
     );
     assert_eq!(phase_at(&f, 15).unwrap().kind, PhaseKind::LongBreak);
     let t = timeline(f, &[]);

@@ -14,8 +14,11 @@ pub(super) fn to_ms(t: DateTime<Utc>) -> i64 {
 
 /// The instant `ms` after the epoch, saturating at chrono's representable range.
 pub(super) fn from_ms(ms: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(ms)
-        .unwrap_or(if ms < 0 { DateTime::<Utc>::MIN_UTC } else { DateTime::<Utc>::MAX_UTC })
+    DateTime::from_timestamp_millis(ms).unwrap_or(if ms < 0 {
+        DateTime::<Utc>::MIN_UTC
+    } else {
+        DateTime::<Utc>::MAX_UTC
+    })
 }
 
 /// The phase in progress (or, once the session is over, the last one).

@@ -1,6 +1,5 @@
 //! The timer synced by schedule: a late joiner lands in the phase the call is in.
 
-
 use crate::calls_support::{call, local, sample_pack, utc};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::London;

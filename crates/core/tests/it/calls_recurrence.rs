@@ -1,6 +1,5 @@
 //! Recurrence expansion in the call's own zone, across DST changes.
 
-
 use crate::calls_support::{call, local, utc};
 use chrono::{Datelike, Timelike, Weekday as ChronoWeekday};
 use chrono_tz::{America::New_York, Australia::Sydney, Europe::London};

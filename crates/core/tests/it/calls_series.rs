@@ -1,6 +1,5 @@
 //! Accountability series: three calls from a pattern, and the carry-over of unfinished commitments.
 
-
 use crate::calls_support::{local, utc};
 use chrono::{Datelike, NaiveTime, Weekday as ChronoWeekday};
 use stint_core::calls::series::{

@@ -1,6 +1,5 @@
 //! Merging calls, the "skip on another call's day" rule, and the next reminder.
 
-
 use crate::calls_support::{call, local, utc};
 use chrono::{Datelike, Duration, Weekday as ChronoWeekday};
 use chrono_tz::{America::New_York, Europe::London};

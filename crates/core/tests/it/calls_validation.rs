@@ -1,6 +1,5 @@
 //! A call breaking a rule gets an error naming the field; links are refused unless safe to open.
 
-
 use crate::calls_support::{call, local};
 use chrono_tz::Europe::London;
 use stint_core::calls::{

@@ -35,7 +35,7 @@ fn report(line: String) {
 }
 
 fn write_forever(path: &Path) -> ! {
-    let (mut store, _) = Store::open(path).unwrap();
+    let (mut store, _) = Store::open(path, chrono::Utc::now()).unwrap();
     if let Some(running) = store.active_session().unwrap() {
         let at = Utc::now().max(running.timeline.events().last().map_or(running.timeline.started_at, |e| e.at));
         store.append_event(running.id, Event { at, kind: EventKind::Stop }).unwrap();
@@ -51,7 +51,7 @@ fn write_forever(path: &Path) -> ! {
                 commitments: CommitmentPolicy::default(),
                 repeat: None,
             };
-            store.create_format(draft).unwrap().id
+            store.create_format(draft, chrono::Utc::now()).unwrap().id
         }
     };
     loop {
@@ -147,6 +147,6 @@ fn killing_the_writer_at_any_moment_loses_nothing_committed() {
         checked.iter().filter(|l| l.starts_with("session ")).count() > KILLS / 2,
         "the child barely ran (seed {seed})"
     );
-    let (_, report) = Store::open(&path).unwrap();
+    let (_, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert!(report.notices.is_empty(), "{report:?}");
 }

@@ -25,7 +25,11 @@ fn pomodoro(rounds: Option<u32>, every: u32) -> FormatDraft {
     FormatDraft {
         name: "Pomodoro".into(),
         phases: vec![phase("Pomodoro {n}", PhaseKind::Focus, 1500), phase("Break", PhaseKind::Break, 300)],
-        repeat: Some(Repeat { rounds, long_break_every: every, long_break: Some(phase("Long break", PhaseKind::LongBreak, 900)) }),
+        repeat: Some(Repeat {
+            rounds,
+            long_break_every: every,
+            long_break: Some(phase("Long break", PhaseKind::LongBreak, 900)),
+        }),
         ..draft()
     }
 }

@@ -1,6 +1,5 @@
 //! Calendar files: export, import, round trip, and errors naming the line.
 
-
 use crate::calls_support::{call, local, sample_pack, utc};
 use stint_core::calls::{Call, Frequency, Recurrence, Weekday};
 use stint_core::ics::{export_ics, import_ics, IcsImportOptions, MAX_ICS_BYTES};

@@ -2,6 +2,7 @@
 
 mod calls_support;
 mod common;
+mod live_support;
 
 mod calls_join;
 mod calls_recurrence;
@@ -11,6 +12,9 @@ mod calls_validation;
 mod crash;
 mod formats;
 mod ics_roundtrip;
+mod live_actions;
+mod live_reminders;
+mod live_watch;
 mod no_tauri;
 mod packs_ics_fuzz;
 mod packs_parse;

@@ -1,7 +1,6 @@
 //! Robustness: tens of thousands of mutated and generated packs and calendar files thrown at both
 //! parsers. Every one must give a value or an error — never a panic. Whatever parses is expanded too.
 
-
 use crate::calls_support::{sample_pack, utc};
 use proptest::prelude::*;
 use stint_core::calls::{next_reminder, upcoming};

@@ -1,8 +1,7 @@
 //! Community packs: the samples parse, and every kind of bad file is refused naming its place.
 
-
-use base64::Engine;
 use crate::calls_support::{sample_pack, utc};
+use base64::Engine;
 use serde_json::{json, Value};
 use stint_core::calls::upcoming;
 use stint_core::pack::{compare_versions, parse_pack, MAX_PACK_BYTES};

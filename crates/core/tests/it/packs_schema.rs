@@ -1,6 +1,5 @@
 //! The JSON Schema shipped in packs/ describes what `parse_pack` reads.
 
-
 use std::collections::BTreeSet;
 
 use serde_json::Value;

@@ -66,6 +66,6 @@ fn the_last_announced_reminder_is_kept_in_the_database() {
     t.store.set_last_announced_reminder(now() + chrono::Duration::minutes(5)).unwrap();
     let path = t.path.clone();
     drop(t.store);
-    let (mut reopened, _) = stint_core::store::Store::open(&path).unwrap();
+    let (mut reopened, _) = stint_core::store::Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(reopened.last_announced_reminder().unwrap(), Some(now() + chrono::Duration::minutes(5)));
 }

@@ -1,11 +1,10 @@
 //! Stored calls: personal calls, upcoming occurrences, reminders, joining an occurrence (the timer
 //! synced by schedule) and calendar files.
 
-
 use crate::calls_support::{local, sample_pack, utc};
+use crate::common::{phase, rows};
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::London;
-use crate::common::{phase, rows};
 use stint_core::calls::{Call, Recurrence, Weekday};
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::ics::IcsImportOptions;
@@ -39,7 +38,7 @@ fn five_second_format(store: &mut Store) -> String {
         commitments: CommitmentPolicy::default(),
         repeat: None,
     };
-    store.create_format(draft).unwrap().id
+    store.create_format(draft, chrono::Utc::now()).unwrap().id
 }
 
 fn personal(title: &str, format_id: &str, first_start: chrono::NaiveDateTime, recurrence: Recurrence) -> Call {
@@ -196,11 +195,11 @@ fn joining_seven_seconds_late_starts_the_session_at_the_scheduled_start_in_the_s
 
     // Joining again (a second click) is the same session; history knows the call after a restart.
     assert_eq!(t.store.join_call(&call.id, start, joined_at + Duration::seconds(1)).unwrap().id, session.id);
-    let files = t.store.export(ExportKind::Json, t.dir.path()).unwrap();
+    let files = t.store.export(ExportKind::Json, t.dir.path(), chrono::Utc::now()).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(doc["sessions"][0]["call_id"], call.id.as_str(), "the history export names the call");
     drop(t.store);
-    let (mut reopened, _) = Store::open(&t.path).unwrap();
+    let (mut reopened, _) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     let active = reopened.active_session().unwrap().unwrap();
     assert_eq!((active.id, active.call_id.as_deref()), (session.id, Some(call.id.as_str())));
     assert_eq!(rows(&t.path, "sessions"), 1);

@@ -1,6 +1,5 @@
 //! Commitments: every validation rule, exact Unicode, resolve/reopen, carry-over.
 
-
 use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::Error;

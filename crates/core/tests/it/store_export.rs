@@ -1,6 +1,5 @@
 //! Export: one JSON document, or RFC 4180 CSV files, with nasty text surviving both.
 
-
 use std::fs;
 
 use crate::common::*;
@@ -56,7 +55,7 @@ fn seeded() -> TestStore {
 fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
     let mut t = seeded();
     let out = t.dir.path().join("export/csv");
-    let files = t.store.export(ExportKind::Csv, &out).unwrap();
+    let files = t.store.export(ExportKind::Csv, &out, chrono::Utc::now()).unwrap();
     let names: Vec<String> = files.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["formats.csv", "sessions.csv", "session_events.csv", "phases.csv", "commitments.csv"]);
 
@@ -85,7 +84,7 @@ fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
 #[test]
 fn json_export_is_one_document_with_every_table() {
     let mut t = seeded();
-    let files = t.store.export(ExportKind::Json, t.dir.path()).unwrap();
+    let files = t.store.export(ExportKind::Json, t.dir.path(), chrono::Utc::now()).unwrap();
     assert_eq!(files, [t.dir.path().join("stint-history.json")]);
     let doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(doc["schema_version"], stint_core::store::migrations::SCHEMA_VERSION);
@@ -103,6 +102,6 @@ fn export_into_an_impossible_place_names_the_path() {
     let mut t = seeded();
     let file = t.dir.path().join("a-file");
     fs::write(&file, "x").unwrap();
-    let err = t.store.export(ExportKind::Json, &file.join("sub")).unwrap_err();
+    let err = t.store.export(ExportKind::Json, &file.join("sub"), chrono::Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("path"));
 }

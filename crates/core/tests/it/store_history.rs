@@ -1,9 +1,8 @@
 //! History: the sessions list, focus per local day, streaks, commitments kept, totals per format.
 
-
+use crate::common::*;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::store::{DayFocus, Store, Streaks};
@@ -29,7 +28,7 @@ fn solo(store: &mut Store, minutes: u32) -> String {
         commitments: CommitmentPolicy::default(),
         repeat: None,
     };
-    store.create_format(draft).unwrap().id
+    store.create_format(draft, chrono::Utc::now()).unwrap().id
 }
 
 /// Runs a whole session of `format` from `start`, recording its phases; returns its id.

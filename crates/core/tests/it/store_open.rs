@@ -2,7 +2,6 @@
 //! a damaged file, and how deep the check at open goes (full after an unclean shutdown or when a
 //! background `verify_integrity` found damage; a probe otherwise).
 
-
 use std::fs;
 use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +30,7 @@ fn files_in(dir: &std::path::Path, containing: &str) -> Vec<std::path::PathBuf> 
 fn a_new_database_is_created_in_wal_mode_at_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stint.db");
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::Created);
     assert!(!report.needs_verify(), "a new file has nothing to verify");
     drop(store);
@@ -54,7 +53,7 @@ fn an_older_database_is_backed_up_then_migrated_and_keeps_its_data() {
         )
         .unwrap();
     }
-    let (mut store, report) = Store::open(&path).unwrap();
+    let (mut store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     let backup = report.backup.clone().expect("a backup before migrating");
     assert!(backup.file_name().unwrap().to_string_lossy().starts_with("stint.db.backup-v1-"), "{backup:?}");
     assert!(report.notices.is_empty());
@@ -64,7 +63,7 @@ fn an_older_database_is_backed_up_then_migrated_and_keeps_its_data() {
     assert_eq!(pragma::<u32>(&backup, "user_version"), 1);
     assert_eq!(rows(&backup, "formats"), 1);
     drop(store);
-    let (_, again) = Store::open(&path).unwrap();
+    let (_, again) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(again.backup, None, "nothing to migrate, no new backup");
 }
 
@@ -78,7 +77,7 @@ fn a_database_from_a_newer_stint_is_refused_and_left_untouched() {
             .unwrap();
     }
     let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("refused");
+    let err = Store::open(&path, chrono::Utc::now()).err().expect("refused");
     assert_eq!(err.code(), "newer_schema");
     let message = err.to_string();
     assert!(message.contains("newer version of Stint") && message.contains("99"), "{message}");
@@ -104,7 +103,7 @@ const CHILD_MODE: &str = "STINT_OPEN_CHILD_MODE";
 #[test]
 fn open_child() {
     let Ok(path) = std::env::var(CHILD_DB) else { return };
-    let (mut store, _) = Store::open(&path).unwrap();
+    let (mut store, _) = Store::open(&path, chrono::Utc::now()).unwrap();
     match std::env::var(CHILD_MODE).unwrap().as_str() {
         "open" => {}
         "clean" => store.mark_clean_shutdown().unwrap(),
@@ -125,7 +124,7 @@ fn open_child() {
 /// destructor runs, as when Stint crashes, is killed or loses power.
 fn run_child_until_killed(db: &Path, mode: &str) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "open_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store_open::open_child", "--nocapture", "--test-threads=1"])
         .env(CHILD_DB, db)
         .env(CHILD_MODE, mode)
         .stdout(Stdio::piped())
@@ -187,7 +186,7 @@ fn migrated_and_filled(path: &Path) -> PathBuf {
         let mut conn = Connection::open(path).unwrap();
         migrations().to_version(&mut conn, 1).unwrap();
     }
-    let (mut store, report) = Store::open(path).unwrap();
+    let (mut store, report) = Store::open(path, chrono::Utc::now()).unwrap();
     let format = sprint(&mut store);
     fill(&mut store, &format, 40);
     report.backup.unwrap()
@@ -199,7 +198,7 @@ fn the_in_use_marker_lives_exactly_as_long_as_the_store() {
     assert!(in_use(&t.path).exists());
     drop(t.store);
     assert!(!in_use(&t.path).exists());
-    let (_, report) = Store::open(&t.path).unwrap();
+    let (_, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::Probe, "after a clean shutdown only the probe runs");
     assert!(report.needs_verify());
 }
@@ -213,13 +212,13 @@ fn after_a_killed_run_open_checks_the_whole_file() {
     run_child_until_killed(&t.path, "open");
     assert!(in_use(&t.path).exists(), "the killed run leaves its marker");
 
-    let (mut store, report) = Store::open(&t.path).unwrap();
+    let (mut store, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::FullAfterCrash);
     assert!(!report.needs_verify());
     assert!(report.notices.is_empty() && report.moved_aside.is_none(), "{report:?}");
     assert_eq!(store.sessions_page(None, 10).unwrap().len(), 3);
     drop(store);
-    assert_eq!(Store::open(&t.path).unwrap().1.checked, OpenCheck::Probe);
+    assert_eq!(Store::open(&t.path, chrono::Utc::now()).unwrap().1.checked, OpenCheck::Probe);
 }
 
 #[test]
@@ -227,7 +226,7 @@ fn a_clean_shutdown_marked_before_the_process_ends_skips_the_full_check() {
     let t = temp_store();
     drop(t.store);
     run_child_until_killed(&t.path, "clean");
-    assert_eq!(Store::open(&t.path).unwrap().1.checked, OpenCheck::Probe);
+    assert_eq!(Store::open(&t.path, chrono::Utc::now()).unwrap().1.checked, OpenCheck::Probe);
 }
 
 #[test]
@@ -235,7 +234,7 @@ fn a_write_after_the_clean_shutdown_mark_makes_the_next_start_check_again() {
     let t = temp_store();
     drop(t.store);
     run_child_until_killed(&t.path, "clean-then-write");
-    let (mut store, report) = Store::open(&t.path).unwrap();
+    let (mut store, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::FullAfterCrash);
     assert_eq!(store.list_formats(true).unwrap().iter().filter(|f| f.draft.name == "Sprint").count(), 1);
 }
@@ -248,7 +247,7 @@ fn a_database_damaged_in_a_crash_is_moved_aside_and_the_newest_backup_restored()
     run_child_until_killed(&path, "open");
     let damaged_bytes = damage(&path);
 
-    let (mut store, report) = Store::open(&path).unwrap();
+    let (mut store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::FullAfterCrash);
     assert_eq!(report.restored_from.as_deref(), Some(backup.as_path()));
     let aside = report.moved_aside.clone().unwrap();
@@ -274,7 +273,7 @@ fn a_database_damaged_in_a_crash_without_backup_is_replaced_by_an_empty_one() {
     run_child_until_killed(&t.path, "open");
     damage(&t.path);
 
-    let (mut store, report) = Store::open(&t.path).unwrap();
+    let (mut store, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.restored_from, None);
     assert!(report.moved_aside.as_ref().unwrap().exists());
     assert!(report.notices[0].contains("empty database"), "{:?}", report.notices);
@@ -288,12 +287,12 @@ fn damage_without_a_crash_is_found_by_verify_and_recovered_at_the_next_start() {
     let backup = migrated_and_filled(&path);
     let damaged_bytes = damage(&path);
 
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::Probe, "no crash: open only probes");
     assert!(report.needs_verify());
     assert!(report.notices.is_empty() && report.moved_aside.is_none(), "{report:?}");
 
-    let verdict = Store::verify_integrity(&path).unwrap();
+    let verdict = Store::verify_integrity(&path, chrono::Utc::now()).unwrap();
     assert!(!verdict.is_sound());
     assert!(!verdict.problems.is_empty());
     let notice = verdict.notice.unwrap();
@@ -302,7 +301,7 @@ fn damage_without_a_crash_is_found_by_verify_and_recovered_at_the_next_start() {
     assert!(path.exists(), "nothing is moved while the store is open");
     drop(store);
 
-    let (_, report) = Store::open(&path).unwrap();
+    let (_, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::FullOnRequest);
     assert_eq!(report.restored_from.as_deref(), Some(backup.as_path()));
     assert_eq!(fs::read(report.moved_aside.as_ref().unwrap()).unwrap(), damaged_bytes);
@@ -317,7 +316,7 @@ fn a_sound_database_verifies_clean_from_another_thread_while_the_store_writes() 
     let format = sprint(&mut t.store);
     fill(&mut t.store, &format, 20);
     let path = t.path.clone();
-    let verifier = std::thread::spawn(move || Store::verify_integrity(&path));
+    let verifier = std::thread::spawn(move || Store::verify_integrity(&path, chrono::Utc::now()));
     fill(&mut t.store, &format, 20);
     let verdict = verifier.join().unwrap().unwrap();
     assert!(verdict.is_sound(), "{verdict:?}");
@@ -334,7 +333,7 @@ fn a_stale_recovery_request_on_a_sound_file_changes_nothing() {
     drop(t.store);
     fs::write(recovery_request(&t.path), "left over").unwrap();
 
-    let (mut store, report) = Store::open(&t.path).unwrap();
+    let (mut store, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::FullOnRequest);
     assert!(report.notices.is_empty() && report.moved_aside.is_none(), "{report:?}");
     assert_eq!(store.sessions_page(None, 10).unwrap().len(), 2);
@@ -345,7 +344,7 @@ fn a_stale_recovery_request_on_a_sound_file_changes_nothing() {
 fn verifying_a_missing_file_is_a_storage_error_and_schedules_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stint.db");
-    let err = Store::verify_integrity(&path).unwrap_err();
+    let err = Store::verify_integrity(&path, chrono::Utc::now()).unwrap_err();
     assert_eq!(err.code(), "storage");
     assert!(!recovery_request(&path).exists());
 }
@@ -356,7 +355,7 @@ fn a_file_that_is_not_a_database_at_all_is_moved_aside_by_the_probe() {
     let path = dir.path().join("stint.db");
     let junk = b"this is not a database, just some text that happens to be here".repeat(100);
     fs::write(&path, &junk).unwrap();
-    let (mut store, report) = Store::open(&path).unwrap();
+    let (mut store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert_eq!(report.checked, OpenCheck::Probe);
     assert_eq!(fs::read(report.moved_aside.unwrap()).unwrap(), junk);
     assert!(store.list_formats(true).is_ok());

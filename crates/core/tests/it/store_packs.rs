@@ -1,10 +1,9 @@
 //! Community packs in the store: install, update, refuse, remove — history always kept — and two
 //! independent stores with the same pack agreeing on the phase of a call.
 
-
 use crate::calls_support::{sample_pack, utc};
-use chrono::{DateTime, Duration, Utc};
 use crate::common::{rows, temp_store, TestStore};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 use stint_core::format::FormatOrigin;
 use stint_core::pack::{parse_pack, LogoType};
@@ -125,8 +124,8 @@ fn two_independent_stores_with_the_same_pack_agree_on_the_phase_at_1000_random_i
         let a = alice.store.join_call(call, start, alice_joins).unwrap();
         let b = bob.store.join_call(call, start, bob_joins).unwrap();
         assert_eq!(a.timeline.started_at, start);
-        let a = Store::open(&alice.path).unwrap().0.session(a.id).unwrap();
-        let b = Store::open(&bob.path).unwrap().0.session(b.id).unwrap();
+        let a = Store::open(&alice.path, chrono::Utc::now()).unwrap().0.session(a.id).unwrap();
+        let b = Store::open(&bob.path, chrono::Utc::now()).unwrap().0.session(b.id).unwrap();
         assert_eq!(a.call_id.as_deref(), Some(call));
         for _ in 0..200 {
             let at = start - Duration::seconds(60) + Duration::milliseconds(rng.below((length + 120) * 1000) as i64);

@@ -1,10 +1,9 @@
 //! Accountability series in the store: three calls, commitments that belong to the series, progress
 //! notes, resolutions, and the next series carrying over what is left.
 
-
 use crate::calls_support::{local, utc};
-use chrono::{Duration, NaiveTime};
 use crate::common::{rows, temp_store};
+use chrono::{Duration, NaiveTime};
 use stint_core::calls::series::{SeriesDraft, SeriesPattern, ACCOUNTABILITY_FORMAT_IDS};
 use stint_core::calls::Weekday;
 use stint_core::commitment::CommitmentStatus;

@@ -1,6 +1,5 @@
 //! Sessions: start with commitments, events, recorded phases, replay after a restart, deletion.
 
-
 use crate::common::*;
 use stint_core::builtins::pomodoro_with;
 use stint_core::commitment::CommitmentStatus;
@@ -121,7 +120,7 @@ fn an_unfinished_session_replays_to_the_exact_timeline_after_reopening() {
     }
     drop(t.store);
 
-    let (mut store, _) = Store::open(&t.path).unwrap();
+    let (mut store, _) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     let active = store.active_session().unwrap().expect("still running");
     assert_eq!(active.id, session.id);
     assert_eq!(active.timeline, expected);

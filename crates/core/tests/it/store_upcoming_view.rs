@@ -1,6 +1,5 @@
 //! The Calls view's upcoming list (`Store::upcoming_view`) and the reminders due in a window.
 
-
 use crate::calls_support::{sample_pack, utc};
 use stint_core::store::CallOrigin;
 

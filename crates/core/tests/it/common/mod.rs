@@ -17,7 +17,7 @@ pub struct TestStore {
 pub fn temp_store() -> TestStore {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stint.db");
-    let (store, report) = Store::open(&path).unwrap();
+    let (store, report) = Store::open(&path, chrono::Utc::now()).unwrap();
     assert!(report.notices.is_empty(), "{report:?}");
     TestStore { store, path, dir }
 }
@@ -52,7 +52,7 @@ pub fn sprint_draft(name: &str) -> FormatDraft {
 
 /// A stored custom format of `sprint_draft`; returns its id.
 pub fn sprint(store: &mut Store) -> String {
-    store.create_format(sprint_draft("Sprint")).unwrap().id
+    store.create_format(sprint_draft("Sprint"), chrono::Utc::now()).unwrap().id
 }
 
 /// Counts rows with a separate connection, so the test sees what is really on disk.
