@@ -1,59 +1,67 @@
-//! Declares the app's own commands so the capability file can allow exactly them.
+//! Declares the app's own commands (from `src/ipc/surface.rs`, the one list) so Tauri makes a
+//! permission for each, writes each window's capability from the same list, and bakes in the
+//! community pack named by `STINT_BUNDLED_PACK`.
 
-/// Every IPC command of `commands::handler`; a test checks the two lists agree.
-const COMMANDS: &[&str] = &[
-    "list_formats",
-    "create_format",
-    "update_format",
-    "duplicate_format",
-    "archive_format",
-    "current_session",
-    "start_session",
-    "pause_session",
-    "resume_session",
-    "skip_phase",
-    "stop_session",
-    "extend_phase",
-    "add_commitment",
-    "edit_commitment",
-    "resolve_commitment",
-    "reopen_commitment",
-    "history_sessions",
-    "history_overview",
-    "delete_session",
-    "export_history",
-    "get_settings",
-    "set_settings",
-    "startup_report",
-    "upcoming_calls",
-    "list_calls",
-    "create_call",
-    "update_call",
-    "delete_call",
-    "set_call_reminders",
-    "join_call",
-    "open_link",
-    "import_pack",
-    "list_communities",
-    "remove_community",
-    "import_ics",
-    "export_ics",
-    "create_series",
-    "list_series",
-    "series_commitments",
-    "add_series_commitment",
-    "note_commitment",
-    "start_next_series",
-    "about",
-    "toggle_mini_timer",
+use std::path::Path;
+
+include!("src/ipc/surface.rs");
+
+/// Every command with the windows allowed to call it.
+const SURFACE: &[(&str, &[&str])] = ipc_surface!(command_table);
+
+/// Each window's capability: identifier, description, and the permissions of plugins it needs
+/// besides Stint's own commands.
+const WINDOWS: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "main",
+        "main-window",
+        "The main window: Stint's own commands, its events, a save dialog for exports and an open dialog for packs and calendar files. Nothing else.",
+        &["core:event:default", "dialog:allow-save", "dialog:allow-open"],
+    ),
+    (
+        "mini",
+        "mini-window",
+        "The mini timer: read the live session, pause, resume and skip, and hear session-changed. Nothing else.",
+        &["core:event:default"],
+    ),
 ];
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/ipc/surface.rs");
     bundle_pack();
+    write_capabilities();
+    // Tauri keeps the names for the whole build: a build script may leak them.
+    let commands: &'static [&'static str] = SURFACE.iter().map(|(command, _)| *command).collect::<Vec<_>>().leak();
     tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri build script failed");
+}
+
+/// Writes `capabilities/<window>.json` for each window, only when its text changes (Tauri's build
+/// watches the folder).
+fn write_capabilities() {
+    for (window, identifier, description, plugins) in WINDOWS {
+        let mut permissions: Vec<String> = plugins.iter().map(|p| p.to_string()).collect();
+        permissions.extend(
+            SURFACE
+                .iter()
+                .filter(|(_, windows)| windows.contains(window))
+                .map(|(command, _)| format!("allow-{}", command.replace('_', "-"))),
+        );
+        let capability = serde_json::json!({
+            "$schema": "../gen/schemas/desktop-schema.json",
+            "identifier": identifier,
+            "description": description,
+            "windows": [window],
+            "permissions": permissions,
+        });
+        let text = serde_json::to_string_pretty(&capability).expect("a capability serializes") + "\n";
+        let path = Path::new("capabilities").join(format!("{window}.json"));
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, text).expect("cannot write a capability file");
+        }
+    }
 }
 
 /// Names the community pack to bake into this build (docs/packs.md, "Ship your community's installer"):
@@ -66,7 +74,7 @@ const MAX_PACK_BYTES: u64 = 1024 * 1024;
 /// `STINT_BUNDLED_PACK` (embedded with `include_bytes!`), or `None`. The app checks and imports it on
 /// first run (src/bundled_pack.rs); here a missing or oversized file fails the build.
 fn bundle_pack() {
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
     println!("cargo:rerun-if-env-changed={BUNDLED_PACK_ENV}");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_pack.rs");
     let value = match std::env::var(BUNDLED_PACK_ENV) {

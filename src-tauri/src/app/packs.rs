@@ -1,49 +1,22 @@
-//! Community packs arriving from outside: a file picked in the UI's open dialog (`import_pack`), a
-//! `*.stint.json` dropped on the main window, or a `stint://import?path=/abs/file.stint.json` link.
-//! Every channel reads the file the same way (at most 1 MiB) and imports it with `Store::import_pack`;
-//! drops and links, which have no caller to answer, report through a `notice` event.
+//! Community packs arriving without a dialog: a `*.stint.json` dropped on the main window, or a
+//! `stint://import?path=/abs/file.stint.json` link. Both import the file as the Calls view's dialog
+//! does (`ipc::communities::import_file`); having no caller to answer, they report through a
+//! `notice` event.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
-use stint_core::pack::MAX_PACK_BYTES;
 use stint_core::store::{PackAction, PackImport};
 use stint_core::{Error, Result};
-use tauri::{AppHandle, Manager, Runtime, Url};
+use tauri::{AppHandle, Runtime, Url};
 
-use crate::call_events;
-use crate::state::AppState;
+use crate::desktop::tray;
+use crate::ipc::communities::import_file;
+use crate::ipc::events;
 
 /// What a pack file's name ends with.
 pub const PACK_SUFFIX: &str = ".stint.json";
 /// The deep link scheme (registered for the .deb by tauri-plugin-deep-link's configuration).
 pub const DEEP_LINK_SCHEME: &str = "stint";
-
-/// Reads a file of at most `limit` bytes; errors name `field`.
-pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
-    let cannot = |e: std::io::Error| Error::invalid(field, format!("cannot read {}: {e}", path.display()));
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() > limit {
-        return Err(Error::invalid(field, format!("{} is larger than {} KiB", path.display(), limit / 1024)));
-    }
-    Ok(bytes)
-}
-
-/// Imports the pack file at `path` into the store and tells the UI and the runner.
-pub fn import_file<R: Runtime>(app: &AppHandle<R>, state: &AppState, path: &Path) -> Result<PackImport> {
-    if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose a pack file"));
-    }
-    let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
-    let imported = state.store.lock().import_pack(&bytes, Utc::now())?;
-    if matches!(imported.action, PackAction::Installed | PackAction::Updated) {
-        call_events::packs_changed(app, &state.runner);
-    }
-    Ok(imported)
-}
 
 /// What to tell the user about an import.
 pub fn describe(import: &PackImport) -> String {
@@ -62,10 +35,9 @@ pub fn describe(import: &PackImport) -> String {
 
 /// Imports a pack on behalf of a drop or a link, and tells the user how it went.
 fn import_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path) {
-    let Some(state) = app.try_state::<AppState>() else { return };
-    match import_file(app, &state, path) {
-        Ok(import) => call_events::notice(app, describe(&import), false),
-        Err(e) => call_events::notice(app, format!("Cannot import {}: {e}", path.display()), true),
+    match import_file(app, path) {
+        Ok(import) => events::notice(app, describe(&import), false),
+        Err(e) => events::notice(app, format!("Cannot import {}: {e}", path.display()), true),
     }
 }
 
@@ -77,7 +49,7 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
         } else {
             let message =
                 format!("Only community packs ({PACK_SUFFIX} files) can be dropped here, not {}.", path.display());
-            call_events::notice(app, message, true);
+            events::notice(app, message, true);
         }
     }
 }
@@ -85,10 +57,10 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
 /// Deep links Stint was opened with: `stint://import?path=…` imports the pack; anything else is refused.
 pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
     for url in urls {
-        crate::tray::show_main_window(app);
+        tray::show_main_window(app);
         match pack_path_of_deep_link(url) {
             Ok(path) => import_and_tell(app, &path),
-            Err(e) => call_events::notice(app, format!("Stint cannot open this link: {e}"), true),
+            Err(e) => events::notice(app, format!("Stint cannot open this link: {e}"), true),
         }
     }
 }
@@ -176,18 +148,6 @@ mod tests {
         let disguised = dir.path().join("innocent.stint.json");
         std::os::unix::fs::symlink(&secret, &disguised).unwrap();
         assert!(refused(&format!("stint://import?path={}", disguised.display())).contains("not a .stint.json"));
-    }
-
-    #[test]
-    fn files_over_the_limit_are_refused_naming_the_field() {
-        let dir = tempfile::tempdir().unwrap();
-        let big = dir.path().join("big.stint.json");
-        std::fs::write(&big, vec![b' '; MAX_PACK_BYTES + 1]).unwrap();
-        let e = read_limited(&big, MAX_PACK_BYTES, "path").unwrap_err();
-        assert_eq!(e.field(), Some("path"));
-        assert!(e.to_string().contains("larger than 1024 KiB"), "{e}");
-        let e = read_limited(&dir.path().join("missing.stint.json"), MAX_PACK_BYTES, "path").unwrap_err();
-        assert!(e.to_string().contains("cannot read"), "{e}");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use tauri::{AppHandle, Runtime, Theme};
 use zbus::{OwnedVariant, Variant};
 
-use crate::dbus_watch;
+use super::dbus_watch;
 
 const NAMESPACE: &str = "org.freedesktop.appearance";
 const KEY: &str = "color-scheme";

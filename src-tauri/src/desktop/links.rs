@@ -18,7 +18,7 @@ pub struct SystemOpener;
 impl LinkOpener for SystemOpener {
     #[cfg(target_os = "linux")]
     fn open(&self, url: &str) -> std::result::Result<(), String> {
-        linux::open_untuned(url, &crate::webview_env::set_by_stint())
+        linux::open_untuned(url, &super::webview_env::set_by_stint())
     }
 
     #[cfg(not(target_os = "linux"))]

@@ -12,9 +12,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use stint_core::announce::Announcement;
-
-use crate::reminders::JoinTarget;
+use stint_core::live::{JoinTarget, Notice};
 
 /// How long the worker waits for the notification service before calling it a failure.
 pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
@@ -22,28 +20,6 @@ pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 const JOIN_ACTION_ID: &str = "join";
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
 const QUEUE_LENGTH: usize = 16;
-
-/// One notification to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub announcement: Announcement,
-    /// Offer "Skip" and "+5 min" (only while the session goes on).
-    pub actions: bool,
-    /// A call's reminder: offer "Join" for this occurrence.
-    pub join: Option<JoinTarget>,
-}
-
-impl Notice {
-    /// A phase change; `actions` offers Skip and +5 min.
-    pub fn phase(announcement: Announcement, actions: bool) -> Self {
-        Notice { announcement, actions, join: None }
-    }
-
-    /// A call's reminder, offering Join.
-    pub fn reminder(announcement: Announcement, join: JoinTarget) -> Self {
-        Notice { announcement, actions: false, join: Some(join) }
-    }
-}
 
 /// What the user picked on a notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,6 +209,7 @@ impl Backend for NativeBackend {
 mod tests {
     use super::*;
     use std::sync::Mutex;
+    use stint_core::announce::Announcement;
 
     fn notice(title: &str) -> Notice {
         Notice::phase(Announcement { title: title.into(), body: "body".into() }, true)

@@ -75,7 +75,7 @@ pub fn serve(listener: UnixListener, on_launch: impl Fn(Vec<String>) + Send + 's
 pub fn plugin<R: Runtime>(on_second_launch: fn(&AppHandle<R>, Vec<String>)) -> TauriPlugin<R> {
     Builder::new("stint-single-instance")
         .setup(move |app, _| {
-            let dir = crate::data_dir(app)?;
+            let dir = super::data_dir::data_dir(app)?;
             std::fs::create_dir_all(&dir)?;
             match claim(&dir.join(SOCKET_FILE), std::env::args().collect()) {
                 Ok(Claim::First(listener)) => {

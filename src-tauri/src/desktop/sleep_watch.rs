@@ -2,7 +2,7 @@
 //! resume instead of at its next (≤ 60 s) wake. Without a system bus (containers, CI) it logs and
 //! does nothing: the runner's wall-clock check still catches a suspend, only later.
 
-use crate::dbus_watch;
+use super::dbus_watch;
 
 /// What logind told us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

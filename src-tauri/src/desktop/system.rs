@@ -4,8 +4,15 @@
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_autostart::AutoLaunchManager;
 
-use crate::settings::Settings;
-use crate::shortcut::GlobalKeys;
+use super::shortcut::GlobalKeys;
+
+/// What the desktop is asked to do on the user's behalf (from the settings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DesktopPrefs {
+    pub start_at_login: bool,
+    /// The accelerator of the global start/pause key, or none.
+    pub global_shortcut: Option<String>,
+}
 
 pub trait Desktop: Send + Sync {
     fn set_start_at_login(&self, enabled: bool) -> Result<(), String>;
@@ -16,7 +23,7 @@ pub trait Desktop: Send + Sync {
 /// Applies what changed from `before` to `after` (at start-up, `before` is `None`: the shortcut is
 /// grabbed and the login item left as the OS has it). Returns what the user must be told (the caller
 /// logs it); a failure here never stops anything else.
-pub fn apply(desktop: &dyn Desktop, before: Option<&Settings>, after: &Settings) -> Vec<String> {
+pub fn apply(desktop: &dyn Desktop, before: Option<&DesktopPrefs>, after: &DesktopPrefs) -> Vec<String> {
     let mut problems = Vec::new();
     if before.is_some_and(|b| b.start_at_login != after.start_at_login) {
         if let Err(e) = desktop.set_start_at_login(after.start_at_login) {
@@ -98,14 +105,20 @@ pub mod fake {
 mod tests {
     use super::fake::FakeDesktop;
     use super::*;
+    use crate::desktop::shortcut::DEFAULT_GLOBAL_SHORTCUT;
+
+    /// The prefs of a new install: no start at login, the default shortcut.
+    fn defaults() -> DesktopPrefs {
+        DesktopPrefs { start_at_login: false, global_shortcut: Some(DEFAULT_GLOBAL_SHORTCUT.into()) }
+    }
 
     #[test]
     fn at_start_up_only_the_shortcut_is_applied() {
         let desktop = FakeDesktop::default();
-        let on = Settings { start_at_login: true, ..Settings::default() };
+        let on = DesktopPrefs { start_at_login: true, ..defaults() };
         assert!(apply(&desktop, None, &on).is_empty());
         assert_eq!(desktop.applied(), ["global_shortcut=Some(\"CmdOrCtrl+Alt+Space\")"]);
-        let none = Settings { global_shortcut: None, ..Settings::default() };
+        let none = DesktopPrefs { global_shortcut: None, ..defaults() };
         assert!(apply(&desktop, None, &none).is_empty());
         assert!(desktop.applied().is_empty(), "nothing to release at start-up");
     }
@@ -113,10 +126,10 @@ mod tests {
     #[test]
     fn a_save_applies_only_what_changed() {
         let desktop = FakeDesktop::default();
-        let before = Settings::default();
+        let before = defaults();
         assert!(apply(&desktop, Some(&before), &before).is_empty());
         assert!(desktop.applied().is_empty());
-        let after = Settings { start_at_login: true, global_shortcut: None, ..Settings::default() };
+        let after = DesktopPrefs { start_at_login: true, global_shortcut: None };
         assert!(apply(&desktop, Some(&before), &after).is_empty());
         assert_eq!(desktop.applied(), ["start_at_login=true", "global_shortcut=None"]);
     }
@@ -124,7 +137,7 @@ mod tests {
     #[test]
     fn a_refused_shortcut_is_reported_not_fatal() {
         let desktop = FakeDesktop::refusing_shortcuts();
-        let problems = apply(&desktop, None, &Settings::default());
+        let problems = apply(&desktop, None, &defaults());
         assert_eq!(problems.len(), 1);
         assert!(problems[0].contains("CmdOrCtrl+Alt+Space") && problems[0].contains("already uses"), "{problems:?}");
     }

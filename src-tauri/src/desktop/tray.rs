@@ -9,7 +9,7 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::runner::TrayStatus;
+use stint_core::live::TrayStatus;
 
 /// What a tray menu item asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,17 +1,21 @@
 //! Commands for community packs and calendar files: import (from a path the UI's open dialog
-//! picked), list, remove, and calendar export.
+//! picked), list, remove, and calendar export. A pack dropped on the window or opened by a link is
+//! imported here too (`import_file`).
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
-use stint_core::store::{Community, PackImport};
-use stint_core::Error;
-use tauri::{AppHandle, Runtime, State};
+use stint_core::live::Changes;
+use stint_core::pack::MAX_PACK_BYTES;
+use stint_core::store::{Community, PackAction, PackImport};
+use stint_core::{Error, Result};
+use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::call_events;
-use crate::error::CommandResult;
-use crate::packs::{self, read_limited};
+use super::error::CommandResult;
+use super::history::local_zone;
+use super::publish::{packs_changed, perform};
 use crate::state::AppState;
 
 /// The format of calendar events that do not name one.
@@ -20,12 +24,33 @@ const DEFAULT_ICS_FORMAT: &str = "pomodoro";
 /// Imports the community pack file at `path` (at most 1 MiB). A malformed pack is `invalid_input`
 /// naming its JSON path (or line and column), and nothing is stored.
 #[tauri::command]
-pub fn import_pack<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> CommandResult<PackImport> {
-    Ok(packs::import_file(&app, &state, &path)?)
+pub fn import_pack<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CommandResult<PackImport> {
+    Ok(import_file(&app, &path)?)
+}
+
+/// Reads a file of at most `limit` bytes; errors name `field`.
+pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
+    let cannot = |e: std::io::Error| Error::invalid(field, format!("cannot read {}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(Error::invalid(field, format!("{} is larger than {} KiB", path.display(), limit / 1024)));
+    }
+    Ok(bytes)
+}
+
+/// Imports the pack file at `path` (at most 1 MiB) and tells the UI and the runner.
+pub fn import_file<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<PackImport> {
+    if path.as_os_str().is_empty() {
+        return Err(Error::invalid("path", "choose a pack file"));
+    }
+    let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
+    let imported = app.state::<AppState>().store.lock().import_pack(&bytes, Utc::now())?;
+    if matches!(imported.action, PackAction::Installed | PackAction::Updated) {
+        packs_changed(app);
+    }
+    Ok(imported)
 }
 
 /// The installed communities by name (without their logos).
@@ -38,7 +63,7 @@ pub fn list_communities(state: State<'_, AppState>) -> CommandResult<Vec<Communi
 #[tauri::command]
 pub fn remove_community<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.store.lock().remove_community(&id)?;
-    call_events::packs_changed(&app, &state.runner);
+    packs_changed(&app);
     Ok(())
 }
 
@@ -47,19 +72,16 @@ pub fn remove_community<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
 #[tauri::command]
 pub fn import_ics<R: Runtime>(
     app: AppHandle<R>,
-    state: State<'_, AppState>,
     path: PathBuf,
     default_format_id: Option<String>,
 ) -> CommandResult<IcsImport> {
     let bytes = read_limited(&path, MAX_ICS_BYTES, "path")?;
     let text = String::from_utf8(bytes).map_err(|_| Error::invalid("path", "the calendar file is not UTF-8 text"))?;
     let options = IcsImportOptions {
-        default_zone: super::local_zone(),
+        default_zone: local_zone(),
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
     };
-    let imported = state.store.lock().import_ics(&text, &options, Utc::now())?;
-    call_events::calls_changed(&app, &state.runner);
-    Ok(imported)
+    Ok(perform(&app, |_| Changes::CALLS, |store, now| store.import_ics(&text, &options, now))?)
 }
 
 /// Writes every call (series included) to the .ics file at `path` (from a save dialog); returns it.
@@ -78,5 +100,22 @@ fn check_save_path(path: &Path) -> Result<(), Error> {
     match path.parent() {
         Some(dir) if dir.is_dir() => Ok(()),
         _ => Err(Error::invalid("path", format!("{} is not in an existing directory", path.display()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_over_the_limit_are_refused_naming_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.stint.json");
+        std::fs::write(&big, vec![b' '; MAX_PACK_BYTES + 1]).unwrap();
+        let e = read_limited(&big, MAX_PACK_BYTES, "path").unwrap_err();
+        assert_eq!(e.field(), Some("path"));
+        assert!(e.to_string().contains("larger than 1024 KiB"), "{e}");
+        let e = read_limited(&dir.path().join("missing.stint.json"), MAX_PACK_BYTES, "path").unwrap_err();
+        assert!(e.to_string().contains("cannot read"), "{e}");
     }
 }

@@ -1,18 +1,24 @@
-//! What the shell tells the UI about calls and packs, and the runner about reminders.
+//! The events the backend sends the UI, with their payloads. The UI listens to them through
+//! `ui/src/lib/api.ts`.
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
 
-use crate::runner::{Message, RunnerHandle};
-
-/// Sent after any change to the stored calls (created, edited, deleted, reminders switched, a pack
-/// or calendar file imported, a pack removed, a series started). No payload.
+/// The live session changed; the payload is its `SessionView`, or `null` when none is live.
+pub const SESSION_CHANGED: &str = "session-changed";
+/// A notification could not be shown. Payload: `NotificationFailure`.
+pub const NOTIFICATION_FAILED: &str = "notification-failed";
+/// The stored calls changed (created, edited, deleted, reminders switched, a pack or calendar file
+/// imported, a pack removed, a series started). No payload.
 pub const CALLS_CHANGED: &str = "calls-changed";
-/// Sent after a community pack was installed, updated or removed. No payload.
+/// A community pack was installed, updated or removed. No payload.
 pub const PACKS_CHANGED: &str = "packs-changed";
 /// Something to tell the user that no command returned: a pack dropped on the window or opened by a
-/// `stint://` link, a join link that would not open.
+/// `stint://` link, a join link that would not open, a desktop setting that was refused.
 pub const NOTICE: &str = "notice";
+
+/// Every event above, for the surface check.
+pub const ALL: [&str; 5] = [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, NOTICE];
 
 /// Payload of `notice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -23,18 +29,14 @@ pub struct UiNotice {
     pub error: bool,
 }
 
-/// Tells the UI and the runner that the calls changed.
-pub fn calls_changed<R: Runtime>(app: &AppHandle<R>, runner: &RunnerHandle) {
-    runner.send(Message::CallsChanged);
-    emit(app, CALLS_CHANGED, ());
+/// Payload of `notification-failed`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NotificationFailure {
+    pub message: String,
 }
 
-/// Tells the UI that the installed packs changed (and so did the calls).
-pub fn packs_changed<R: Runtime>(app: &AppHandle<R>, runner: &RunnerHandle) {
-    emit(app, PACKS_CHANGED, ());
-    calls_changed(app, runner);
-}
-
+/// Tells the UI something; an error is also logged.
 pub fn notice<R: Runtime>(app: &AppHandle<R>, message: impl Into<String>, error: bool) {
     let message = message.into();
     if error {
@@ -43,7 +45,12 @@ pub fn notice<R: Runtime>(app: &AppHandle<R>, message: impl Into<String>, error:
     emit(app, NOTICE, UiNotice { message, error });
 }
 
-fn emit<R: Runtime>(app: &AppHandle<R>, event: &str, payload: impl Serialize + Clone) {
+/// Tells the UI that notifications are not working.
+pub fn notification_failed<R: Runtime>(app: &AppHandle<R>, message: String) {
+    emit(app, NOTIFICATION_FAILED, NotificationFailure { message });
+}
+
+pub fn emit<R: Runtime>(app: &AppHandle<R>, event: &str, payload: impl Serialize + Clone) {
     if let Err(e) = app.emit(event, payload) {
         log::warn!("cannot emit {event}: {e}");
     }

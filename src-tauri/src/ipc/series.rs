@@ -6,20 +6,20 @@ use chrono::Utc;
 use serde_json::Value;
 use stint_core::calls::series::{Series, SeriesDraft};
 use stint_core::commitment::Commitment;
+use stint_core::live::Changes;
 use tauri::{AppHandle, Runtime, State};
 
 use super::calls::parse;
-
-use crate::call_events;
-use crate::error::CommandResult;
+use super::error::CommandResult;
+use super::publish::perform;
 use crate::state::AppState;
 
+const CALLS: fn(&Series) -> Changes = |_| Changes::CALLS;
+
 #[tauri::command]
-pub fn create_series<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, draft: Value) -> CommandResult<Series> {
+pub fn create_series<R: Runtime>(app: AppHandle<R>, draft: Value) -> CommandResult<Series> {
     let draft: SeriesDraft = parse(draft)?;
-    let series = state.store.lock().create_series(&draft, None, Utc::now())?;
-    call_events::calls_changed(&app, &state.runner);
-    Ok(series)
+    Ok(perform(&app, CALLS, |store, now| store.create_series(&draft, None, now))?)
 }
 
 /// Every series, oldest first, with its three calls.
@@ -46,14 +46,7 @@ pub fn note_commitment(state: State<'_, AppState>, id: i64, note: Option<String>
 
 /// Starts the series after `series_id`, carrying over its commitments that are left.
 #[tauri::command]
-pub fn start_next_series<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    series_id: String,
-    draft: Value,
-) -> CommandResult<Series> {
+pub fn start_next_series<R: Runtime>(app: AppHandle<R>, series_id: String, draft: Value) -> CommandResult<Series> {
     let draft: SeriesDraft = parse(draft)?;
-    let series = state.store.lock().start_next_series(&series_id, &draft, Utc::now())?;
-    call_events::calls_changed(&app, &state.runner);
-    Ok(series)
+    Ok(perform(&app, CALLS, |store, now| store.start_next_series(&series_id, &draft, now))?)
 }

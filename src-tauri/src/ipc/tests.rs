@@ -7,16 +7,19 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use super::*;
-use crate::desktop::fake::FakeDesktop;
-use crate::notifier::{self, ActionWaiter, Backend, Reports};
-use crate::runner::{self, Inbox};
-use crate::state::SharedStore;
+use crate::desktop::notifier::{self, ActionWaiter, Backend, Reports};
+use crate::desktop::system::fake::FakeDesktop;
+use crate::runner::{self, Inbox, Message};
+use crate::shared_store::SharedStore;
+use crate::state::settings::{self, Settings};
+use crate::state::AppState;
+use stint_core::live::Notice;
 use stint_core::store::Store;
 
 struct Silent;
 
 impl Backend for Silent {
-    fn show(&self, _: &notifier::Notice, _: bool) -> Result<Option<ActionWaiter>, String> {
+    fn show(&self, _: &Notice, _: bool) -> Result<Option<ActionWaiter>, String> {
         Ok(None)
     }
 }
@@ -35,7 +38,7 @@ pub(super) fn app() -> App {
 
 pub(super) fn app_with(desktop: FakeDesktop) -> App {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("stint.db")).unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), chrono::Utc::now()).unwrap();
     let (runner, inbox) = runner::channel();
     let notifier = notifier::spawn(
         Silent,
@@ -76,55 +79,6 @@ pub(super) fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> 
         },
     )
     .map(|body| body.deserialize::<Value>().unwrap())
-}
-
-/// The names in a comma-separated list of `source` between `start` and `end`. A command in a
-/// submodule is listed by path (`calls::join_call`); its name is the last part.
-fn listed(source: &str, start: &str, end: &str) -> Vec<String> {
-    let list = source.split(start).nth(1).unwrap().split(end).next().unwrap();
-    list.split(',')
-        .filter_map(|c| c.trim().trim_matches('"').rsplit("::").next())
-        .filter(|c| !c.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// A capability file's windows and its permissions, sorted.
-fn capability(json: &str) -> (Value, Vec<String>) {
-    let capability: Value = serde_json::from_str(json).unwrap();
-    let mut allowed: Vec<String> =
-        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
-    allowed.sort();
-    (capability["windows"].clone(), allowed)
-}
-
-fn allow(command: &str) -> String {
-    format!("allow-{}", command.replace('_', "-"))
-}
-
-#[test]
-fn build_rs_and_the_main_capability_list_exactly_the_handlers_commands() {
-    let handled = listed(include_str!("../commands.rs"), "generate_handler![", "]");
-    let declared = listed(include_str!("../../build.rs"), "COMMANDS: &[&str] = &[", "];");
-    assert_eq!(handled, declared);
-
-    let (windows, allowed) = capability(include_str!("../../capabilities/main.json"));
-    assert_eq!(windows, json!(["main"]));
-    let mut expected: Vec<String> = declared.iter().map(|c| allow(c)).collect();
-    expected.extend(["core:event:default", "dialog:allow-save", "dialog:allow-open"].map(String::from));
-    expected.sort();
-    assert_eq!(allowed, expected);
-}
-
-#[test]
-fn the_mini_capability_grants_only_what_the_mini_timer_needs() {
-    let (windows, allowed) = capability(include_str!("../../capabilities/mini.json"));
-    assert_eq!(windows, json!([crate::mini::LABEL]));
-    let mut expected: Vec<String> =
-        ["current_session", "pause_session", "resume_session", "skip_phase"].iter().map(|c| allow(c)).collect();
-    expected.push("core:event:default".into());
-    expected.sort();
-    assert_eq!(allowed, expected);
 }
 
 /// Whether `e` is an `ErrorPayload` with this code and field and a message.
@@ -235,14 +189,10 @@ fn settings_are_validated_kept_in_the_store_file_and_passed_to_the_runner() {
     assert_eq!(saved, settings);
     assert_eq!(invoke(&app, "get_settings", json!({})).unwrap(), settings);
     let file = std::fs::read(app._dir.path().join("settings.json")).unwrap();
-    assert_eq!(crate::settings::parse(&file).unwrap().focus_minutes, 50);
-    assert_eq!(
-        app.inbox.drain(),
-        [Message::Settings(crate::runner::RunnerSettings {
-            auto_start_next: true,
-            sleep_policy: crate::settings::SleepPolicy::WallClock
-        })]
-    );
+    let kept = settings::parse(&file).unwrap();
+    assert_eq!(kept.focus_minutes, 50);
+    assert_eq!(kept.sleep_policy, settings::SleepPolicy::WallClock);
+    assert_eq!(app.inbox.drain(), [Message::Prefs(kept.session_prefs())]);
 }
 
 #[test]
@@ -283,10 +233,11 @@ fn starting_the_pomodoro_uses_the_lengths_in_settings() {
     assert_eq!(view["agenda"][1]["phase"]["seconds"], 600, "{}", view["agenda"][1]);
     invoke(&app, "stop_session", json!({})).unwrap();
 
-    // The tray's and the global shortcut's Start does the same.
-    let state = app._app.state::<AppState>();
-    let view = start_default_session(&state).unwrap();
-    assert_eq!(view.state.phase.seconds, 3000);
+    // The global shortcut's (and the tray's) Start does the same.
+    crate::app::entry::on_global_shortcut(app._app.handle());
+    let view = invoke(&app, "current_session", json!({})).unwrap();
+    assert_eq!(view["state"]["phase"]["seconds"], 3000);
+    assert_ne!(view["state"]["phase_index"], Value::Null);
 }
 
 #[test]
@@ -318,7 +269,7 @@ fn start_at_login_and_the_shortcut_are_applied_when_saved() {
     assert_eq!(saved["global_shortcut"], Value::Null, "a cleared shortcut is none");
     assert_eq!(app.desktop.applied(), ["global_shortcut=None"]);
     let file = std::fs::read(app._dir.path().join("settings.json")).unwrap();
-    let stored = crate::settings::parse(&file).unwrap();
+    let stored = settings::parse(&file).unwrap();
     assert!(stored.start_at_login);
     assert_eq!(stored.global_shortcut, None);
 }
@@ -329,7 +280,7 @@ fn a_shortcut_the_desktop_refuses_is_saved_and_reported_as_a_notice() {
     let app = app_with(FakeDesktop::refusing_shortcuts());
     let notices = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
     let heard = notices.clone();
-    app._app.listen(crate::call_events::NOTICE, move |event| heard.lock().unwrap().push(event.payload().to_string()));
+    app._app.listen(crate::ipc::events::NOTICE, move |event| heard.lock().unwrap().push(event.payload().to_string()));
     let mut settings = serde_json::to_value(Settings::default()).unwrap();
     settings["global_shortcut"] = json!("Super+P");
     let saved = invoke(&app, "set_settings", json!({ "settings": settings })).unwrap();
@@ -361,7 +312,7 @@ fn about_names_the_version_and_where_the_data_is() {
 fn the_main_window_toggles_the_mini_timer() {
     let app = app();
     assert_eq!(invoke(&app, "toggle_mini_timer", json!({})).unwrap(), json!(true));
-    let mini = app._app.get_webview_window(crate::mini::LABEL).expect("the mini timer exists");
+    let mini = app._app.get_webview_window(crate::desktop::mini::LABEL).expect("the mini timer exists");
     assert_eq!(mini.url().unwrap().fragment(), Some("mini"));
     assert_eq!(invoke(&app, "toggle_mini_timer", json!({})).unwrap(), json!(false));
 }

@@ -1,29 +1,18 @@
-//! What the commands share: the store, the runner's handle, the settings, the start-up report and the desktop.
+//! What the commands and the entry points share: the store, the runner's handle, the notifier, the
+//! settings, the start-up report and the desktop.
+
+pub mod settings;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Mutex;
 
-use stint_core::store::Store;
+use stint_core::live::SessionPrefs;
 
-use crate::desktop::Desktop;
-use crate::notifier::NotifierHandle;
+use crate::desktop::notifier::NotifierHandle;
+use crate::desktop::system::Desktop;
 use crate::runner::RunnerHandle;
-use crate::settings::Settings;
-
-/// The one store, shared by the commands and the runner. Each call is one short transaction.
-#[derive(Clone)]
-pub struct SharedStore(Arc<Mutex<Store>>);
-
-impl SharedStore {
-    pub fn new(store: Store) -> Self {
-        SharedStore(Arc::new(Mutex::new(store)))
-    }
-
-    /// The store; a panic elsewhere while holding it does not make it unusable (each write is atomic).
-    pub fn lock(&self) -> MutexGuard<'_, Store> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
+use crate::shared_store::SharedStore;
+use settings::Settings;
 
 pub struct AppState {
     pub store: SharedStore,
@@ -44,6 +33,11 @@ pub struct AppState {
 impl AppState {
     pub fn settings(&self) -> Settings {
         self.settings.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// What the live session's decisions take from the settings.
+    pub fn session_prefs(&self) -> SessionPrefs {
+        self.settings().session_prefs()
     }
 
     pub fn startup_report(&self) -> Vec<String> {

@@ -9,24 +9,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use stint_core::builtins::pomodoro_with;
-use stint_core::format::FormatDraft;
+pub use stint_core::live::SleepPolicy;
+use stint_core::live::{PomodoroLengths, SessionPrefs};
 use stint_core::{Error, Result};
 use ts_rs::TS;
 
-pub const FILE_NAME: &str = "settings.json";
+use crate::desktop::shortcut::{Accelerator, DEFAULT_GLOBAL_SHORTCUT};
+use crate::desktop::system::DesktopPrefs;
 
-/// What a suspend of the computer means for a running session.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SleepPolicy {
-    /// The session pauses while the machine sleeps and continues where it was.
-    #[default]
-    Pause,
-    /// The session keeps wall-clock time; phases that ended during the sleep are recorded as slept.
-    WallClock,
-}
+pub const FILE_NAME: &str = "settings.json";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -65,9 +56,6 @@ pub struct Settings {
     pub global_shortcut: Option<String>,
 }
 
-/// The global start/pause key of a new install.
-pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
-
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -93,8 +81,7 @@ impl Settings {
         check_range("long_break_minutes", self.long_break_minutes, 1, 120)?;
         check_range("long_break_every", self.long_break_every, 0, 12)?;
         if let Some(shortcut) = &self.global_shortcut {
-            crate::shortcut::Accelerator::parse(shortcut)
-                .map_err(|problem| Error::invalid("global_shortcut", problem))?;
+            Accelerator::parse(shortcut).map_err(|problem| Error::invalid("global_shortcut", problem))?;
         }
         Ok(())
     }
@@ -105,14 +92,23 @@ impl Settings {
         self
     }
 
-    /// The built-in pomodoro with the user's lengths.
-    pub fn pomodoro(&self) -> FormatDraft {
-        pomodoro_with(
-            self.focus_minutes * 60,
-            self.short_break_minutes * 60,
-            self.long_break_minutes * 60,
-            self.long_break_every,
-        )
+    /// What the live session's decisions take from the settings (core decides with them).
+    pub fn session_prefs(&self) -> SessionPrefs {
+        SessionPrefs {
+            auto_start_next: self.auto_start_next,
+            sleep_policy: self.sleep_policy,
+            pomodoro: PomodoroLengths {
+                focus_minutes: self.focus_minutes,
+                short_break_minutes: self.short_break_minutes,
+                long_break_minutes: self.long_break_minutes,
+                long_break_every: self.long_break_every,
+            },
+        }
+    }
+
+    /// What the desktop is asked to do: start at login, the global shortcut.
+    pub fn desktop_prefs(&self) -> DesktopPrefs {
+        DesktopPrefs { start_at_login: self.start_at_login, global_shortcut: self.global_shortcut.clone() }
     }
 }
 
@@ -251,9 +247,13 @@ mod tests {
             long_break_every: 2,
             ..Settings::default()
         };
-        assert_eq!(s.pomodoro(), pomodoro_with(3000, 600, 1200, 2));
+        assert_eq!(s.session_prefs().pomodoro.draft(), stint_core::builtins::pomodoro_with(3000, 600, 1200, 2));
         let builtin = stint_core::builtins::all().into_iter().find(|f| f.id == "pomodoro").unwrap();
-        assert_eq!(Settings::default().pomodoro(), builtin.draft, "the defaults are the built-in's lengths");
+        assert_eq!(
+            Settings::default().session_prefs().pomodoro.draft(),
+            builtin.draft,
+            "the defaults are the built-in's lengths"
+        );
     }
 
     #[test]

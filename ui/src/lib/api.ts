@@ -1,5 +1,7 @@
-// The only module that talks to the backend: typed wrappers over the IPC commands and events listed in
-// ARCHITECTURE.md. Every failure is turned into an ApiError.
+// The only module that talks to the backend: typed wrappers over the IPC commands and events. Their
+// names are generated from the backend's one list (bindings/ipc.ts, from src-tauri/src/ipc/surface.rs);
+// a backend test checks that every command has exactly one wrapper here. Every failure is turned
+// into an ApiError.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { open, save } from '@tauri-apps/plugin-dialog';
@@ -24,6 +26,7 @@ import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
 import type { Settings } from './bindings/Settings';
+import type { Command, EventName } from './bindings/ipc';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
 export class ApiError extends Error {
@@ -59,7 +62,7 @@ function isErrorPayload(raw: unknown): raw is ErrorPayload {
   return typeof r.code === 'string' && typeof r.message === 'string';
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
@@ -177,17 +180,18 @@ export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
 export const about = () => call<About>('about');
 
 // Events
-export const onSessionChanged = (handler: (view: SessionView | null) => void): Promise<UnlistenFn> =>
-  listen<SessionView | null>('session-changed', (e) => handler(e.payload));
-export const onNotificationFailed = (handler: (failure: NotificationFailure) => void): Promise<UnlistenFn> =>
-  listen<NotificationFailure>('notification-failed', (e) => handler(e.payload));
+const on = <T>(event: EventName, handler: (payload: T) => void): Promise<UnlistenFn> =>
+  listen<T>(event, (e) => handler(e.payload));
 
+export const onSessionChanged = (handler: (view: SessionView | null) => void) =>
+  on<SessionView | null>('session-changed', handler);
+export const onNotificationFailed = (handler: (failure: NotificationFailure) => void) =>
+  on<NotificationFailure>('notification-failed', handler);
 /** Calls were added, changed or removed (a pack import, a reminder toggle, a file dropped on the window). */
-export const onCallsChanged = (handler: () => void): Promise<UnlistenFn> => listen('calls-changed', () => handler());
+export const onCallsChanged = (handler: () => void) => on<null>('calls-changed', () => handler());
 /** Community packs were installed, updated or removed (also by a file dropped on the window). */
-export const onPacksChanged = (handler: () => void): Promise<UnlistenFn> => listen('packs-changed', () => handler());
+export const onPacksChanged = (handler: () => void) => on<null>('packs-changed', () => handler());
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
-export const onNotice = (handler: (notice: UiNotice) => void): Promise<UnlistenFn> =>
-  listen<UiNotice>('notice', (e) => handler(e.payload));
+export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 
 export type { About, ExportKind, Settings, UnlistenFn };

@@ -9,6 +9,9 @@
 #[cfg(target_os = "linux")]
 mod x11;
 
+/// The global start/pause key of a new install.
+pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
+
 /// A parsed accelerator: modifiers and one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Accelerator {
@@ -158,7 +161,7 @@ mod tests {
 
     #[test]
     fn the_default_parses_to_ctrl_alt_space() {
-        let a = Accelerator::parse(crate::settings::DEFAULT_GLOBAL_SHORTCUT).unwrap();
+        let a = Accelerator::parse(DEFAULT_GLOBAL_SHORTCUT).unwrap();
         assert_eq!(a, Accelerator { ctrl: true, alt: true, shift: false, super_key: false, keysym: 0x20 });
     }
 

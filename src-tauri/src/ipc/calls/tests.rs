@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 use tauri::{Listener, Manager};
 
 use super::super::tests::{app, error, invoke, App};
-use crate::call_events::{CALLS_CHANGED, PACKS_CHANGED};
-use crate::links::{LinkOpener, Links};
+use crate::desktop::links::{LinkOpener, Links};
+use crate::ipc::events::{CALLS_CHANGED, PACKS_CHANGED};
 use crate::runner::Message;
 
 #[derive(Clone, Default)]

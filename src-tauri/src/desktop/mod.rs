@@ -1,0 +1,26 @@
+//! The desktop around Stint: windows besides the main one, the tray, notifications, links, the
+//! global shortcut, start at login, one instance per data dir, and what the desktop tells us (sleep,
+//! light or dark). Each module does one OS thing and decides nothing about a session: what a click
+//! or a signal means is handed to a callback, and the caller asks core.
+//!
+//! May use: `stint-core`'s types, Tauri and the OS. Never `state`, `ipc`, `app` or the runner.
+
+#[cfg(target_os = "linux")]
+pub mod color_scheme;
+pub mod data_dir;
+#[cfg(target_os = "linux")]
+mod dbus_watch;
+pub mod links;
+pub mod mini;
+pub mod notifier;
+#[cfg(unix)]
+pub mod quit_signal;
+pub mod shortcut;
+#[cfg(unix)]
+pub mod single_instance;
+#[cfg(target_os = "linux")]
+pub mod sleep_watch;
+pub mod system;
+pub mod tray;
+#[cfg(target_os = "linux")]
+pub mod webview_env;
