@@ -2,7 +2,7 @@
 # no-op once everything is there) and can be run again at any time.
 #
 #   make run      build the app and start it          (headless: xvfb-run make run)
-#   make test     every test layer: Rust, generated bindings, UI, end-to-end
+#   make test     the gates (fmt, clippy, svelte-check), then every test layer: Rust, bindings, UI, e2e
 #   make dist     the release .deb (target/release/bundle/deb/)
 #   make bench    the history benchmark and the footprint measurement
 #   make screenshots  the README's screenshots (docs/screenshots/), from the real app
@@ -21,7 +21,7 @@ TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test test-rust check-bindings test-ui test-e2e dist bench screenshots
+.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e dist bench screenshots
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -40,25 +40,35 @@ run: build
 	$(APP)
 
 test: deps
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory check-bindings
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-e2e
 
+# The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
+# first), and the UI's type check.
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm --prefix ui run check
+
 # The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).
 test-rust: ui
 	cargo test --workspace
 
-# The TypeScript twins of the Rust types (ts-rs writes them when the tests run) must be committed
-# exactly as the Rust types generate them.
+# What is generated from the Rust side must be committed exactly as generated: the TypeScript twins
+# of the Rust types and the IPC names (written when the tests run), and the windows' capabilities
+# (written by src-tauri/build.rs from src-tauri/src/ipc/surface.rs).
+GENERATED := $(BINDINGS) src-tauri/capabilities
 check-bindings:
 	cargo test --workspace --quiet export_bindings >/dev/null
-	@if ! git diff --exit-code --stat -- $(BINDINGS); then \
-	  echo "check-bindings: $(BINDINGS) is stale; commit what \`cargo test\` generated" >&2; exit 1; fi
-	@untracked="$$(git ls-files --others --exclude-standard -- $(BINDINGS))"; \
+	@if ! git diff --exit-code --stat -- $(GENERATED); then \
+	  echo "check-bindings: $(GENERATED) is stale; commit what \`cargo test\` generated" >&2; exit 1; fi
+	@untracked="$$(git ls-files --others --exclude-standard -- $(GENERATED))"; \
 	if [[ -n "$$untracked" ]]; then \
 	  echo "check-bindings: generated but not committed:" $$untracked >&2; exit 1; fi
-	@echo "check-bindings: $(BINDINGS) is up to date"
+	@echo "check-bindings: $(GENERATED) is up to date"
 
 test-ui: deps
 	CI=true npm --prefix ui test

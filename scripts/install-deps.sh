@@ -43,15 +43,15 @@ install_debian_packages() {
 }
 
 # Installs $1's locked npm packages when its node_modules is missing or older than its package-lock.json.
-# `npm install` rather than `npm ci`: npm 11 writes only this platform's optional packages (rollup's
-# native builds) into the lock file and then `npm ci` refuses that same file as out of sync
-# (npm/cli#4828). `npm install` installs exactly the locked versions and leaves the file unchanged.
+# `npm ci` installs exactly the lock file and never rewrites it. The lock files hold every platform's
+# optional packages (rollup's native builds for Linux, Windows and macOS), so `npm ci` accepts them on
+# each; after changing dependencies, regenerate them with `npm install` (which keeps them all).
 install_npm_packages() {
   local dir="$1"
   [[ -f "$dir/package-lock.json" ]] || { say "skipping ${dir#"$repo"/}: no package-lock.json yet"; return; }
   if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules" ]]; then
-    say "npm install in ${dir#"$repo"/}"
-    npm install --prefix "$dir" --no-audit --no-fund
+    say "npm ci in ${dir#"$repo"/}"
+    npm ci --prefix "$dir" --no-audit --no-fund
     touch "$dir/node_modules" # npm may leave the directory's mtime older than the lock file
   fi
 }
