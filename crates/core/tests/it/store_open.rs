@@ -125,7 +125,7 @@ fn open_child() {
 /// destructor runs, as when Stint crashes, is killed or loses power.
 fn run_child_until_killed(db: &Path, mode: &str) {
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "open_child", "--nocapture", "--test-threads=1"])
+        .args(["--exact", "store_open::open_child", "--nocapture", "--test-threads=1"])
         .env(CHILD_DB, db)
         .env(CHILD_MODE, mode)
         .stdout(Stdio::piped())
