@@ -22,35 +22,35 @@ use crate::state::AppState;
 const CALLS: fn(&StoredCall) -> Changes = |_| Changes::CALLS;
 
 /// The occurrences of the next `days` days (1–366), one in progress included, in time order.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn upcoming_calls(state: State<'_, AppState>, days: u32) -> CommandResult<Vec<UpcomingOccurrence>> {
     Ok(state.store.lock().upcoming_view(Utc::now(), days)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_calls(state: State<'_, AppState>) -> CommandResult<Vec<StoredCall>> {
     Ok(state.store.lock().calls()?)
 }
 
 /// Stores a personal call (its `id` is made from the title).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_call<R: Runtime>(app: AppHandle<R>, call: Value) -> CommandResult<StoredCall> {
     let call: Call = parse(call)?;
     Ok(perform(&app, CALLS, |store, now| store.create_call(call, now))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_call<R: Runtime>(app: AppHandle<R>, id: String, call: Value) -> CommandResult<StoredCall> {
     let call: Call = parse(call)?;
     Ok(perform(&app, CALLS, |store, _| store.update_call(&id, call))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_call<R: Runtime>(app: AppHandle<R>, id: String) -> CommandResult<()> {
     Ok(perform(&app, |_| Changes::CALLS, |store, _| store.delete_call(&id))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_call_reminders<R: Runtime>(app: AppHandle<R>, id: String, enabled: bool) -> CommandResult<StoredCall> {
     Ok(perform(&app, CALLS, |store, _| store.set_call_reminders(&id, enabled))?)
 }
@@ -59,7 +59,7 @@ pub fn set_call_reminders<R: Runtime>(app: AppHandle<R>, id: String, enabled: bo
 /// scheduled start (so a late joiner is in the call's current phase), wakes the runner, and opens the
 /// join link if the call has one (a link that will not open is reported with a `notice`). Another
 /// session running is a `conflict` unless `replace_running`, which stops it in the same transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn join_call<R: Runtime>(
     app: AppHandle<R>,
     links: State<'_, Links>,
@@ -73,7 +73,7 @@ pub fn join_call<R: Runtime>(
 
 /// Opens a join link (validated first: https, http or a meeting app's scheme; anything else is
 /// `invalid_input` with field `join_link`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_link(links: State<'_, Links>, url: String) -> CommandResult<()> {
     Ok(links.open(&url)?)
 }

@@ -9,17 +9,17 @@ use super::publish::perform;
 
 const SESSION: fn(&Commitment) -> Changes = |_| Changes::SESSION;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_commitment<R: Runtime>(app: AppHandle<R>, session_id: i64, text: String) -> CommandResult<Commitment> {
     Ok(perform(&app, SESSION, |store, now| store.add_commitment(session_id, &text, now))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn edit_commitment<R: Runtime>(app: AppHandle<R>, id: i64, text: String) -> CommandResult<Commitment> {
     Ok(perform(&app, SESSION, |store, _| store.edit_commitment(id, &text))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn resolve_commitment<R: Runtime>(
     app: AppHandle<R>,
     id: i64,
@@ -29,7 +29,7 @@ pub fn resolve_commitment<R: Runtime>(
     Ok(perform(&app, SESSION, |store, now| store.resolve_commitment(id, status, note.as_deref(), now))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reopen_commitment<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<Commitment> {
     Ok(perform(&app, SESSION, |store, _| store.reopen_commitment(id))?)
 }

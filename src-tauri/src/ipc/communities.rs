@@ -23,7 +23,7 @@ const DEFAULT_ICS_FORMAT: &str = "pomodoro";
 
 /// Imports the community pack file at `path` (at most 1 MiB). A malformed pack is `invalid_input`
 /// naming its JSON path (or line and column), and nothing is stored.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_pack<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CommandResult<PackImport> {
     Ok(import_file(&app, &path)?)
 }
@@ -54,13 +54,13 @@ pub fn import_file<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<PackIm
 }
 
 /// The installed communities by name (without their logos).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_communities(state: State<'_, AppState>) -> CommandResult<Vec<Community>> {
     Ok(state.store.lock().communities()?)
 }
 
 /// Removes a community with its formats and calls; history stays.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_community<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.store.lock().remove_community(&id)?;
     packs_changed(&app);
@@ -69,7 +69,7 @@ pub fn remove_community<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
 
 /// Imports the calendar file at `path` (at most 1 MiB) as personal calls; floating times are in the
 /// user's zone; events naming no format use `default_format_id` (the pomodoro if not given).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_ics<R: Runtime>(
     app: AppHandle<R>,
     path: PathBuf,
@@ -85,7 +85,7 @@ pub fn import_ics<R: Runtime>(
 }
 
 /// Writes every call (series included) to the .ics file at `path` (from a save dialog); returns it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_ics(state: State<'_, AppState>, path: PathBuf) -> CommandResult<String> {
     check_save_path(&path)?;
     let text = state.store.lock().export_ics(Utc::now())?;

@@ -13,7 +13,7 @@ use super::error::CommandResult;
 use super::publish::perform;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn history_sessions(
     state: State<'_, AppState>,
     before_id: Option<i64>,
@@ -22,19 +22,19 @@ pub fn history_sessions(
     Ok(state.store.lock().sessions_page(before_id, limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn history_overview(state: State<'_, AppState>, days: u32) -> CommandResult<HistoryOverview> {
     let zone = local_zone();
     let today = Utc::now().with_timezone(&zone).date_naive();
     Ok(state.store.lock().history_overview(today, zone, days)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_session<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<()> {
     Ok(perform(&app, |_| Changes::SESSION, |store, _| store.delete_session(id))?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_history(state: State<'_, AppState>, kind: ExportKind, path: String) -> CommandResult<Vec<String>> {
     let dir = export_dir(Path::new(&path))?;
     let written = state.store.lock().export(kind, &dir, chrono::Utc::now())?;

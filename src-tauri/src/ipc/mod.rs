@@ -1,6 +1,8 @@
 //! The IPC surface: the commands the UI calls and the events it hears. Each command parses its
 //! arguments, makes one core call, maps the error, and lets `publish` tell whoever listens what
-//! changed. The list of commands is written once, in `surface.rs`.
+//! changed. The list of commands is written once, in `surface.rs`. Every command that touches the
+//! store runs on the async runtime's threads (`#[tauri::command(async)]`), never on the main thread
+//! that draws the windows: an import or a long expansion cannot freeze the window.
 //!
 //! May use: `stint-core`, `state`, `desktop` (the mini timer, links), the runner's handle. Never `app`.
 

@@ -11,7 +11,7 @@ use super::error::CommandResult;
 use super::publish::perform;
 use crate::state::AppState;
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn current_session(state: State<'_, AppState>) -> CommandResult<Option<SessionView>> {
     let mut store = state.store.lock();
     let now = Utc::now();
@@ -22,7 +22,7 @@ pub fn current_session(state: State<'_, AppState>) -> CommandResult<Option<Sessi
 }
 
 /// Starts a session of `format_id` now (the built-in pomodoro with the lengths in Settings).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_session<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -35,27 +35,27 @@ pub fn start_session<R: Runtime>(
     Ok(outcome.view)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pause_session<R: Runtime>(app: AppHandle<R>) -> CommandResult<SessionView> {
     act(&app, EventKind::Pause)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn resume_session<R: Runtime>(app: AppHandle<R>) -> CommandResult<SessionView> {
     act(&app, EventKind::Resume)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn skip_phase<R: Runtime>(app: AppHandle<R>) -> CommandResult<SessionView> {
     act(&app, EventKind::Skip)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn stop_session<R: Runtime>(app: AppHandle<R>) -> CommandResult<SessionView> {
     act(&app, EventKind::Stop)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn extend_phase<R: Runtime>(app: AppHandle<R>, seconds: u32) -> CommandResult<SessionView> {
     act(&app, EventKind::Extend { seconds })
 }

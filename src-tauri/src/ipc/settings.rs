@@ -18,7 +18,7 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 /// Validates and saves the settings, then hands them to whoever acts on them: the runner (the
 /// session's prefs), the notifier (sound), the desktop (start at login, the shortcut — what it
 /// refuses is reported as a notice, the settings are saved either way).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_settings<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
