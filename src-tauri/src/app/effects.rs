@@ -1,4 +1,7 @@
-//! The runner's effects in the real app: the view to every window, the tray, the notifier.
+//! The runner's effects in the real app: the view to every window, the tray and the main window's
+//! title (both at most once a minute while a phase runs), the notifier.
+
+use std::sync::Mutex;
 
 use stint_core::live::{Notice, TrayStatus};
 use stint_core::session_view::SessionView;
@@ -10,8 +13,28 @@ use crate::ipc::events::{emit, SESSION_CHANGED};
 use crate::runner::Effects;
 
 pub struct AppEffects<R: Runtime> {
-    pub app: AppHandle<R>,
-    pub notifier: NotifierHandle,
+    app: AppHandle<R>,
+    notifier: NotifierHandle,
+    /// The main window's title as last set, so an unchanged one is not set again.
+    title: Mutex<Option<String>>,
+}
+
+impl<R: Runtime> AppEffects<R> {
+    pub fn new(app: AppHandle<R>, notifier: NotifierHandle) -> Self {
+        AppEffects { app, notifier, title: Mutex::new(None) }
+    }
+
+    fn set_title(&self, title: String) {
+        let mut shown = self.title.lock().unwrap_or_else(|e| e.into_inner());
+        if shown.as_ref() == Some(&title) {
+            return;
+        }
+        let Some(window) = self.app.get_webview_window("main") else { return };
+        match window.set_title(&title) {
+            Ok(()) => *shown = Some(title),
+            Err(e) => log::warn!("cannot set the window title: {e}"),
+        }
+    }
 }
 
 impl<R: Runtime> Effects for AppEffects<R> {
@@ -19,7 +42,8 @@ impl<R: Runtime> Effects for AppEffects<R> {
         emit(&self.app, SESSION_CHANGED, view);
     }
 
-    fn tray(&self, status: TrayStatus) {
+    fn status(&self, status: TrayStatus) {
+        self.set_title(status.window_title());
         if let Some(tray) = self.app.try_state::<Tray<R>>() {
             tray.show(&status);
         }

@@ -90,7 +90,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let runner = Runner::new(
         SystemClock,
         store.clone(),
-        effects::AppEffects { app: app.clone(), notifier: notifier.clone() },
+        effects::AppEffects::new(app.clone(), notifier.clone()),
         settings.session_prefs(),
         inbox,
     );

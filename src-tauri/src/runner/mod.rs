@@ -1,9 +1,9 @@
 //! The runner: one tokio task keeps the live session's time. It only loops — sleep until core says
 //! (`Watch::nap`), wake early for a message, measure whether the wall clock kept pace with the
 //! monotonic time slept (a suspend, a clock change), call core (`Watch::wake`), and hand on what core
-//! returned: notices to the notifier, the view to every window, the status to the tray. What a wake
-//! means — phases that ended, the auto-start hold, the sleep policy, which reminders are due — is
-//! decided in `stint_core::live`. Effects go through `Effects` and time through `Clock`, so the loop
+//! returned: notices to the notifier, the view to every window, the status to the tray and the main
+//! window's title. What a wake means — phases that ended, the auto-start hold, the sleep policy,
+//! which reminders are due — is decided in `stint_core::live`. Effects go through `Effects` and time through `Clock`, so the loop
 //! runs in tests without Tauri.
 
 pub mod clock;
@@ -21,7 +21,8 @@ use clock::Clock;
 pub trait Effects: Send + 'static {
     /// Tells every window (`session-changed`); `None` when no session is live.
     fn session_changed(&self, view: Option<SessionView>);
-    fn tray(&self, status: TrayStatus);
+    /// What the tray and the main window's title say.
+    fn status(&self, status: TrayStatus);
     /// Hands a notice to the notifier; must not block.
     fn announce(&self, notice: Notice);
 }
@@ -122,7 +123,7 @@ impl<C: Clock, E: Effects> Runner<C, E> {
     }
 
     /// Hands on what a wake returned: problems to the log, notices to the notifier, the view to the
-    /// windows (when it changed), the status to the tray.
+    /// windows (when it changed), the status to the tray and the window title.
     fn hand_on(&self, watch: &mut Watch, woke: Woke, now: DateTime<Utc>) {
         for problem in &woke.problems {
             log::warn!("{problem}");
@@ -136,7 +137,7 @@ impl<C: Clock, E: Effects> Runner<C, E> {
                 Err(e) => log::error!("cannot build the session view: {e}"),
             }
         }
-        self.effects.tray(watch.tray(now));
+        self.effects.status(watch.tray(now));
     }
 }
 

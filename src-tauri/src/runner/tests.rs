@@ -71,7 +71,7 @@ impl Effects for Recorder {
     fn session_changed(&self, view: Option<SessionView>) {
         self.0.lock().unwrap().push(Effect::Changed(view.is_some()));
     }
-    fn tray(&self, status: TrayStatus) {
+    fn status(&self, status: TrayStatus) {
         self.0.lock().unwrap().push(Effect::Tray(status));
     }
     fn announce(&self, notice: Notice) {

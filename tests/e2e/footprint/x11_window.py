@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Hides (unmaps) or shows (maps) the top-level X11 windows of a process, as closing to the tray does.
+"""Hides (unmaps) or shows (maps) the top-level X11 windows of a process, as closing to the tray does;
+or lists their titles.
 
 Usage: x11_window.py hide|show PID [TITLE]
-  TITLE   only the windows with exactly this title (e.g. "Stint" for the main window)
+         TITLE   only the windows with this title, or whose title ends with " — TITLE" (the main
+                 window, "Stint", reads "12 min left — Stint" while a phase runs)
+       x11_window.py titles PID
+         prints the titles of the process's top-level windows, one JSON array
 
 Windows are found by their _NET_WM_PID property (GTK sets it). Uses only libX11 through ctypes, so
 it needs no tool beyond the X server's own library. Prints how many windows it changed.
 """
 import ctypes
 import ctypes.util
+import json
 import sys
 
 X11 = ctypes.cdll.LoadLibrary(ctypes.util.find_library("X11") or "libX11.so.6")
@@ -63,6 +68,21 @@ def window_pid(display, window, pid_atom):
 
 
 def window_title(display, window):
+    """_NET_WM_NAME (UTF-8, as GTK sets it), else WM_NAME."""
+    actual_type, actual_format = Atom(), ctypes.c_int()
+    items, remaining = ctypes.c_ulong(), ctypes.c_ulong()
+    data = ctypes.POINTER(ctypes.c_ubyte)()
+    net_wm_name = X11.XInternAtom(display, b"_NET_WM_NAME", 1)
+    utf8 = X11.XInternAtom(display, b"UTF8_STRING", 1)
+    if net_wm_name and utf8:
+        status = X11.XGetWindowProperty(display, window, net_wm_name, 0, 1024, 0, utf8, ctypes.byref(actual_type),
+                                        ctypes.byref(actual_format), ctypes.byref(items), ctypes.byref(remaining),
+                                        ctypes.byref(data))
+        if status == 0 and data:
+            title = ctypes.string_at(data, items.value).decode("utf-8", "replace")
+            X11.XFree(data)
+            if items.value:
+                return title
     name = ctypes.c_char_p()
     if not X11.XFetchName(display, window, ctypes.byref(name)) or not name.value:
         return None
@@ -71,18 +91,30 @@ def window_title(display, window):
     return title
 
 
+def titled(actual, wanted):
+    return wanted is None or actual == wanted or (actual or "").endswith(" \u2014 " + wanted)
+
+
 def main():
-    if len(sys.argv) not in (3, 4) or sys.argv[1] not in ("hide", "show"):
+    if sys.argv[1:2] == ["titles"] and len(sys.argv) == 3:
+        action, pid, title = "titles", int(sys.argv[2]), None
+    elif len(sys.argv) in (3, 4) and sys.argv[1] in ("hide", "show"):
+        action, pid = sys.argv[1], int(sys.argv[2])
+        title = sys.argv[3] if len(sys.argv) == 4 else None
+    else:
         sys.exit(__doc__)
-    action, pid = sys.argv[1], int(sys.argv[2])
-    title = sys.argv[3] if len(sys.argv) == 4 else None
     display = X11.XOpenDisplay(None)
     if not display:
         sys.exit("cannot open the X display (is DISPLAY set?)")
     pid_atom = X11.XInternAtom(display, b"_NET_WM_PID", 1)
+    mine = [w for w in top_level_windows(display) if window_pid(display, w, pid_atom) == pid]
+    if action == "titles":
+        print(json.dumps([window_title(display, w) for w in mine]))
+        X11.XCloseDisplay(display)
+        return
     changed = 0
-    for window in top_level_windows(display):
-        if window_pid(display, window, pid_atom) == pid and title in (None, window_title(display, window)):
+    for window in mine:
+        if titled(window_title(display, window), title):
             (X11.XUnmapWindow if action == "hide" else X11.XMapWindow)(display, window)
             changed += 1
     X11.XSync(display, 0)

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { currentEnvironment } from '../support/environment.ts';
-import { killApp, relaunchApp, waitForAppReady } from '../support/app.ts';
+import { killApp, relaunchApp, waitForAppReady, windowTitles } from '../support/app.ts';
 import {
   addCommitment, commitmentCheckbox, createFormat, readTimer, startSession, waitForCurrentStep,
   type PhaseInput,
@@ -102,6 +102,14 @@ describe('a session when the app is killed mid-phase', () => {
     assert.ok(Math.abs(seconds - expected) <= 1,
       `the timer shows ${seconds} s remaining; the stored session says ${expected.toFixed(2)} s`);
     assert.equal(session.status, 'active');
+  });
+
+  it('shows the time left in the window title', async () => {
+    // The long phase has at most two minutes left: the title counts whole minutes, rounded up.
+    await pollUntil(
+      () => windowTitles().some((title) => /^[12] min left \u2014 Stint$/.test(title)),
+      `no window title shows the time left; titles: ${JSON.stringify(windowTitles())}`,
+    );
   });
 
   it('still has the commitment', async () => {

@@ -3,6 +3,7 @@ import { browser } from '@wdio/globals';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { appBinary } from './paths.ts';
 import { currentEnvironment } from './environment.ts';
 import { findDescendantsNamed, isAlive, pollUntil } from './processes.ts';
@@ -31,6 +32,14 @@ export async function killApp(): Promise<void> {
 export async function relaunchApp(): Promise<void> {
   await browser.reloadSession();
   await waitForAppReady();
+}
+
+const X11_WINDOW = fileURLToPath(new URL('../footprint/x11_window.py', import.meta.url));
+
+/** The titles of the app's top-level X11 windows (the native titles, not the page's). */
+export function windowTitles(): string[] {
+  const out = execFileSync('/usr/bin/python3', [X11_WINDOW, 'titles', String(appPid())], { encoding: 'utf8' });
+  return JSON.parse(out) as string[];
 }
 
 /** The UI is up once its navigation is there. */

@@ -31,9 +31,31 @@ impl TrayStatus {
     /// The tray's title and tooltip.
     pub fn text(&self) -> String {
         match self {
-            TrayStatus::Idle => "Stint".into(),
+            TrayStatus::Idle => APP_NAME.into(),
             TrayStatus::Running { minutes_left } => format!("{minutes_left} min left"),
             TrayStatus::Paused => "Paused".into(),
         }
+    }
+
+    /// The main window's title: the time left first, so that a glance at the taskbar tells it.
+    pub fn window_title(&self) -> String {
+        match self {
+            TrayStatus::Idle => APP_NAME.into(),
+            _ => format!("{} \u{2014} {APP_NAME}", self.text()),
+        }
+    }
+}
+
+const APP_NAME: &str = "Stint";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_title_leads_with_the_time_left() {
+        assert_eq!(TrayStatus::Running { minutes_left: 12 }.window_title(), "12 min left \u{2014} Stint");
+        assert_eq!(TrayStatus::Paused.window_title(), "Paused \u{2014} Stint");
+        assert_eq!(TrayStatus::Idle.window_title(), "Stint");
     }
 }
