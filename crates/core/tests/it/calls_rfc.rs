@@ -162,3 +162,51 @@ fn calls_dated_1970_that_skip_each_others_days_are_answered_near_the_window() {
         .iter()
         .all(|o| o.local_start.year() == 2026 && o.local_start.minute() == 0 && o.local_start.hour() >= 9));
 }
+
+mod agreement {
+    use chrono::{Duration, NaiveDate};
+    use proptest::prelude::*;
+    use stint_core::calls::{occurrences, validate_call, Frequency, NthWeekday, Recurrence, Weekday};
+
+    use crate::calls_support::call;
+
+    const DAYS: [Weekday; 7] =
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever validation accepts happens at least once: validation and expansion agree.
+        #[test]
+        fn a_call_that_validates_has_an_occurrence(
+            day in 0..20_000i64,
+            frequency in 0..4u8,
+            interval in 1..100u16,
+            nths in proptest::collection::vec((-5..6i8, 0..7usize), 0..3),
+            weekdays in proptest::collection::vec(0..7usize, 0..3),
+            count in proptest::option::of(1..30u32),
+            until_days in proptest::option::of(0..400i64),
+            exceptions in proptest::collection::vec(0..400i64, 0..6),
+        ) {
+            let first = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap() + Duration::days(day);
+            let mut r = Recurrence::every([Frequency::Once, Frequency::Daily, Frequency::Weekly, Frequency::Monthly][frequency as usize]);
+            if r.frequency != Frequency::Once {
+                r.interval = interval;
+                r.count = count;
+                r.until = until_days.filter(|_| count.is_none()).map(|d| first + Duration::days(d));
+            }
+            if r.frequency == Frequency::Weekly {
+                r.weekdays = weekdays.iter().map(|d| DAYS[*d]).collect();
+            }
+            if r.frequency == Frequency::Monthly {
+                r.monthly_weekdays = nths.iter().map(|(n, d)| NthWeekday { nth: *n, weekday: DAYS[*d] }).collect();
+            }
+            r.exceptions = exceptions.iter().map(|d| first + Duration::days(*d)).collect();
+            let c = call("p", chrono_tz::America::Havana, first.and_hms_opt(0, 30, 0).unwrap(), r);
+            if validate_call(&c).is_ok() {
+                let from = first.and_hms_opt(0, 0, 0).unwrap().and_utc() - Duration::days(2);
+                prop_assert!(!occurrences(&c, from, from + Duration::days(36_000)).is_empty(), "{:?}", c.recurrence);
+            }
+        }
+    }
+}
