@@ -22,7 +22,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 use stint_core::calls::{end_of_local_day, occurrences, validate_call, Frequency, NthWeekday, Recurrence, Weekday};
 
-use crate::calls_support::call;
+use crate::calls_support::{call, Rng};
 
 const CASES: usize = 400;
 const ZONES: &[chrono_tz::Tz] = &[
@@ -42,32 +42,18 @@ const ZONES: &[chrono_tz::Tz] = &[
 const WEEKDAYS: [Weekday; 7] =
     [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
-/// xorshift: a failing case is reproducible from its number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
+fn chance(rng: &mut Rng, percent: usize) -> bool {
+    rng.below(100) < percent
 }
 
-fn date(rng: &mut Rng, from: NaiveDate, days: u64) -> NaiveDate {
+fn date(rng: &mut Rng, from: NaiveDate, days: usize) -> NaiveDate {
     from + Duration::days(rng.below(days) as i64)
 }
 
 /// A time of day near the zones' transitions (midnight, 01:00–03:00, the evening before).
 fn time(rng: &mut Rng) -> chrono::NaiveTime {
     let (h, m) = [(0, 0), (0, 30), (1, 0), (1, 30), (2, 0), (2, 30), (3, 0), (23, 0), (23, 30), (10, 0), (12, 15)]
-        [rng.below(11) as usize];
+        [rng.below(11)];
     chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap()
 }
 
@@ -76,15 +62,15 @@ fn recurrence(rng: &mut Rng, first: NaiveDate) -> Recurrence {
         0 => return Recurrence::once(),
         1..=3 => Recurrence::every(Frequency::Daily),
         4..=6 => {
-            let days: Vec<Weekday> = WEEKDAYS.iter().copied().filter(|_| rng.chance(30)).collect();
+            let days: Vec<Weekday> = WEEKDAYS.iter().copied().filter(|_| chance(rng, 30)).collect();
             Recurrence::weekly(&days)
         }
         _ => {
             let mut on = Vec::new();
-            if rng.chance(75) {
+            if chance(rng, 75) {
                 for _ in 0..1 + rng.below(2) {
-                    let nth = [1i8, 2, 3, 4, 5, -1, -2, -5][rng.below(8) as usize];
-                    let weekday = WEEKDAYS[rng.below(7) as usize];
+                    let nth = [1i8, 2, 3, 4, 5, -1, -2, -5][rng.below(8)];
+                    let weekday = WEEKDAYS[rng.below(7)];
                     if !on.iter().any(|n: &NthWeekday| n.nth == nth && n.weekday == weekday) {
                         on.push(NthWeekday { nth, weekday });
                     }
@@ -98,8 +84,8 @@ fn recurrence(rng: &mut Rng, first: NaiveDate) -> Recurrence {
         5..=8 => 2 + rng.below(3) as u16,
         _ => 5 + rng.below(20) as u16,
     };
-    if r.frequency == Frequency::Weekly && rng.chance(50) {
-        r.week_start = Some(WEEKDAYS[rng.below(7) as usize]);
+    if r.frequency == Frequency::Weekly && chance(rng, 50) {
+        r.week_start = Some(WEEKDAYS[rng.below(7)]);
     }
     match rng.below(3) {
         0 => r.count = Some(1 + rng.below(60) as u32),
@@ -110,9 +96,9 @@ fn recurrence(rng: &mut Rng, first: NaiveDate) -> Recurrence {
 }
 
 fn case(rng: &mut Rng) -> Option<(stint_core::calls::Call, DateTime<Utc>, DateTime<Utc>)> {
-    let zone = ZONES[rng.below(ZONES.len() as u64) as usize];
+    let zone = ZONES[rng.below(ZONES.len())];
     // Apia's skipped day is 2011-12-30: start near it a quarter of the time.
-    let first = if zone == chrono_tz::Pacific::Apia && rng.chance(50) {
+    let first = if zone == chrono_tz::Pacific::Apia && chance(rng, 50) {
         date(rng, NaiveDate::from_ymd_opt(2011, 11, 1).unwrap(), 60)
     } else {
         date(rng, NaiveDate::from_ymd_opt(2008, 1, 1).unwrap(), 8 * 365)
