@@ -4,7 +4,7 @@
 #   make run      build the app and start it          (headless: xvfb-run make run)
 #   make test     the gates (fmt, clippy, svelte-check), then every test layer: Rust, bindings, UI, e2e
 #   make dist     the release .deb (target/release/bundle/deb/)
-#   make bench    the history benchmark and the footprint measurement
+#   make bench    the history and calls benchmarks and the footprint measurement
 #   make screenshots  the README's screenshots (docs/screenshots/), from the real app
 #
 # Cargo's target directory is ./target unless CARGO_TARGET_DIR says otherwise.
@@ -88,4 +88,5 @@ dist: deps
 
 bench: deps
 	cargo run --release -p stint-core --example history_bench
+	cargo run --release -p stint-core --example calls_bench
 	scripts/footprint.sh

@@ -17,6 +17,7 @@ debian_packages=(
   dbus dbus-x11 python3-dbusmock                 # a private session bus and a notification daemon
   sqlite3                                        # the e2e tests read the app's database
   python3-xlib                                   # the e2e tests hear the app's window-manager requests
+  python3-dateutil                               # the recurrence engine is tested against dateutil's
 )
 
 say() { echo "install-deps: $*"; }

@@ -1,5 +1,9 @@
 //! The words of a phase-change notification, e.g. "Focus done" / "Break, 5 min. Next: Pomodoro 2 at
 //! 10:35." Clock times are shown in the user's local offset; everything else comes from the timeline.
+//!
+//! Labels, prompts and format names come from packs anyone can write; a notification body is read
+//! as markup by Linux notification services (the Desktop Notifications spec's `body-markup`: bold,
+//! links, images), so user text in a body is escaped (`&`, `<`, `>`) and shows as written.
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -12,8 +16,31 @@ use crate::timeline::{finished_phases, phase_at, state_at, EventKind, PhaseOutco
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Announcement {
+    /// Plain text (the spec's summary is never markup).
     pub title: String,
+    /// Notification body markup: the user text in it is escaped.
     pub body: String,
+}
+
+impl Announcement {
+    /// The body as plain text, for notification services that show no markup (Windows, macOS).
+    pub fn plain_body(&self) -> String {
+        self.body.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    }
+}
+
+/// User text for a notification body: the three characters body markup gives a meaning, escaped.
+pub fn markup_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The announcement for the phase change at `at` (a deadline, or a skip): which phase ended, what
@@ -27,14 +54,14 @@ pub fn phase_change(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset)
         Some(previous) => ended_title(previous.kind),
         None => "Session started".to_string(),
     };
-    let mut body = format!("{}, {}.", state.phase.label, duration_text(u64::from(state.phase.seconds)));
+    let mut body = format!("{}, {}.", markup_text(&state.phase.label), duration_text(u64::from(state.phase.seconds)));
     if let Some(prompt) = &state.phase.prompt {
-        body.push_str(&format!(" {}.", prompt.trim_end_matches('.')));
+        body.push_str(&format!(" {}.", markup_text(prompt.trim_end_matches('.'))));
     }
     let clock = state.ends_at.map(|t| clock_text(t, offset));
     match (phase_at(&timeline.format, state.phase_index + 1), clock) {
-        (Some(next), Some(clock)) => body.push_str(&format!(" Next: {} at {clock}.", next.label)),
-        (Some(next), None) => body.push_str(&format!(" Next: {}.", next.label)),
+        (Some(next), Some(clock)) => body.push_str(&format!(" Next: {} at {clock}.", markup_text(&next.label))),
+        (Some(next), None) => body.push_str(&format!(" Next: {}.", markup_text(&next.label))),
         (None, Some(clock)) => body.push_str(&format!(" Last step; ends at {clock}.")),
         (None, None) => body.push_str(" Last step."),
     }
@@ -54,7 +81,8 @@ fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset) -> Annou
         .map(|r| u64::from(r.actual_seconds))
         .sum();
     let count = records.len();
-    let mut body = format!("{}: {count} {}", timeline.format.name, if count == 1 { "phase" } else { "phases" });
+    let name = markup_text(&timeline.format.name);
+    let mut body = format!("{name}: {count} {}", if count == 1 { "phase" } else { "phases" });
     if focus_seconds > 0 {
         body.push_str(&format!(", {} of focus", duration_text(focus_seconds)));
     }
@@ -221,6 +249,27 @@ mod tests {
         let a = phase_change(&t, start() + Duration::minutes(41), bst());
         assert_eq!(a.title, "Session stopped");
         assert_eq!(a.body, "Pomodoro: 3 phases, 35 min 30 s of focus. Ended at 10:40.");
+    }
+
+    #[test]
+    fn user_text_in_a_body_cannot_become_markup() {
+        let mut format = builtins::pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4);
+        format.name = "<b>Team</b> & co".into();
+        format.phases[0].label = "<a href=\"https://evil.example\">Click</a>".into();
+        format.phases[1].label = "<img src=\"file:///x\"> break".into();
+        format.phases[1].prompt = Some("Stretch & <i>breathe</i>".into());
+        let t = Timeline::new(format, start());
+        let a = phase_change(&t, start() + Duration::minutes(25), bst());
+        assert!(!a.body.contains('<') && !a.body.contains('>'), "{}", a.body);
+        assert_eq!(
+            a.body,
+            "&lt;img src=\"file:///x\"&gt; break, 5 min. Stretch &amp; &lt;i&gt;breathe&lt;/i&gt;. Next: &lt;a href=\"https://evil.example\"&gt;Click&lt;/a&gt; at 10:30."
+        );
+        assert_eq!(a.plain_body(), "<img src=\"file:///x\"> break, 5 min. Stretch & <i>breathe</i>. Next: <a href=\"https://evil.example\">Click</a> at 10:30.");
+        let mut stopped = t.clone();
+        stopped.push(Event { at: start() + Duration::minutes(26), kind: EventKind::Stop }).unwrap();
+        let summary = phase_change(&stopped, start() + Duration::minutes(27), bst());
+        assert!(summary.body.starts_with("&lt;b&gt;Team&lt;/b&gt; &amp; co: "), "{}", summary.body);
     }
 
     #[test]

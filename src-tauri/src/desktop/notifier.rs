@@ -173,7 +173,13 @@ impl Backend for NativeBackend {
     fn show(&self, notice: &Notice, sound: bool) -> Result<Option<ActionWaiter>, String> {
         let announcement = &notice.announcement;
         let mut n = notify_rust::Notification::new();
-        n.summary(&announcement.title).body(&announcement.body).appname("Stint");
+        // The body is escaped for the Linux notification spec's body markup; elsewhere it is shown
+        // as written, so it goes out plain.
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let body = announcement.body.clone();
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let body = announcement.plain_body();
+        n.summary(&announcement.title).body(&body).appname("Stint");
         if sound {
             n.sound_name("complete");
         }

@@ -1,11 +1,11 @@
-//! How a call repeats, and its translation to an RFC 5545 rule (the `rrule` crate does the expansion).
+//! How a call repeats (the subset of RFC 5545 Stint keeps), and its RRULE text for calendar files.
+//! The expansion is Stint's own (`expand`), so that it can start at the window asked for.
 
-use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
-use rrule::{NWeekday, RRule, RRuleSet};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Error, Result};
+use super::local_time::local_to_utc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -94,6 +94,17 @@ pub struct Recurrence {
     #[serde(default)]
     #[ts(type = "Array<string>")]
     pub exceptions: Vec<NaiveDate>,
+    /// Weekly rules with an interval above 1: the day a week starts on (RFC 5545 `WKST`), which
+    /// decides which weeks are "every other"; `None` = Monday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub week_start: Option<Weekday>,
+    /// Extra occurrences as local wall times in the call's zone (RFC 5545 `RDATE`, and the new time
+    /// of an occurrence a calendar moved). Counted apart from `count`; an exception date removes one
+    /// only if it is at the call's own time of day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub additions: Vec<NaiveDateTime>,
 }
 
 fn one() -> u16 {
@@ -116,6 +127,8 @@ impl Recurrence {
             until: None,
             count: None,
             exceptions: Vec::new(),
+            week_start: None,
+            additions: Vec::new(),
         }
     }
 
@@ -161,6 +174,9 @@ impl Recurrence {
         if let Some(until) = until_utc {
             parts.push(format!("UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
         }
+        if let (Frequency::Weekly, Some(day)) = (self.frequency, self.week_start) {
+            parts.push(format!("WKST={}", rfc_day(day)));
+        }
         Some(parts.join(";"))
     }
 }
@@ -178,53 +194,11 @@ pub(crate) fn rfc_day(d: Weekday) -> &'static str {
     }
 }
 
-/// The UTC instant at which the local date `until` ends in `tz` (the last second of that day).
+/// The UTC instant at which the local date `until` ends in `tz` (the last second of that day, also
+/// where the clocks go back at midnight and the last hour of the day happens twice).
 pub fn end_of_local_day(until: NaiveDate, tz: chrono_tz::Tz) -> chrono::DateTime<Utc> {
-    let last_second = until.and_hms_opt(23, 59, 59).unwrap_or_default();
-    local_to_utc(last_second, tz)
-}
-
-/// A local wall time as an instant: the earlier of two in a DST fold; in a DST gap, the wall time is
-/// read with the offset in force just before the gap (so 01:30 on a spring-forward night is 02:30), as
-/// calendar apps do.
-pub(crate) fn local_to_utc(local: NaiveDateTime, tz: chrono_tz::Tz) -> chrono::DateTime<Utc> {
-    if let Some(t) = tz.from_local_datetime(&local).earliest() {
-        return t.with_timezone(&Utc);
+    match until.succ_opt() {
+        Some(next) => local_to_utc(next.and_time(chrono::NaiveTime::MIN), tz) - chrono::Duration::seconds(1),
+        None => local_to_utc(until.and_hms_opt(23, 59, 59).unwrap_or_default(), tz),
     }
-    // Gaps last at most a few hours; three hours earlier is before this one.
-    match tz.from_local_datetime(&(local - chrono::Duration::hours(3))).earliest() {
-        Some(before) => (local - before.offset().fix()).and_utc(),
-        None => local.and_utc(),
-    }
-}
-
-/// The rule set the `rrule` crate expands, in the call's zone, starting at `first_start`.
-pub(crate) fn rule_set(recurrence: &Recurrence, first_start: NaiveDateTime, tz: chrono_tz::Tz) -> Result<RRuleSet> {
-    let rtz: rrule::Tz = tz.into();
-    let start = local_to_utc(first_start, tz).with_timezone(&rtz);
-    let freq = match recurrence.frequency {
-        Frequency::Once => return Ok(RRuleSet::new(start).rdate(start)),
-        Frequency::Daily => rrule::Frequency::Daily,
-        Frequency::Weekly => rrule::Frequency::Weekly,
-        Frequency::Monthly => rrule::Frequency::Monthly,
-    };
-    let mut rule = RRule::new(freq).interval(recurrence.interval);
-    match recurrence.frequency {
-        Frequency::Weekly if !recurrence.weekdays.is_empty() => {
-            rule = rule.by_weekday(recurrence.weekdays.iter().map(|d| NWeekday::Every((*d).into())).collect());
-        }
-        Frequency::Monthly if !recurrence.monthly_weekdays.is_empty() => {
-            rule = rule.by_weekday(
-                recurrence.monthly_weekdays.iter().map(|n| NWeekday::Nth(n.nth.into(), n.weekday.into())).collect(),
-            );
-        }
-        _ => {}
-    }
-    if let Some(count) = recurrence.count {
-        rule = rule.count(count);
-    }
-    if let Some(until) = recurrence.until {
-        rule = rule.until(end_of_local_day(until, tz).with_timezone(&rrule::Tz::UTC));
-    }
-    rule.build(start).map_err(|e| Error::invalid("recurrence", e.to_string()))
 }

@@ -17,13 +17,15 @@ pub fn next_reminder(calls: &[Call], now: DateTime<Utc>) -> Option<(DateTime<Utc
     if with_reminders.is_empty() {
         return None;
     }
+    let relevant = reminding_calls(calls);
+    let minutes_of = reminder_minutes(calls);
     for days in HORIZONS_DAYS {
         let horizon = now.checked_add_signed(Duration::days(days)).unwrap_or(DateTime::<Utc>::MAX_UTC);
-        let found = occurrences_between(calls, now, horizon)
+        let found = occurrences_between(&relevant, now, horizon)
             .into_iter()
             .filter_map(|o| {
-                let call = with_reminders.iter().find(|c| c.id == o.call_id)?;
-                let at = o.starts_at.checked_sub_signed(Duration::minutes(i64::from(call.reminder_minutes?)))?;
+                let minutes = *minutes_of.get(o.call_id.as_str())?;
+                let at = o.starts_at.checked_sub_signed(Duration::minutes(i64::from(minutes)))?;
                 (at > now).then_some((at, o))
             })
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.call_id.cmp(&b.1.call_id)));
@@ -47,16 +49,38 @@ pub fn reminders_due(calls: &[Call], after: DateTime<Utc>, until: DateTime<Utc>)
     // A reminder at or before `until` belongs to an occurrence starting at most a week after it.
     let lead = Duration::minutes(i64::from(MAX_REMINDER_MINUTES)) + Duration::seconds(1);
     let to = until.checked_add_signed(lead).unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let mut due: Vec<(DateTime<Utc>, Occurrence)> = occurrences_between(calls, after, to)
+    let minutes_of = reminder_minutes(calls);
+    let mut due: Vec<(DateTime<Utc>, Occurrence)> = occurrences_between(&reminding_calls(calls), after, to)
         .into_iter()
         .filter_map(|o| {
-            let minutes = calls.iter().find(|c| c.id == o.call_id)?.reminder_minutes?;
+            let minutes = *minutes_of.get(o.call_id.as_str())?;
             let at = o.starts_at.checked_sub_signed(Duration::minutes(i64::from(minutes)))?;
             (at > after && at <= until).then_some((at, o))
         })
         .collect();
     due.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.call_id.cmp(&b.1.call_id)));
     due
+}
+
+/// Each reminding call's minutes, by id (the first call of an id decides, as a lookup by id did).
+fn reminder_minutes(calls: &[Call]) -> std::collections::HashMap<&str, u32> {
+    let mut out = std::collections::HashMap::new();
+    for c in calls {
+        if let Some(m) = c.reminder_minutes {
+            out.entry(c.id.as_str()).or_insert(m);
+        }
+    }
+    out
+}
+
+/// The calls with a reminder and the calls they skip on the days of: all a reminder query expands.
+fn reminding_calls(calls: &[Call]) -> Vec<Call> {
+    let needed: std::collections::HashSet<&str> = calls
+        .iter()
+        .filter(|c| c.reminder_minutes.is_some())
+        .flat_map(|c| std::iter::once(c.id.as_str()).chain(c.skip_on_days_of.iter().map(String::as_str)))
+        .collect();
+    calls.iter().filter(|c| needed.contains(c.id.as_str())).cloned().collect()
 }
 
 #[cfg(test)]

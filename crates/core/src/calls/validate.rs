@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate, TimeZone};
 
 use super::call::Call;
+use super::expand::Pattern;
 use super::link::{validate_join_link, validate_web_link};
 use super::recurrence::{Frequency, Recurrence};
 use crate::{Error, Result};
@@ -12,8 +13,11 @@ pub const MAX_TITLE_CHARS: usize = 120;
 pub const MAX_REMINDER_MINUTES: u32 = 7 * 24 * 60;
 pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
 const MAX_INTERVAL: u16 = 99;
-const MAX_COUNT: u32 = 10_000;
-const MAX_EXCEPTIONS: usize = 1_000;
+pub const MAX_COUNT: u32 = 10_000;
+/// Exception dates and added occurrences a call may list (each).
+pub const MAX_EXCEPTIONS: usize = 1_000;
+/// Other calls a call may skip on the days of.
+pub const MAX_SKIP_CALLS: usize = 100;
 const MAX_ID_CHARS: usize = 128;
 
 /// Parses an IANA time zone name such as `Europe/London`.
@@ -47,6 +51,7 @@ pub fn validate_call(call: &Call) -> Result<()> {
         return Err(Error::invalid("duration_minutes", format!("a call lasts 1 to {MAX_DURATION_MINUTES} minutes")));
     }
     validate_recurrence(&call.recurrence, call.first_start.date())?;
+    check_it_happens(call)?;
     if let Some(link) = &call.join_link {
         validate_join_link(link)?;
     }
@@ -55,6 +60,12 @@ pub fn validate_call(call: &Call) -> Result<()> {
     }
     if call.reminder_minutes.is_some_and(|m| m > MAX_REMINDER_MINUTES) {
         return Err(Error::invalid("reminder_minutes", "a reminder comes at most one week (10080 minutes) before"));
+    }
+    if call.skip_on_days_of.len() > MAX_SKIP_CALLS {
+        return Err(Error::invalid(
+            "skip_on_days_of",
+            format!("a call can skip on the days of at most {MAX_SKIP_CALLS} other calls"),
+        ));
     }
     for (i, other) in call.skip_on_days_of.iter().enumerate() {
         if *other == call.id {
@@ -115,6 +126,58 @@ fn validate_recurrence(r: &Recurrence, first_date: NaiveDate) -> Result<()> {
     }
     if first_date.year() < 1970 || first_date.year() > 9000 {
         return Err(Error::invalid("first_start", "the first call is between the years 1970 and 9000"));
+    }
+    if r.week_start.is_some() && r.frequency != Frequency::Weekly {
+        return Err(Error::invalid(field("week_start"), "a week start is for weekly calls"));
+    }
+    if r.additions.len() > MAX_EXCEPTIONS {
+        return Err(Error::invalid(field("additions"), format!("at most {MAX_EXCEPTIONS} added occurrences")));
+    }
+    if let Some(i) = r.additions.iter().position(|a| !(1970..=9999).contains(&a.year())) {
+        return Err(Error::invalid(
+            format!("recurrence.additions[{i}]"),
+            "an added occurrence is between the years 1970 and 9999",
+        ));
+    }
+    Ok(())
+}
+
+/// A call that would never happen is refused, naming the field that makes it so: the end date
+/// before the first date of the pattern (a 5th Wednesday in months that have four), or exception
+/// dates covering every occurrence. What validation accepts, the expansion yields.
+fn check_it_happens(call: &Call) -> Result<()> {
+    let r = &call.recurrence;
+    let first = call.first_start.date();
+    let pattern = Pattern::new(r, first);
+    let end = pattern.end();
+    let wanted = r.exceptions.len() + 1;
+    let dates = pattern.first_dates(end, wanted);
+    if dates.is_empty() {
+        if let Some(until) = r.until {
+            let open = crate::calls::Recurrence { until: None, ..r.clone() };
+            if let Some(next) = Pattern::new(&open, first).first_dates(super::expand::last_date(), 1).first() {
+                return Err(Error::invalid(
+                    "recurrence.until",
+                    format!("the rule has no date from {first} to the end date {until}; its first is {next}"),
+                ));
+            }
+        }
+        let field = match r.frequency {
+            Frequency::Monthly if !r.monthly_weekdays.is_empty() => "recurrence.monthly_weekdays",
+            Frequency::Weekly if !r.weekdays.is_empty() => "recurrence.weekdays",
+            _ => "recurrence.interval",
+        };
+        return Err(Error::invalid(
+            field,
+            format!("no month or week from {first} on has this day, so the call would never happen"),
+        ));
+    }
+    let all_excepted = dates.len() < wanted && dates.iter().all(|d| r.exceptions.contains(d));
+    if all_excepted && r.additions.is_empty() {
+        return Err(Error::invalid(
+            "recurrence.exceptions",
+            "every occurrence is an exception date, so the call would never happen",
+        ));
     }
     Ok(())
 }

@@ -24,8 +24,9 @@ pub(super) fn at_line(line: usize, message: impl Into<String>) -> Error {
     Error::invalid(format!("line {line}"), message)
 }
 
-/// The file's content lines, unfolded (a line starting with a space or tab continues the previous).
-pub(super) fn content_lines(text: &str) -> Result<Vec<ContentLine>> {
+/// The file's content lines, unfolded (a line starting with a space or tab continues the previous),
+/// each read or the error naming its line: one unreadable line costs only its event.
+pub(super) fn content_lines(text: &str) -> Result<Vec<Result<ContentLine>>> {
     let mut logical: Vec<(usize, String)> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -38,7 +39,7 @@ pub(super) fn content_lines(text: &str) -> Result<Vec<ContentLine>> {
             logical.push((i + 1, raw.to_string()));
         }
     }
-    logical.into_iter().map(|(line, text)| split_line(line, &text)).collect()
+    Ok(logical.into_iter().map(|(line, text)| split_line(line, &text)).collect())
 }
 
 fn is_name_char(c: char) -> bool {

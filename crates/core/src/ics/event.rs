@@ -2,14 +2,15 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::content_line::{at_line, ContentLine};
 use super::options::IcsImportOptions;
 use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
+use super::windows_zones::iana_zone;
 use crate::calls::{
-    parse_time_zone, validate_call, validate_join_link, validate_web_link, Call, Frequency, NthWeekday, Recurrence,
-    Weekday,
+    local_to_utc, parse_time_zone, pattern_start, validate_call, validate_join_link, validate_web_link, Call,
+    Frequency, NthWeekday, Recurrence, Weekday, MAX_EXCEPTIONS,
 };
 use crate::{Error, Result};
 
@@ -22,7 +23,10 @@ const READ: &[&str] = &[
     "DURATION",
     "RRULE",
     "EXDATE",
+    "RDATE",
+    "RECURRENCE-ID",
     "URL",
+    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
     "LOCATION",
     "X-STINT-FORMAT",
     "X-STINT-COMMUNITY",
@@ -41,6 +45,8 @@ pub(super) struct EventLines {
     pub begin: usize,
     pub props: Vec<ContentLine>,
     pub alarms: Vec<Vec<ContentLine>>,
+    /// The first line of the event that could not be read, if any: the event is skipped.
+    pub broken: Option<Error>,
 }
 
 impl EventLines {
@@ -48,21 +54,38 @@ impl EventLines {
         EventLines { begin, ..Default::default() }
     }
 
-    fn get(&self, name: &str) -> Option<&ContentLine> {
+    pub fn get(&self, name: &str) -> Option<&ContentLine> {
         self.props.iter().find(|p| p.name == name)
     }
 }
 
 pub(super) enum Outcome {
     Call(Box<Call>),
-    /// Valid, but not something a call can be; the reason names the line.
+    /// Not imported; the sentence names the line and says why.
     Skipped(String),
+    /// Nothing to import, nothing to tell (a cancelled occurrence of a series not in the file).
+    Nothing,
+}
+
+/// What the user reads about an event that was not imported: "Line 12: why. The event was not imported."
+pub(super) fn not_imported(line: usize, why: &str) -> String {
+    format!("Line {line}: {}. The event was not imported.", why.trim_end_matches('.'))
+}
+
+/// The same, from an error naming a line (`line N`).
+pub(super) fn not_imported_error(e: &Error, fallback_line: usize) -> String {
+    let line = e.field().and_then(|f| f.strip_prefix("line ")).and_then(|n| n.parse().ok()).unwrap_or(fallback_line);
+    let why = match e {
+        Error::InvalidInput { message, .. } => message.clone(),
+        other => other.to_string(),
+    };
+    not_imported(line, &why)
 }
 
 /// Stops reading an event: `Err` for malformed input, `Ok(Skipped)` for what Stint cannot represent.
 macro_rules! skip {
     ($line:expr, $($arg:tt)*) => {
-        return Ok(Outcome::Skipped(format!("line {}: {}", $line, format!($($arg)*))))
+        return Ok(Outcome::Skipped(not_imported($line, &format!($($arg)*))))
     };
 }
 
@@ -72,8 +95,8 @@ pub(super) fn event_to_call(
     options: &IcsImportOptions,
     ignored: &mut BTreeSet<String>,
 ) -> Result<Outcome> {
-    if let Some(l) = ev.get("RECURRENCE-ID") {
-        skip!(l.line, "a changed single occurrence (RECURRENCE-ID) is not supported");
+    if let Some(e) = &ev.broken {
+        return Err(e.clone());
     }
     if ev.props.iter().filter(|p| p.name == "RRULE").count() > 1 {
         skip!(ev.begin, "an event with several RRULEs is not supported");
@@ -84,9 +107,9 @@ pub(super) fn event_to_call(
     let when = parse_when(&dtstart.value)
         .ok_or_else(|| at_line(dtstart.line, "DTSTART is not a date-time such as 20250101T150000"))?;
     let zone = match dtstart.param("TZID") {
-        Some(name) => match parse_time_zone(name.trim_start_matches('/'), "TZID") {
-            Ok(zone) => zone,
-            Err(_) => skip!(dtstart.line, "unknown time zone \"{name}\""),
+        Some(name) => match zone_named(name) {
+            Some(zone) => zone,
+            None => skip!(dtstart.line, "unknown time zone \"{name}\""),
         },
         None if matches!(when, When::Utc(_)) => chrono_tz::UTC,
         None => options.default_zone,
@@ -106,18 +129,37 @@ pub(super) fn event_to_call(
     };
     let recurrence = match ev.get("RRULE") {
         None => Recurrence::once(),
-        Some(line) => match read_rrule(line, zone)? {
+        Some(line) => match read_rrule(line, zone, first_start)? {
             Ok(r) => r,
             Err(why) => skip!(line.line, "{why}"),
         },
     };
     let mut recurrence = recurrence;
+    for line in ev.props.iter().filter(|p| p.name == "RDATE") {
+        for value in line.value.split(',') {
+            let start = value.split('/').next().unwrap_or(value);
+            let when =
+                parse_when(start).ok_or_else(|| at_line(line.line, format!("RDATE \"{value}\" is not a date")))?;
+            let added = zone_local(when, written_zone(line, zone), zone, first_start.time());
+            // One past the limit is enough for validation to refuse the event (and keeps this linear).
+            if recurrence.additions.len() > MAX_EXCEPTIONS {
+                break;
+            }
+            if !recurrence.additions.contains(&added) {
+                recurrence.additions.push(added);
+            }
+        }
+    }
+    start_on_the_pattern(&mut recurrence, first_start);
     for line in ev.props.iter().filter(|p| p.name == "EXDATE") {
         for value in line.value.split(',') {
             let when =
                 parse_when(value).ok_or_else(|| at_line(line.line, format!("EXDATE \"{value}\" is not a date")))?;
-            let exdate_zone = line.param("TZID").and_then(|n| parse_time_zone(n, "TZID").ok()).unwrap_or(zone);
-            recurrence.exceptions.push(local_date(when, exdate_zone, zone));
+            let excluded = zone_local(when, written_zone(line, zone), zone, first_start.time());
+            if recurrence.exceptions.len() > MAX_EXCEPTIONS {
+                break;
+            }
+            exclude(&mut recurrence, excluded, first_start.time(), ignored);
         }
     }
     let mut call = Call {
@@ -145,10 +187,91 @@ pub(super) fn event_to_call(
             ignored.insert(p.name.clone());
         }
     }
-    if let Err(e) = validate_call(&call) {
-        skip!(line_of_field(ev, &e), "{e}");
-    }
     Ok(Outcome::Call(Box::new(call)))
+}
+
+/// The call of an event once its overrides are applied, if it passes `validate_call`; else why not.
+pub(super) fn validated(ev: &EventLines, call: Call) -> Outcome {
+    match validate_call(&call) {
+        Ok(()) => Outcome::Call(Box::new(call)),
+        Err(e) => Outcome::Skipped(not_imported(line_of_field(ev, &e), &e.to_string())),
+    }
+}
+
+/// The zone a date-time property is written in: its TZID, or the event's.
+pub(super) fn written_zone(line: &ContentLine, zone: chrono_tz::Tz) -> chrono_tz::Tz {
+    line.param("TZID").and_then(zone_named).unwrap_or(zone)
+}
+
+/// A TZID: an IANA name (some apps put a `/` before it), or a Windows name as Outlook writes.
+fn zone_named(name: &str) -> Option<chrono_tz::Tz> {
+    parse_time_zone(name.trim_start_matches('/'), "TZID").ok().or_else(|| iana_zone(name))
+}
+
+/// A date or date-time as a wall time in the call's `zone`; a date takes the call's `time` of day.
+/// A wall time written in the call's own zone is kept as written (also one the clocks skip).
+pub(super) fn zone_local(when: When, written_in: chrono_tz::Tz, zone: chrono_tz::Tz, time: NaiveTime) -> NaiveDateTime {
+    match when {
+        When::Date(d) => d.and_time(time),
+        When::Utc(t) => t.and_utc().with_timezone(&zone).naive_local(),
+        When::Local(t) if written_in == zone => t,
+        When::Local(t) => local_to_utc(t, written_in).with_timezone(&zone).naive_local(),
+    }
+}
+
+/// Removes one occurrence (an EXDATE, a cancelled or moved instance): at the call's time of day it
+/// is an exception date; else it must be one of the added occurrences; else it matches nothing.
+pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ignored: &mut BTreeSet<String>) {
+    if at.time() == time {
+        if !r.exceptions.contains(&at.date()) {
+            r.exceptions.push(at.date());
+        }
+    } else if let Some(i) = r.additions.iter().position(|a| *a == at) {
+        r.additions.remove(i);
+    } else {
+        ignored.insert("EXDATE (not the time of an occurrence)".into());
+    }
+}
+
+/// A DTSTART that is not on its own rule: RFC 5545 leaves the result undefined, but also says
+/// DTSTART always counts as the first occurrence, which is what calendar apps show. So it becomes
+/// an added occurrence (counted in COUNT), and the rule starts after it; a rule that then yields
+/// nothing leaves a one-off call.
+fn start_on_the_pattern(r: &mut Recurrence, first_start: NaiveDateTime) {
+    let unreadable =
+        !(1..=99).contains(&r.interval) || r.monthly_weekdays.iter().any(|n| n.nth == 0 || !(-5..=5).contains(&n.nth));
+    if r.frequency == Frequency::Once || unreadable {
+        return; // validation refuses what cannot be read
+    }
+    let probe = Call {
+        id: String::new(),
+        title: String::new(),
+        community_id: None,
+        format_id: String::new(),
+        first_start,
+        time_zone: chrono_tz::UTC,
+        duration_minutes: 1,
+        recurrence: Recurrence { additions: Vec::new(), exceptions: Vec::new(), ..r.clone() },
+        join_link: None,
+        notes_link: None,
+        reminder_minutes: None,
+        skip_on_days_of: Vec::new(),
+    };
+    let on_pattern = pattern_start(&probe);
+    if on_pattern == first_start {
+        return;
+    }
+    let never =
+        on_pattern.date() < first_start.date() || r.until.is_some_and(|u| on_pattern.date() > u) || r.count == Some(1);
+    if let Some(count) = r.count.as_mut() {
+        *count = count.saturating_sub(1);
+    }
+    if never {
+        let (exceptions, additions) = (std::mem::take(&mut r.exceptions), std::mem::take(&mut r.additions));
+        *r = Recurrence { exceptions, additions, ..Recurrence::once() };
+    } else if !r.additions.contains(&first_start) {
+        r.additions.push(first_start);
+    }
 }
 
 /// The UID without Stint's `@stint` suffix, or `ics-event-N` when it is missing or unusable as an id.
@@ -174,48 +297,41 @@ fn title(ev: &EventLines) -> String {
 }
 
 /// Minutes from DURATION or DTEND; `None` when neither is given.
-fn event_minutes(ev: &EventLines, first_start: NaiveDateTime, zone: chrono_tz::Tz) -> Result<Option<u32>> {
+pub(super) fn event_minutes(ev: &EventLines, first_start: NaiveDateTime, zone: chrono_tz::Tz) -> Result<Option<u32>> {
     let seconds = if let Some(l) = ev.get("DURATION") {
         parse_duration_seconds(&l.value).ok_or_else(|| at_line(l.line, "DURATION is not a duration such as PT1H30M"))?
     } else if let Some(l) = ev.get("DTEND") {
         let when = parse_when(&l.value).ok_or_else(|| at_line(l.line, "DTEND is not a date-time"))?;
-        let end_zone = l.param("TZID").and_then(|n| parse_time_zone(n, "TZID").ok()).unwrap_or(zone);
+        let end_zone = written_zone(l, zone);
         let Some(end) = instant(when, end_zone) else { return Ok(Some(0)) };
         let Some(start) = instant(When::Local(first_start), zone) else { return Ok(Some(0)) };
         (end - start).num_seconds()
     } else {
         return Ok(None);
     };
-    Ok(Some(u32::try_from((seconds.max(0) + 59) / 60).unwrap_or(u32::MAX)))
+    Ok(Some(whole_minutes_up(seconds.max(0))))
 }
 
 fn instant(when: When, zone: chrono_tz::Tz) -> Option<chrono::DateTime<Utc>> {
     match when {
         When::Utc(t) => Some(t.and_utc()),
-        When::Local(t) => zone.from_local_datetime(&t).earliest().map(|t| t.with_timezone(&Utc)),
+        When::Local(t) => Some(local_to_utc(t, zone)),
         When::Date(_) => None,
-    }
-}
-
-/// The local date, in `zone`, of a date or date-time written in `written_in`.
-fn local_date(when: When, written_in: chrono_tz::Tz, zone: chrono_tz::Tz) -> NaiveDate {
-    match when {
-        When::Date(d) => d,
-        When::Utc(t) => t.and_utc().with_timezone(&zone).date_naive(),
-        When::Local(t) => match written_in.from_local_datetime(&t).earliest() {
-            Some(t) => t.with_timezone(&zone).date_naive(),
-            None => t.date(),
-        },
     }
 }
 
 /// Reads an RRULE. `Err` = malformed (an error naming the line); `Ok(Err(why))` = valid but not
 /// representable (the event is skipped).
-fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Result<Recurrence, String>> {
+fn read_rrule(
+    line: &ContentLine,
+    zone: chrono_tz::Tz,
+    first_start: NaiveDateTime,
+) -> Result<std::result::Result<Recurrence, String>> {
     let bad = |why: String| at_line(line.line, format!("RRULE: {why}"));
     let mut recurrence = Recurrence::once();
     let mut frequency = None;
     let mut by_day: Vec<(Option<i8>, Weekday)> = Vec::new();
+    let mut week_start = None;
     for part in line.value.split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part.split_once('=').ok_or_else(|| bad(format!("\"{part}\" is not KEY=value")))?;
         match key.to_ascii_uppercase().as_str() {
@@ -238,7 +354,7 @@ fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Re
             }
             "UNTIL" => {
                 let when = parse_when(value).ok_or_else(|| bad(format!("UNTIL \"{value}\" is not a date")))?;
-                recurrence.until = Some(local_date(when, zone, zone));
+                recurrence.until = Some(until_date(when, zone, first_start));
             }
             "BYDAY" => {
                 for day in value.split(',') {
@@ -248,7 +364,10 @@ fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Re
                     );
                 }
             }
-            "WKST" => {}
+            "WKST" => {
+                let day = parse_by_day(value).filter(|(n, _)| n.is_none());
+                week_start = Some(day.ok_or_else(|| bad(format!("WKST \"{value}\" is not a weekday such as MO")))?.1);
+            }
             other => return Ok(Err(format!("RRULE {other} is not supported"))),
         }
     }
@@ -271,7 +390,27 @@ fn read_rrule(line: &ContentLine, zone: chrono_tz::Tz) -> Result<std::result::Re
         }
         _ => return Ok(Err("this combination of FREQ and BYDAY is not supported".into())),
     }
+    // Which weeks are "every other" depends on where weeks start; with one week at a time it does not.
+    if recurrence.frequency == Frequency::Weekly && recurrence.interval > 1 && week_start != Some(Weekday::Mon) {
+        recurrence.week_start = week_start;
+    }
     Ok(Ok(recurrence))
+}
+
+/// An UNTIL is an instant (or, written as a date, the last date): Stint keeps the last local date
+/// whose occurrence, at the call's time of day, is not after it.
+fn until_date(when: When, zone: chrono_tz::Tz, first_start: NaiveDateTime) -> NaiveDate {
+    let instant = match when {
+        When::Date(d) => return d,
+        When::Utc(t) => t.and_utc(),
+        When::Local(t) => local_to_utc(t, zone),
+    };
+    let date = instant.with_timezone(&zone).date_naive();
+    if local_to_utc(date.and_time(first_start.time()), zone) > instant {
+        date.pred_opt().unwrap_or(date)
+    } else {
+        date
+    }
 }
 
 /// `MO` → (None, Mon); `1WE` / `+1WE` → (Some(1), Wed); `-1FR` → (Some(-1), Fri).
@@ -298,13 +437,18 @@ fn parse_by_day(text: &str) -> Option<(Option<i8>, Weekday)> {
     Some((Some(n), weekday))
 }
 
+/// Seconds (0 or more) as whole minutes, rounding up, without overflow near `i64::MAX`.
+fn whole_minutes_up(seconds: i64) -> u32 {
+    u32::try_from(seconds.unsigned_abs().div_ceil(60)).unwrap_or(u32::MAX)
+}
+
 /// The first alarm that fires before (or at) the start, in minutes; others are listed as ignored.
 fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
     for alarm in &ev.alarms {
         let Some(trigger) = alarm.iter().find(|l| l.name == "TRIGGER") else { continue };
         let related_to_end = trigger.param("RELATED").is_some_and(|r| r.eq_ignore_ascii_case("END"));
         match parse_duration_seconds(&trigger.value) {
-            Some(s) if s <= 0 && !related_to_end => return u32::try_from((-s + 59) / 60).ok(),
+            Some(s) if s <= 0 && !related_to_end => return u32::try_from(s.unsigned_abs().div_ceil(60)).ok(),
             _ => {
                 ignored.insert("VALARM TRIGGER (only reminders before the start are used)".into());
             }
@@ -315,7 +459,10 @@ fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
 
 /// URL (or a LOCATION that is a link) becomes the join link; Stint's notes link is read back.
 fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) {
-    let candidates = ["URL", "LOCATION"].into_iter().filter_map(|name| ev.get(name).map(|l| (name, l)));
+    // Outlook puts a Teams meeting's link in its own property, and "Microsoft Teams Meeting" in LOCATION.
+    let candidates = ["URL", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "LOCATION"]
+        .into_iter()
+        .filter_map(|name| ev.get(name).map(|l| (name, l)));
     for (name, l) in candidates {
         match validate_join_link(&unescape_text(&l.value)) {
             Ok(link) if call.join_link.is_none() => call.join_link = Some(link),

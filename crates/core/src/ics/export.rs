@@ -3,12 +3,14 @@
 use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property, Trigger};
 
-use crate::calls::Call;
+use crate::calls::{pattern_start, Call};
 
 const PRODUCT_ID: &str = "-//Stint//Community calls//EN";
 
 /// One VEVENT per call: UID `{call id}@stint` (stable, so a re-export updates the same event),
-/// DTSTART with the call's TZID, DURATION, RRULE, one EXDATE per exception, SUMMARY, URL and
+/// DTSTART with the call's TZID — the first date on the call's pattern, so that calendar apps, which
+/// read a DTSTART off its rule differently, all show what Stint shows (`calls::pattern_start`) —
+/// DURATION, RRULE, one EXDATE per exception, one RDATE per added occurrence, SUMMARY, URL and
 /// LOCATION for the join link, a display VALARM for the reminder, and Stint's own `X-STINT-*`
 /// properties (format, community, notes link, skip rule) so that Stint can read the file back.
 /// `now` is the DTSTAMP.
@@ -31,7 +33,7 @@ fn event(call: &Call, now: DateTime<Utc>) -> Event {
         .uid(&format!("{}@stint", call.id))
         .timestamp(now)
         .summary(&call.title)
-        .append_property(Property::new("DTSTART", local(call.first_start)).add_parameter("TZID", zone).done())
+        .append_property(Property::new("DTSTART", local(pattern_start(call))).add_parameter("TZID", zone).done())
         .add_property("DURATION", format!("PT{}M", call.duration_minutes))
         .add_property("X-STINT-FORMAT", &call.format_id);
     let until = call.recurrence.until.map(|d| crate::calls::end_of_local_day(d, call.time_zone));
@@ -42,6 +44,9 @@ fn event(call: &Call, now: DateTime<Utc>) -> Event {
         let exdate =
             Property::new("EXDATE", local(date.and_time(call.first_start.time()))).add_parameter("TZID", zone).done();
         event.append_multi_property(exdate);
+    }
+    for added in &call.recurrence.additions {
+        event.append_multi_property(Property::new("RDATE", local(*added)).add_parameter("TZID", zone).done());
     }
     if let Some(link) = &call.join_link {
         event.url(link).location(link);

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::content_line::{at_line, content_lines, ContentLine};
-use super::event::{event_to_call, EventLines, Outcome};
+use super::event::{event_to_call, not_imported_error, validated, EventLines, Outcome};
 use super::options::IcsImportOptions;
+use super::overrides;
 use crate::calls::Call;
 use crate::{Error, Result};
 
@@ -32,42 +33,90 @@ pub struct IcsImport {
     pub skipped: Vec<String>,
 }
 
-/// Reads the VEVENTs of an iCalendar file into calls. Malformed input (structure, a property line, a
-/// date or rule that cannot be read) is an error naming its line; nothing is half-imported.
+/// Reads the VEVENTs of an iCalendar file into calls. A file that is not a calendar, or whose
+/// components do not nest, is an error naming its line. Within a sound file, an event that cannot be
+/// read (a broken line, a date or rule Stint cannot read) or represented is listed in `skipped` with
+/// its line, in a sentence, and the other events still import. Changed occurrences (`RECURRENCE-ID`:
+/// moved or cancelled) are applied to their series. A UTF-8 byte-order mark is read past.
 pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     if text.len() > MAX_ICS_BYTES {
         return Err(Error::invalid("ics", format!("the file is larger than {} KiB", MAX_ICS_BYTES / 1024)));
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = content_lines(text)?;
     let mut ignored = BTreeSet::new();
     let events = read_structure(lines, &mut ignored)?;
     if events.len() > MAX_EVENTS {
         return Err(Error::invalid("ics", format!("the file has more than {MAX_EVENTS} events")));
     }
+    let uid = |e: &EventLines| e.get("UID").map(|l| l.value.trim().to_string());
+    let is_override = |e: &EventLines| e.get("RECURRENCE-ID").is_some() && e.broken.is_none();
+    let series_uids: BTreeSet<String> = events
+        .iter()
+        .filter(|e| !is_override(e) && (e.get("RRULE").is_some() || e.get("RDATE").is_some()))
+        .filter_map(uid)
+        .collect();
     let mut calls: Vec<Call> = Vec::new();
     let mut skipped = Vec::new();
     for (index, event) in events.iter().enumerate() {
-        match event_to_call(event, index, options, &mut ignored)? {
+        let belongs_to_series = is_override(event) && uid(event).is_some_and(|u| series_uids.contains(&u));
+        if belongs_to_series {
+            continue;
+        }
+        let outcome = match event_to_call(event, index, options, &mut ignored) {
+            Ok(Outcome::Call(call)) if is_override(event) => overrides::single(event, *call),
+            Ok(Outcome::Call(mut call)) => {
+                let changes = events.iter().filter(|e| is_override(e) && uid(e).is_some() && uid(e) == uid(event));
+                for change in changes {
+                    if let Err(why) = overrides::apply(&mut call, change, &mut ignored) {
+                        skipped.push(why);
+                    }
+                }
+                validated(event, *call)
+            }
+            Ok(skip) => skip,
+            Err(e) => Outcome::Skipped(not_imported_error(&e, event.begin)),
+        };
+        match outcome {
             Outcome::Call(call) => {
                 let mut call = *call;
                 call.id = unique_id(&call.id, &calls);
                 calls.push(call);
             }
             Outcome::Skipped(reason) => skipped.push(reason),
+            Outcome::Nothing => {}
         }
     }
     Ok(IcsImport { calls, ignored: ignored.into_iter().collect(), skipped })
 }
 
 /// Checks BEGIN/END nesting and gathers each VEVENT's lines (and its VALARMs').
-fn read_structure(lines: Vec<ContentLine>, ignored: &mut BTreeSet<String>) -> Result<Vec<EventLines>> {
-    if lines.first().is_none_or(|l| l.name != "BEGIN" || !l.value.trim().eq_ignore_ascii_case("VCALENDAR")) {
-        let line = lines.first().map_or(1, |l| l.line);
-        return Err(at_line(line, "not a calendar file: it must start with BEGIN:VCALENDAR"));
+fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String>) -> Result<Vec<EventLines>> {
+    match lines.first() {
+        Some(Ok(l)) if l.name == "BEGIN" && l.value.trim().eq_ignore_ascii_case("VCALENDAR") => {}
+        Some(Ok(l)) => return Err(at_line(l.line, "not a calendar file: it must start with BEGIN:VCALENDAR")),
+        Some(Err(e)) => return Err(e.clone()),
+        None => return Err(at_line(1, "not a calendar file: it must start with BEGIN:VCALENDAR")),
     }
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut events: Vec<EventLines> = Vec::new();
     for l in lines {
+        let l = match l {
+            Ok(l) => l,
+            Err(e) => {
+                // An unreadable line breaks its event; outside an event it is left out.
+                let in_event = open.iter().any(|(name, _)| name == "VEVENT");
+                match events.last_mut() {
+                    Some(event) if in_event => {
+                        event.broken.get_or_insert(e);
+                    }
+                    _ => {
+                        ignored.insert(format!("{} (an unreadable line)", e.field().unwrap_or("a line")));
+                    }
+                }
+                continue;
+            }
+        };
         let component = l.value.trim().to_ascii_uppercase();
         match l.name.as_str() {
             "BEGIN" => {

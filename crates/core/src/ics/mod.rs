@@ -1,16 +1,19 @@
 //! Calendar files: calls (and series, which are calls) to and from iCalendar (.ics, RFC 5545).
 //!
 //! Export writes one VEVENT per call with the icalendar crate. Import reads VEVENTs with DTSTART
-//! (TZID, UTC or floating), DTEND or DURATION, RRULE, EXDATE, a VALARM's TRIGGER and the link;
-//! properties it does not use are ignored and listed, events it cannot represent are skipped and
-//! listed; malformed input is an error naming the line.
+//! (TZID, UTC or floating), DTEND or DURATION, RRULE (UNTIL as an instant, WKST), RDATE, EXDATE,
+//! changed occurrences (RECURRENCE-ID), a VALARM's TRIGGER and the link; properties it does not use
+//! are ignored and listed; events it cannot read or represent are skipped and listed, each in a
+//! sentence naming its line, while the rest import; a file that is not a calendar is an error.
 
 mod content_line;
 mod event;
 mod export;
 mod import;
 mod options;
+mod overrides;
 mod values;
+mod windows_zones;
 
 pub use export::export_ics;
 pub use import::{import_ics, IcsImport, MAX_ICS_BYTES};

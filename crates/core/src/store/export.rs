@@ -144,7 +144,7 @@ fn rows(tx: &Transaction, table: &Table) -> Result<Vec<Vec<Value>>> {
 fn csv_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => csv::text_cell(s).into_owned(),
         other => other.to_string(),
     }
 }

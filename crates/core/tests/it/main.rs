@@ -4,13 +4,17 @@ mod calls_support;
 mod common;
 mod live_support;
 
+mod calls_differential;
+mod calls_fuzz_store;
 mod calls_join;
 mod calls_recurrence;
+mod calls_rfc;
 mod calls_series;
 mod calls_upcoming;
 mod calls_validation;
 mod crash;
 mod formats;
+mod ics_real_world;
 mod ics_roundtrip;
 mod live_actions;
 mod live_reminders;

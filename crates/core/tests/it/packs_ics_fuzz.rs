@@ -1,28 +1,13 @@
 //! Robustness: tens of thousands of mutated and generated packs and calendar files thrown at both
 //! parsers. Every one must give a value or an error — never a panic. Whatever parses is expanded too.
 
-use crate::calls_support::{sample_pack, utc};
+use crate::calls_support::{sample_pack, utc, Rng};
 use proptest::prelude::*;
 use stint_core::calls::{next_reminder, upcoming};
 use stint_core::ics::{export_ics, import_ics, IcsImportOptions};
 use stint_core::pack::parse_pack;
 
 const CASES_PER_PARSER: usize = 10_000;
-
-/// A small deterministic generator (xorshift), so a failure is reproducible from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Tokens that steer mutations into the interesting corners of both formats.
 const TOKENS: &[&str] = &[

@@ -44,7 +44,17 @@ fn the_schema_names_the_pack_format_and_every_field_the_parser_reads() {
     );
     assert_eq!(
         keys(&s["$defs"]["recurrence"]["properties"]),
-        set(&["frequency", "interval", "weekdays", "monthly_weekdays", "until", "count", "exceptions"])
+        set(&[
+            "frequency",
+            "interval",
+            "weekdays",
+            "monthly_weekdays",
+            "until",
+            "count",
+            "exceptions",
+            "week_start",
+            "additions"
+        ])
     );
     assert_eq!(
         keys(&s["$defs"]["format"]["properties"]),

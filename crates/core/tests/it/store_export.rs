@@ -105,3 +105,23 @@ fn export_into_an_impossible_place_names_the_path() {
     let err = t.store.export(ExportKind::Json, &file.join("sub"), chrono::Utc::now()).unwrap_err();
     assert_eq!(err.field(), Some("path"));
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+    let mut t = temp_store();
+    let format = sprint(&mut t.store);
+    // Commitment texts are trimmed, so a leading tab or CR is the unit test's (store/csv.rs).
+    let formulas = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+1+2", "-3+4", "@SUM(A1:A9)"];
+    t.store.start_session(&format, t0(), &texts(&formulas)).unwrap();
+    let out = t.dir.path().join("export/csv");
+    t.store.export(ExportKind::Csv, &out, chrono::Utc::now()).unwrap();
+    let commitments = parse_csv(&fs::read_to_string(out.join("commitments.csv")).unwrap());
+    let cells: Vec<&str> = commitments[1..].iter().map(|r| r[2].as_str()).collect();
+    let expected: Vec<String> = formulas.iter().map(|f| format!("'{f}")).collect();
+    assert_eq!(cells, expected);
+    // The JSON export keeps the text as written.
+    let json_dir = t.dir.path().join("export/json");
+    let files = t.store.export(ExportKind::Json, &json_dir, chrono::Utc::now()).unwrap();
+    let text = fs::read_to_string(&files[0]).unwrap();
+    assert!(text.contains("\"=HYPERLINK("), "{text}");
+}

@@ -239,7 +239,14 @@ fn calendar_files_export_and_import_back() {
     let calls = invoke(&app, "list_calls", json!({})).unwrap();
     assert!(calls.as_array().unwrap().iter().all(|c| c["origin"]["type"] == "personal"));
 
+    // One broken event is reported by its line and skipped (issue 12); nothing of it is stored.
     std::fs::write(&file, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nonsense\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
+    let imported = invoke(&app, "import_ics", json!({ "path": file })).unwrap();
+    assert_eq!(imported["calls"], json!([]));
+    assert!(imported["skipped"][0].as_str().unwrap().starts_with("Line 3: "), "{imported}");
+    assert_eq!(invoke(&app, "list_calls", json!({})).unwrap(), calls, "nothing stored");
+    // A file that is not a calendar at all is an error naming its line.
+    std::fs::write(&file, "hello world\n").unwrap();
     let e = invoke(&app, "import_ics", json!({ "path": file })).unwrap_err();
     assert_eq!(e["code"], "invalid_input", "{e}");
     assert!(e["field"].as_str().unwrap().starts_with("line"), "{e}");

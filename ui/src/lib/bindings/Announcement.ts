@@ -3,4 +3,12 @@
 /**
  * What the notifier shows (and the UI's banner, if notifications fail).
  */
-export type Announcement = { title: string, body: string, };
+export type Announcement = { 
+/**
+ * Plain text (the spec's summary is never markup).
+ */
+title: string, 
+/**
+ * Notification body markup: the user text in it is escaped.
+ */
+body: string, };

@@ -30,4 +30,15 @@ count: number | null,
 /**
  * Local dates (in the call's zone) on which the call does not happen.
  */
-exceptions: Array<string>, };
+exceptions: Array<string>, 
+/**
+ * Weekly rules with an interval above 1: the day a week starts on (RFC 5545 `WKST`), which
+ * decides which weeks are "every other"; `None` = Monday.
+ */
+week_start?: Weekday, 
+/**
+ * Extra occurrences as local wall times in the call's zone (RFC 5545 `RDATE`, and the new time
+ * of an occurrence a calendar moved). Counted apart from `count`; an exception date removes one
+ * only if it is at the call's own time of day.
+ */
+additions?: Array<string>, };
