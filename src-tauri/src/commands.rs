@@ -247,7 +247,7 @@ pub fn delete_session(state: State<'_, AppState>, id: SessionId) -> CommandResul
 #[tauri::command]
 pub fn export_history(state: State<'_, AppState>, kind: ExportKind, path: String) -> CommandResult<Vec<String>> {
     let dir = export_dir(Path::new(&path))?;
-    let written = state.store.lock().export(kind, &dir)?;
+    let written = state.store.lock().export(kind, &dir, local_zone(), Utc::now())?;
     Ok(written.into_iter().map(|p| p.display().to_string()).collect())
 }
 

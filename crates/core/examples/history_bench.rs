@@ -1,5 +1,8 @@
 //! History benchmark: builds a ten-year database (≈50k sessions, 500k phases, 100k commitments) in a
-//! temp dir, then prints `<query> <milliseconds>` for each history query and for opening the file:
+//! temp dir at schema version 4, lets `Store::open` migrate it (`migrate_to_5`: filling the history
+//! rollup from every phase, once), then prints `<query> <milliseconds>` for every query a History view
+//! makes — a day, a week, the year's heat map and the full ten years, their session lists, a session's
+//! detail — and for opening the file:
 //! `open` (after a clean shutdown), `open_empty` (an empty database), `open_after_crash` (the last run
 //! did not shut down cleanly, so open runs the full check), and `verify_integrity` (the full check the
 //! shell runs on a background thread after start-up). Targets: every query ≤ 30 ms; `open` ≤ 50 ms
@@ -14,6 +17,7 @@ use std::time::Instant;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rusqlite::{params, Connection};
 use stint_core::format::{CommitmentPolicy, FormatDraft, Phase, PhaseKind};
+use stint_core::store::migrations::migrations;
 use stint_core::store::{OpenCheck, Store};
 
 const DAYS: i64 = 3652;
@@ -189,7 +193,7 @@ fn main() {
     let open_empty = time(|| open_checked(&empty, OpenCheck::Probe));
 
     let path = dir_path.join("stint.db");
-    drop(Store::open(&path).unwrap());
+    migrations().to_version(&mut Connection::open(&path).unwrap(), 4).unwrap();
     let first_day = Utc.with_ymd_and_hms(2015, 1, 1, 0, 0, 0).unwrap();
     let build = Instant::now();
     fill(&path, first_day);
@@ -198,6 +202,10 @@ fn main() {
         std::fs::metadata(&path).unwrap().len() / 1_000_000,
         build.elapsed().as_secs_f64()
     );
+    let migrate = Instant::now();
+    drop(Store::open(&path).unwrap());
+    let migrate_to_5 = migrate.elapsed().as_secs_f64() * 1000.0;
+    Connection::open(&path).unwrap().execute_batch("ANALYZE;").unwrap();
     let open = time(|| open_checked(&path, OpenCheck::Probe));
     let open_after_crash = time_after(|| crash_while_open(&path), || open_checked(&path, OpenCheck::FullAfterCrash));
     let verify = time(|| assert!(Store::verify_integrity(&path).unwrap().is_sound()));
@@ -207,6 +215,11 @@ fn main() {
     let today = (first_day + Duration::days(DAYS - 1)).date_naive();
     let year_ago = today - Duration::days(364);
     let ten_years_ago = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    // The periods the History view shows: a day, a week, the heat map's 53 weeks, all ten years.
+    let week_ago = today - Duration::days(6);
+    let heatmap_from = today - Duration::days(7 * 53 - 1);
+    // India's half-hour offset: day edges cut the rollup's hours in two.
+    let kolkata = chrono_tz::Asia::Kolkata;
     let results = [
         ("sessions_page_first", time(|| store.sessions_page(None, 50).unwrap())),
         ("sessions_page_deep", time(|| store.sessions_page(Some(SESSIONS / 2), 50).unwrap())),
@@ -217,11 +230,29 @@ fn main() {
         ("commitments_kept_3652", time(|| store.commitments_kept(ten_years_ago, today, tz).unwrap())),
         ("format_totals", time(|| store.format_totals().unwrap())),
         ("history_overview_365", time(|| store.history_overview(today, tz, 365).unwrap())),
+        ("history_period_day", time(|| store.history_period(today, today, tz, today).unwrap())),
+        ("history_period_week", time(|| store.history_period(week_ago, today, tz, today).unwrap())),
+        ("history_period_heatmap_371", time(|| store.history_period(heatmap_from, today, tz, today).unwrap())),
+        ("history_period_all_3652", time(|| store.history_period(ten_years_ago, today, tz, today).unwrap())),
+        (
+            "history_period_all_3652_kolkata",
+            time(|| store.history_period(ten_years_ago, today, kolkata, today).unwrap()),
+        ),
+        ("sessions_in_day", time(|| store.sessions_in_days(today, today, tz, None, 20).unwrap())),
+        ("sessions_in_week", time(|| store.sessions_in_days(week_ago, today, tz, None, 20).unwrap())),
+        ("sessions_in_heatmap_371", time(|| store.sessions_in_days(heatmap_from, today, tz, None, 20).unwrap())),
+        ("sessions_in_all_3652", time(|| store.sessions_in_days(ten_years_ago, today, tz, None, 20).unwrap())),
+        (
+            "sessions_in_all_deep",
+            time(|| store.sessions_in_days(ten_years_ago, today, tz, Some(SESSIONS / 2), 20).unwrap()),
+        ),
+        ("session_detail", time(|| store.session_detail(SESSIONS / 2).unwrap())),
         ("session_view", time(|| store.session_view(SESSIONS / 2, Utc::now()).unwrap())),
     ];
     for (name, ms) in results {
         println!("{name} {ms:.2}");
     }
+    println!("migrate_to_5 {migrate_to_5:.2}");
     println!("open {open:.2}");
     println!("open_empty {open_empty:.2}");
     println!("open_after_crash {open_after_crash:.2}");

@@ -10,6 +10,7 @@ mod calls_upcoming;
 mod calls_validation;
 mod crash;
 mod formats;
+mod history_honest;
 mod ics_roundtrip;
 mod no_tauri;
 mod packs_ics_fuzz;

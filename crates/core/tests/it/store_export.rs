@@ -8,6 +8,7 @@ use stint_core::commitment::CommitmentStatus;
 use stint_core::store::ExportKind;
 use stint_core::timeline::{Event, EventKind};
 
+const LONDON: chrono_tz::Tz = chrono_tz::Europe::London;
 const NASTY: &str = "She said \"ship it\", then left;\r\nnext line\nand a lone \r with 🚀, <b>html</b> & ,,\"\"";
 
 /// A minimal RFC 4180 reader for the test: fields, quoted fields with doubled quotes, CRLF records.
@@ -56,9 +57,12 @@ fn seeded() -> TestStore {
 fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
     let mut t = seeded();
     let out = t.dir.path().join("export/csv");
-    let files = t.store.export(ExportKind::Csv, &out).unwrap();
+    let files = t.store.export(ExportKind::Csv, &out, LONDON, t0()).unwrap();
     let names: Vec<String> = files.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["formats.csv", "sessions.csv", "session_events.csv", "phases.csv", "commitments.csv"]);
+    assert_eq!(
+        names,
+        ["formats.csv", "sessions.csv", "session_events.csv", "phases.csv", "commitments.csv", "time_per_day.csv"]
+    );
 
     let commitments = parse_csv(&fs::read_to_string(out.join("commitments.csv")).unwrap());
     assert_eq!(
@@ -85,7 +89,7 @@ fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
 #[test]
 fn json_export_is_one_document_with_every_table() {
     let mut t = seeded();
-    let files = t.store.export(ExportKind::Json, t.dir.path()).unwrap();
+    let files = t.store.export(ExportKind::Json, t.dir.path(), LONDON, t0()).unwrap();
     assert_eq!(files, [t.dir.path().join("stint-history.json")]);
     let doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(doc["schema_version"], stint_core::store::migrations::SCHEMA_VERSION);
@@ -103,6 +107,6 @@ fn export_into_an_impossible_place_names_the_path() {
     let mut t = seeded();
     let file = t.dir.path().join("a-file");
     fs::write(&file, "x").unwrap();
-    let err = t.store.export(ExportKind::Json, &file.join("sub")).unwrap_err();
+    let err = t.store.export(ExportKind::Json, &file.join("sub"), LONDON, t0()).unwrap_err();
     assert_eq!(err.field(), Some("path"));
 }
