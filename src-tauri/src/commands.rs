@@ -1,15 +1,12 @@
 //! The IPC commands: each parses its arguments, calls the core, maps the error, returns.
 //! Session changes also wake the runner, which re-arms its timer and tells every window.
 
-use std::path::{Path, PathBuf};
-
 use chrono::Utc;
 use chrono_tz::Tz;
 use serde::Serialize;
 use stint_core::commitment::{Commitment, CommitmentStatus};
 use stint_core::format::{Format, FormatDraft};
 use stint_core::session_view::SessionView;
-use stint_core::store::{ExportKind, HistoryOverview, SessionSummary};
 use stint_core::timeline::{Event, EventKind};
 use stint_core::Error;
 use tauri::{AppHandle, Runtime, State};
@@ -22,6 +19,7 @@ use crate::state::AppState;
 
 pub mod calls;
 pub mod communities;
+pub mod history;
 pub mod series;
 
 /// The invoke handler with every command; `build.rs` lists the same names for the capability.
@@ -43,10 +41,13 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         edit_commitment,
         resolve_commitment,
         reopen_commitment,
-        history_sessions,
-        history_overview,
-        delete_session,
-        export_history,
+        history::history_sessions,
+        history::history_period,
+        history::history_overview,
+        history::session_detail,
+        history::edit_session,
+        history::delete_session,
+        history::export_history,
         get_settings,
         set_settings,
         startup_report,
@@ -217,53 +218,6 @@ pub fn reopen_commitment(state: State<'_, AppState>, id: i64) -> CommandResult<C
     let commitment = state.store.lock().reopen_commitment(id)?;
     state.runner.send(Message::Reload);
     Ok(commitment)
-}
-
-// History
-
-#[tauri::command]
-pub fn history_sessions(
-    state: State<'_, AppState>,
-    before_id: Option<SessionId>,
-    limit: u32,
-) -> CommandResult<Vec<SessionSummary>> {
-    Ok(state.store.lock().sessions_page(before_id, limit)?)
-}
-
-#[tauri::command]
-pub fn history_overview(state: State<'_, AppState>, days: u32) -> CommandResult<HistoryOverview> {
-    let zone = local_zone();
-    let today = Utc::now().with_timezone(&zone).date_naive();
-    Ok(state.store.lock().history_overview(today, zone, days)?)
-}
-
-#[tauri::command]
-pub fn delete_session(state: State<'_, AppState>, id: SessionId) -> CommandResult<()> {
-    state.store.lock().delete_session(id)?;
-    state.runner.send(Message::Reload);
-    Ok(())
-}
-
-#[tauri::command]
-pub fn export_history(state: State<'_, AppState>, kind: ExportKind, path: String) -> CommandResult<Vec<String>> {
-    let dir = export_dir(Path::new(&path))?;
-    let written = state.store.lock().export(kind, &dir, local_zone(), Utc::now())?;
-    Ok(written.into_iter().map(|p| p.display().to_string()).collect())
-}
-
-/// The export is written into a directory: `path` itself if it is one, else the directory of the
-/// file the user picked in a save dialog.
-fn export_dir(path: &Path) -> Result<PathBuf, Error> {
-    if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose where to save the export"));
-    }
-    if path.is_dir() {
-        return Ok(path.to_path_buf());
-    }
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => Ok(parent.to_path_buf()),
-        _ => Err(Error::invalid("path", format!("{} is not in a directory", path.display()))),
-    }
 }
 
 /// The user's IANA time zone (days in History are local days); UTC if it cannot be told.
