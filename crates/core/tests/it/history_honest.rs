@@ -2,10 +2,11 @@
 //! per kind and format, a session's detail, correcting and deleting a record, the migration that
 //! fills the rollup from existing phases.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
+use crate::calls_support::utc;
 use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
@@ -17,14 +18,6 @@ const BERLIN: Tz = chrono_tz::Europe::Berlin;
 const TOKYO: Tz = chrono_tz::Asia::Tokyo;
 const KOLKATA: Tz = chrono_tz::Asia::Kolkata;
 const LONDON: Tz = chrono_tz::Europe::London;
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 /// A stored format: focus `focus` seconds, then a break of `rest` seconds.
 fn focus_then_break(store: &mut Store, focus: u32, rest: u32) -> String {
