@@ -111,6 +111,11 @@ fn a_period_has_time_per_kind_and_format_sessions_and_the_first_day() {
     assert_eq!(formats, [("Focus 3000", 1, 3000), ("Focus 600", 1, 600)]);
     assert_eq!(week.commitments_kept.total, 1);
     assert_eq!(week.first_day, Some(date(2025, 5, 2)));
+    // Holding all history, the period counts the streaks from its own days: the same as over all days.
+    assert_eq!(week.streaks, t.store.streaks(date(2025, 5, 7), LONDON).unwrap());
+    assert_eq!(week.streaks.longest_days, 2);
+    let later = t.store.history_period(date(2025, 5, 8), date(2025, 5, 14), LONDON, date(2025, 5, 9)).unwrap();
+    assert_eq!((later.streaks.current_days, later.streaks.longest_days), (1, 2), "from all days, not the period's");
     assert!(week.focus_per_hour.is_empty(), "hours only for one day");
     // The sessions of the week, newest first; and a page over all days.
     let listed = t.store.sessions_in_days(date(2025, 5, 1), date(2025, 5, 7), LONDON, None, 10).unwrap();

@@ -140,11 +140,13 @@ fn focus_per_hour(tx: &Transaction, start: i64, end: i64) -> Result<Vec<HourFocu
 }
 
 pub fn streaks(tx: &Transaction, today: NaiveDate, tz: &Tz) -> Result<Streaks> {
-    let days: Vec<i32> = rollup::all_days(tx, PhaseKind::Focus, tz)?
-        .into_iter()
-        .filter(|&(_, seconds)| seconds > 0)
-        .map(|(date, _)| day_number(date))
-        .collect();
+    let days = rollup::all_days(tx, PhaseKind::Focus, tz)?;
+    Ok(streaks_of(days.into_iter().filter(|&(_, seconds)| seconds > 0).map(|(date, _)| date), today))
+}
+
+/// The streaks of the days with focus, given in order.
+fn streaks_of(days: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> Streaks {
+    let days: Vec<i32> = days.map(day_number).collect();
     let mut longest = 0u32;
     let mut run = 0u32;
     for (i, day) in days.iter().enumerate() {
@@ -159,28 +161,24 @@ pub fn streaks(tx: &Transaction, today: NaiveDate, tz: &Tz) -> Result<Streaks> {
         current += 1;
         day -= 1;
     }
-    Ok(Streaks { current_days: current, longest_days: longest })
+    Streaks { current_days: current, longest_days: longest }
 }
 
 pub fn commitments_kept(tx: &Transaction, from: i64, to: i64) -> Result<CommitmentsKept> {
-    // One pass over the covering index; a GROUP BY would sort through a temporary b-tree.
-    let mut stmt = tx.prepare_cached(
-        "SELECT COUNT(*), TOTAL(status = 'open'), TOTAL(status = 'done'), TOTAL(status = 'partial'),
-             TOTAL(status = 'not_done'), TOTAL(status = 'dropped')
-         FROM commitments WHERE created_at >= ?1 AND created_at < ?2",
+    // One counted index range per status (commitments_by_status_created): no row's status is tested.
+    let mut count = tx.prepare_cached(
+        "SELECT COUNT(*) FROM commitments WHERE status = ?1 AND created_at >= ?2 AND created_at < ?3",
     )?;
-    let mut kept = stmt.query_row(params![from, to], |r| {
-        let n = |i: usize| r.get::<_, f64>(i).map(|x| x as u32);
-        Ok(CommitmentsKept {
-            total: r.get(0)?,
-            open: n(1)?,
-            done: n(2)?,
-            partial: n(3)?,
-            not_done: n(4)?,
-            dropped: n(5)?,
-            kept_ratio: None,
-        })
-    })?;
+    let mut n = |status: &str| -> Result<u32> { Ok(count.query_row(params![status, from, to], |r| r.get(0))?) };
+    let mut kept = CommitmentsKept {
+        open: n("open")?,
+        done: n("done")?,
+        partial: n("partial")?,
+        not_done: n("not_done")?,
+        dropped: n("dropped")?,
+        ..CommitmentsKept::default()
+    };
+    kept.total = kept.open + kept.done + kept.partial + kept.not_done + kept.dropped;
     let resolved = kept.done + kept.partial + kept.not_done;
     kept.kept_ratio = (resolved > 0).then(|| f64::from(kept.done) / f64::from(resolved));
     Ok(kept)
@@ -248,25 +246,40 @@ fn finish(
     focus_per_hour: Vec<HourFocus>,
 ) -> Result<HistoryPeriod> {
     let format_totals = format_totals(tx, start, end)?;
+    let first_day = first_day(tx, tz)?;
+    let dates = || from.iter_days().zip(per_day.iter()).filter(|(_, &s)| s > 0).map(|(d, _)| d);
+    // A period that holds all history up to today already has every day with focus.
+    let streaks = if first_day.is_none_or(|first| from <= first) && today <= to {
+        streaks_of(dates().filter(|d| *d <= today), today)
+    } else {
+        streaks(tx, today, tz)?
+    };
+    // Focus is summed per day already; the other kinds come from the rollup.
+    let focus_seconds: u64 = per_day.iter().sum();
+    let mut kind_totals: Vec<KindTotal> = rollup::per_kind(tx, start, end, &[PhaseKind::Focus])?
+        .into_iter()
+        .map(|(kind, seconds)| KindTotal { kind, seconds })
+        .collect();
+    if focus_seconds > 0 {
+        kind_totals.push(KindTotal { kind: PhaseKind::Focus, seconds: focus_seconds });
+        kind_totals.sort_by_key(|k| std::cmp::Reverse(k.seconds));
+    }
     Ok(HistoryPeriod {
         zone: tz.name().to_string(),
         from,
         to,
-        focus_seconds: per_day.iter().sum(),
+        focus_seconds,
         focus_per_day: from
             .iter_days()
             .zip(per_day)
             .map(|(date, s)| DayFocus { date, focus_seconds: seconds_u32(s) })
             .collect(),
         focus_per_hour,
-        kind_totals: rollup::per_kind(tx, start, end)?
-            .into_iter()
-            .map(|(kind, seconds)| KindTotal { kind, seconds })
-            .collect(),
+        kind_totals,
         sessions: format_totals.iter().map(|f| f.sessions).sum(),
         format_totals,
         commitments_kept: commitments_kept(tx, start, end)?,
-        streaks: streaks(tx, today, tz)?,
-        first_day: first_day(tx, tz)?,
+        streaks,
+        first_day,
     })
 }

@@ -13,14 +13,11 @@ use chrono_tz::Tz;
 use rusqlite::{params, Transaction};
 
 use super::days::DayCursor;
-use super::spread::{quarters, DaySeconds, DayTally, QUARTER};
+use super::spread::{quarters, DaySeconds, DayTally, HOUR};
 use crate::format::PhaseKind;
 use crate::store::codec::{enum_name, parse_enum};
 use crate::timeline::PhaseOutcome;
 use crate::Result;
-
-/// An hour, in nanoseconds: the rollup's rows.
-const HOUR: i64 = 4 * QUARTER;
 
 /// One recorded phase as far as the rollup cares.
 pub struct Counted<'a> {
@@ -99,26 +96,32 @@ pub fn rebuild(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Visits the quarters with time of one kind in the hours touching `[from, to)` (all when `None`), in
-/// order.
-fn each_quarter(
+/// Visits the hours with time of one kind in the hours touching `[from, to)` (all when `None`), in
+/// order: `whole(hour, seconds)` takes an hour at once and says whether it did; when it did not (a day
+/// begins inside the hour), `quarter(quarter, seconds)` gets its quarters one by one.
+fn each_hour(
     tx: &Transaction,
     kind: PhaseKind,
     span: Option<(i64, i64)>,
-    mut visit: impl FnMut(i64, u64),
+    mut whole: impl FnMut(i64, u64) -> bool,
+    mut quarter: impl FnMut(i64, u64),
 ) -> Result<()> {
     let (first, last) =
         span.map_or((i64::MIN, i64::MAX), |(from, to)| (from.div_euclid(HOUR), (to - 1).div_euclid(HOUR)));
     let mut stmt = tx.prepare_cached(
-        "SELECT hour, q0, q1, q2, q3 FROM time_by_hour WHERE kind = ?1 AND hour BETWEEN ?2 AND ?3 ORDER BY hour",
+        "SELECT hour, q0 + q1 + q2 + q3, q0, q1, q2, q3 FROM time_by_hour
+         WHERE kind = ?1 AND hour BETWEEN ?2 AND ?3 ORDER BY hour",
     )?;
     let mut rows = stmt.query(params![enum_name(&kind), first, last])?;
     while let Some(r) = rows.next()? {
-        let hour: i64 = r.get(0)?;
+        let (hour, total): (i64, i64) = (r.get(0)?, r.get(1)?);
+        if whole(hour, total.max(0) as u64) {
+            continue;
+        }
         for slot in 0..4 {
-            let seconds: i64 = r.get(slot + 1)?;
+            let seconds: i64 = r.get(slot + 2)?;
             if seconds > 0 {
-                visit(hour * 4 + slot as i64, seconds as u64);
+                quarter(hour * 4 + slot as i64, seconds as u64);
             }
         }
     }
@@ -127,21 +130,27 @@ fn each_quarter(
 
 /// The seconds of `kind` on each day delimited by `bounds` (see `DayTally`).
 pub fn per_day(tx: &Transaction, kind: PhaseKind, bounds: &[i64]) -> Result<Vec<u64>> {
-    let mut tally = DayTally::new(bounds);
-    each_quarter(tx, kind, Some((bounds[0], bounds[bounds.len() - 1])), |q, s| tally.add(q, s))?;
-    Ok(tally.totals())
+    let tally = std::cell::RefCell::new(DayTally::new(bounds));
+    each_hour(
+        tx,
+        kind,
+        Some((bounds[0], bounds[bounds.len() - 1])),
+        |h, s| tally.borrow_mut().add_hour(h, s),
+        |q, s| tally.borrow_mut().add(q, s),
+    )?;
+    Ok(tally.into_inner().totals())
 }
 
 /// Every local day with time of `kind`, in order, with its seconds.
 pub fn all_days(tx: &Transaction, kind: PhaseKind, tz: &Tz) -> Result<Vec<(NaiveDate, u64)>> {
-    let mut days = DaySeconds::new(DayCursor::new(tz));
-    each_quarter(tx, kind, None, |q, s| days.add(q, s))?;
-    Ok(days.days())
+    let days = std::cell::RefCell::new(DaySeconds::new(DayCursor::new(tz)));
+    each_hour(tx, kind, None, |h, s| days.borrow_mut().add_hour(h, s), |q, s| days.borrow_mut().add(q, s))?;
+    Ok(days.into_inner().days())
 }
 
-/// The seconds of each kind within `[from, to)`, most first: whole hours summed by SQLite, the hours
+/// The seconds of each kind (but those `except`) within `[from, to)`, most first: whole hours summed by SQLite, the hours
 /// at the two edges split by quarter. Kinds without time are left out.
-pub fn per_kind(tx: &Transaction, from: i64, to: i64) -> Result<Vec<(PhaseKind, u64)>> {
+pub fn per_kind(tx: &Transaction, from: i64, to: i64, except: &[PhaseKind]) -> Result<Vec<(PhaseKind, u64)>> {
     let (first_whole, last_whole) = ((from + HOUR - 1).div_euclid(HOUR), to.div_euclid(HOUR) - 1);
     let mut edges = Vec::new();
     if from.rem_euclid(HOUR) != 0 {
@@ -155,11 +164,12 @@ pub fn per_kind(tx: &Transaction, from: i64, to: i64) -> Result<Vec<(PhaseKind, 
     )?;
     let bounds = [from, to];
     let mut out = Vec::new();
-    for kind in PhaseKind::ALL {
+    for kind in PhaseKind::ALL.into_iter().filter(|k| !except.contains(k)) {
         let seconds = whole.query_row(params![enum_name(&kind), first_whole, last_whole], |r| r.get::<_, f64>(0))?;
         let mut tally = DayTally::new(&bounds);
         for &hour in &edges {
-            each_quarter(tx, kind, Some((hour * HOUR, (hour * HOUR).saturating_add(HOUR))), |q, s| tally.add(q, s))?;
+            let span = Some((hour * HOUR, (hour * HOUR).saturating_add(HOUR)));
+            each_hour(tx, kind, span, |_, _| false, |q, s| tally.add(q, s))?;
         }
         let seconds = seconds as u64 + tally.totals()[0];
         if seconds > 0 {

@@ -12,6 +12,8 @@ use super::days::DayCursor;
 
 /// A quarter hour, in nanoseconds.
 pub const QUARTER: i64 = 900 * 1_000_000_000;
+/// An hour, in nanoseconds.
+pub const HOUR: i64 = 4 * QUARTER;
 
 /// Seconds spread evenly over `[start, end)` that fall before instant `at`.
 fn share_before(start: i64, end: i64, seconds: u64, at: i64) -> u64 {
@@ -73,11 +75,31 @@ impl<'a> DayTally<'a> {
         DayTally { bounds, totals: vec![0; bounds.len().saturating_sub(1)], day: 0 }
     }
 
-    pub fn add(&mut self, quarter: i64, seconds: u64) {
-        let (start, end) = (quarter * QUARTER, (quarter * QUARTER).saturating_add(QUARTER));
+    /// Adds a whole hour's `seconds` when the hour lies in one day (or outside the bounds) and says
+    /// so; `false` when a day begins inside it, and its quarters must be added one by one.
+    pub fn add_hour(&mut self, hour: i64, seconds: u64) -> bool {
+        let (start, end) = (hour * HOUR, (hour * HOUR).saturating_add(HOUR));
+        self.skip_to(start);
+        let last = self.bounds[self.bounds.len() - 1];
+        if end <= self.bounds[0] || start >= last {
+            return true;
+        }
+        if self.day < self.totals.len() && self.bounds[self.day] <= start && end <= self.bounds[self.day + 1] {
+            self.totals[self.day] += seconds;
+            return true;
+        }
+        false
+    }
+
+    fn skip_to(&mut self, start: i64) {
         while self.day < self.totals.len() && self.bounds[self.day + 1] <= start {
             self.day += 1;
         }
+    }
+
+    pub fn add(&mut self, quarter: i64, seconds: u64) {
+        let (start, end) = (quarter * QUARTER, (quarter * QUARTER).saturating_add(QUARTER));
+        self.skip_to(start);
         let mut day = self.day;
         while day < self.totals.len() && self.bounds[day] < end {
             let from = quarter_share_before(quarter, seconds, self.bounds[day]);
@@ -104,15 +126,31 @@ impl<'a> DaySeconds<'a> {
         DaySeconds { cursor, days: Vec::new() }
     }
 
+    /// Adds a whole hour's `seconds` when the hour lies in one local day, and says so; `false` when a
+    /// day begins inside it, and its quarters must be added one by one.
+    pub fn add_hour(&mut self, hour: i64, seconds: u64) -> bool {
+        let (start, end) = (hour * HOUR, (hour * HOUR).saturating_add(HOUR));
+        let (date, _, day_end) = self.cursor.day_of(start);
+        if end > day_end {
+            return false;
+        }
+        self.push(date, seconds);
+        true
+    }
+
+    fn push(&mut self, date: NaiveDate, seconds: u64) {
+        match self.days.last_mut() {
+            Some((last, total)) if *last == date => *total += seconds,
+            _ => self.days.push((date, seconds)),
+        }
+    }
+
     pub fn add(&mut self, quarter: i64, seconds: u64) {
         let (mut at, end) = (quarter * QUARTER, (quarter * QUARTER).saturating_add(QUARTER));
         while at < end {
             let (date, _, day_end) = self.cursor.day_of(at);
             let part = quarter_share_before(quarter, seconds, day_end) - quarter_share_before(quarter, seconds, at);
-            match self.days.last_mut() {
-                Some((last, total)) if *last == date => *total += part,
-                _ => self.days.push((date, part)),
-            }
+            self.push(date, part);
             at = day_end;
         }
     }
@@ -174,5 +212,17 @@ mod tests {
         let mut tally = DayTally::new(&bounds);
         tally.add(0, 100);
         assert_eq!(tally.totals(), [50, 50]);
+    }
+
+    #[test]
+    fn a_whole_hour_is_added_at_once_only_when_no_day_begins_inside_it() {
+        let bounds = [0, 2 * HOUR + 2 * QUARTER, 5 * HOUR];
+        let mut tally = DayTally::new(&bounds);
+        assert!(tally.add_hour(-1, 7), "before the bounds: ignored");
+        assert!(tally.add_hour(0, 100));
+        assert!(!tally.add_hour(2, 0), "a day begins at 02:30");
+        assert!(tally.add_hour(3, 40));
+        assert!(tally.add_hour(5, 9), "after the bounds: ignored");
+        assert_eq!(tally.totals(), [100, 40]);
     }
 }
