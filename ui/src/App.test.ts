@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import { fakeBackend } from './test/backend';
-import { format, overview, settings } from './test/fixtures';
+import { format, overview, period, settings } from './test/fixtures';
 
 function backend(startup: string[] = []) {
   return fakeBackend({
@@ -12,6 +12,7 @@ function backend(startup: string[] = []) {
     list_formats: () => [format()],
     current_session: () => null,
     history_overview: () => overview(),
+    history_period: () => period(),
     history_sessions: () => [],
   });
 }

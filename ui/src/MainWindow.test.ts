@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import MainWindow from './MainWindow.svelte';
 import { fakeBackend, type Handler } from './test/backend';
 import { FakeSound } from './test/fakeSound';
-import { commitment, format, overview, sessionView, settings } from './test/fixtures';
+import { commitment, format, overview, period, sessionView, settings } from './test/fixtures';
 import { DEFAULT_PREFS, savePrefs } from './lib/prefs';
 
 const running = (ms = 90_000, over: Parameters<typeof sessionView>[0] = {}) => sessionView({ endsAt: Date.now() + ms, ...over });
@@ -16,6 +16,7 @@ function backend(handlers: Record<string, Handler> = {}) {
     list_formats: () => [format({ id: 'work-sprint', name: 'Work sprint' }), format()],
     current_session: () => null,
     history_overview: () => overview(),
+    history_period: () => period(),
     history_sessions: () => [],
     ...handlers,
   });
@@ -68,6 +69,37 @@ describe('keyboard shortcuts', () => {
     await userEvent.keyboard('=');
     expect(fake.argsOf('skip_phase')).toHaveLength(1);
     expect(fake.argsOf('extend_phase')).toEqual([{ seconds: 300 }, { seconds: 300 }]);
+  });
+
+  it('Space works after clicking a tab or a button, and still presses a button reached with Tab', async () => {
+    const fake = backend({
+      start_session: () => running(),
+      pause_session: () => sessionView({ endsAt: null, paused: true, remainingMs: 60_000 }),
+      toggle_mini_timer: () => true,
+    });
+    render(MainWindow, { sound: new FakeSound() });
+    await screen.findByRole('combobox', { name: 'Format' });
+    await userEvent.click(screen.getByRole('button', { name: 'History' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Now' }));
+    expect(screen.getByRole('button', { name: 'Now' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    expect(fake.argsOf('start_session')).toHaveLength(1);
+
+    await screen.findByRole('button', { name: 'Pause' });
+    const mini = screen.getByRole('button', { name: 'Mini timer' });
+    await userEvent.click(mini);
+    expect(fake.argsOf('toggle_mini_timer')).toHaveLength(1);
+    await userEvent.keyboard(' ');
+    expect(fake.argsOf('pause_session')).toHaveLength(1);
+    expect(fake.argsOf('toggle_mini_timer')).toHaveLength(1);
+
+    // Reached with the keyboard, Space is the button's own key again.
+    await userEvent.keyboard('{Shift>}{/Shift}');
+    mini.blur();
+    mini.focus();
+    await userEvent.keyboard(' ');
+    expect(fake.argsOf('toggle_mini_timer')).toHaveLength(2);
+    expect(fake.argsOf('pause_session')).toHaveLength(1);
   });
 
   it('N goes to the new-commitment box, and keys typed there are text, not shortcuts', async () => {

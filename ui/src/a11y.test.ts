@@ -7,7 +7,7 @@ import MainWindow from './MainWindow.svelte';
 import { fakeBackend, type Handler } from './test/backend';
 import { seriousViolations } from './test/axe';
 import { FakeSound } from './test/fakeSound';
-import { commitment, focus, format, overview, sessionView, settings, summaryRow } from './test/fixtures';
+import { commitment, focus, format, overview, period, sessionDetail, sessionView, settings, summaryRow } from './test/fixtures';
 import { community, packImport, series, seriesCommitment, storedCall, upcoming } from './test/callFixtures';
 
 const mine = format({ id: 'mine', origin: { type: 'custom' }, name: 'Deep work', attribution: null, repeat: null, phases: [focus('Deep', 5400)] });
@@ -19,6 +19,8 @@ function backend(over: Record<string, Handler> = {}) {
     list_formats: () => [format(), mine],
     current_session: () => null,
     history_overview: () => overview(),
+    history_period: () => period(),
+    session_detail: () => sessionDetail(),
     history_sessions: () => [summaryRow(1), summaryRow(2, { status: 'active' })],
     about: () => ({ version: '0.1.0', data_dir: '/data', db_path: '/data/stint.db' }),
     upcoming_calls: () => [],
@@ -87,14 +89,43 @@ describe('accessibility (axe-core)', () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('History, with sessions and empty', async () => {
+  it('Now, when the session has ended: the summary, the resolve step, the carry-over', async () => {
+    const open = commitment({ id: 3, text: 'Reply to Ana' });
+    backend({
+      current_session: () => sessionView({ done: true, endsAt: null, commitments: [commitment({ status: 'partial' }), open], resolveAtEnd: true }),
+      session_detail: () => sessionDetail({ left_over: [{ text: 'Reply to Ana', carried_from: 3 }] }),
+    });
+    openMain();
+    await screen.findByRole('heading', { name: 'How did it go?' });
+    await screen.findByRole('group', { name: 'Carry over to the next session' });
+    await userEvent.click(screen.getByText('Phases planned and run'));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('History: the week with sessions, and the year’s heat map', async () => {
     backend();
-    const { unmount } = openMain();
+    openMain();
     await goTo('History');
     await screen.findByRole('list', { name: 'Sessions' });
     expect(await seriousViolations()).toEqual([]);
-    unmount();
-    backend({ history_sessions: () => [] });
+    await userEvent.click(screen.getByRole('radio', { name: 'Year' }));
+    await screen.findByRole('table', { name: 'Focus per month' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('History: a session’s detail and its correction', async () => {
+    backend();
+    openMain();
+    await goTo('History');
+    await userEvent.click((await screen.findAllByRole('button', { name: /^Details of/ }))[0]);
+    await screen.findByRole('dialog');
+    expect(await seriousViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Correct the record' }));
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('History, empty', async () => {
+    backend({ history_sessions: () => [], history_period: () => period({ first_day: null }) });
     openMain();
     await goTo('History');
     await screen.findByText('No sessions yet.');

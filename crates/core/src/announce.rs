@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::format::PhaseKind;
-use crate::timeline::{finished_phases, phase_at, state_at, EventKind, PhaseOutcome, Timeline};
+use crate::timeline::{finished_phases, phase_at, state_at, EventKind, Timeline};
 
 /// What the notifier shows (and the UI's banner, if notifications fail).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -77,7 +77,7 @@ fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset) -> Annou
     let records = finished_phases(timeline, at);
     let focus_seconds: u64 = records
         .iter()
-        .filter(|r| r.kind == PhaseKind::Focus && r.outcome != PhaseOutcome::Slept)
+        .filter(|r| r.kind == PhaseKind::Focus && r.outcome.counts())
         .map(|r| u64::from(r.actual_seconds))
         .sum();
     let count = records.len();

@@ -19,6 +19,21 @@ pub enum PhaseKind {
     Close,
 }
 
+impl PhaseKind {
+    /// Every kind, in the order the format editor offers them.
+    pub const ALL: [PhaseKind; 9] = [
+        PhaseKind::Focus,
+        PhaseKind::Break,
+        PhaseKind::LongBreak,
+        PhaseKind::Welcome,
+        PhaseKind::CheckIn,
+        PhaseKind::Talk,
+        PhaseKind::Discussion,
+        PhaseKind::Review,
+        PhaseKind::Close,
+    ];
+}
+
 /// One step of a call's agenda.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

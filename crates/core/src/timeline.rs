@@ -86,6 +86,22 @@ pub enum PhaseOutcome {
     Slept,
 }
 
+impl PhaseOutcome {
+    /// Every outcome, in the order a person would choose from (History's phase editor lists these).
+    pub const ALL: [PhaseOutcome; 4] =
+        [PhaseOutcome::Completed, PhaseOutcome::Skipped, PhaseOutcome::Stopped, PhaseOutcome::Slept];
+
+    /// Whether the person spent the phase's time in it, so that it counts in history (as focus time
+    /// when the phase is a focus phase). Time slept through never counts. History asks only this,
+    /// so a new outcome needs no change there.
+    pub fn counts(self) -> bool {
+        match self {
+            PhaseOutcome::Completed | PhaseOutcome::Skipped | PhaseOutcome::Stopped => true,
+            PhaseOutcome::Slept => false,
+        }
+    }
+}
+
 /// A phase as it actually happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -40,8 +40,11 @@ async function choose(combobox: WebdriverIO.Element, option: RegExp): Promise<vo
   await combobox.selectByIndex(index);
 }
 
-/** Creates a custom format in the Formats view and saves it. */
-export async function createFormat(name: string, phases: PhaseInput[]): Promise<void> {
+/**
+ * Creates a custom format in the Formats view and saves it; `resolveAtEnd` ticks "Offer to resolve
+ * commitments at the end".
+ */
+export async function createFormat(name: string, phases: PhaseInput[], options: { resolveAtEnd?: boolean } = {}): Promise<void> {
   await goTo('Formats');
   await (await byRole('button', 'New format')).click();
   await fill(await byRole('textbox', 'Format name'), name);
@@ -59,6 +62,10 @@ export async function createFormat(name: string, phases: PhaseInput[]): Promise<
     await choose(await byRole('combobox', `Phase ${n} kind`), phase.kind);
     await fill(await byRole('spinbutton', `Phase ${n} minutes`), Math.floor(phase.seconds / 60));
     await fill(await byRole('spinbutton', `Phase ${n} seconds`), phase.seconds % 60);
+  }
+  if (options.resolveAtEnd) {
+    const resolve = await byRole('checkbox', 'Offer to resolve commitments at the end');
+    if (!(await resolve.isSelected())) await resolve.click();
   }
   await (await byRole('button', 'Save format')).click();
 }

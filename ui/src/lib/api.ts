@@ -12,6 +12,9 @@ import type { Commitment } from './bindings/Commitment';
 import type { CommitmentStatus } from './bindings/CommitmentStatus';
 import type { ExportKind } from './bindings/ExportKind';
 import type { HistoryOverview } from './bindings/HistoryOverview';
+import type { HistoryPeriod } from './bindings/HistoryPeriod';
+import type { SessionDetail } from './bindings/SessionDetail';
+import type { SessionEdit } from './bindings/SessionEdit';
 import type { SessionSummary } from './bindings/SessionSummary';
 import type { SessionView } from './bindings/SessionView';
 import type { NotificationFailure } from './bindings/NotificationFailure';
@@ -95,13 +98,26 @@ export const resolveCommitment = (id: number, status: CommitmentStatus, note: st
   call<Commitment>('resolve_commitment', { id, status, note });
 export const reopenCommitment = (id: number) => call<Commitment>('reopen_commitment', { id });
 
-// History
-export const historySessions = (limit: number, beforeId?: number) =>
-  call<SessionSummary[]>('history_sessions', { beforeId: beforeId ?? null, limit });
-export const historyOverview = (days: number) => call<HistoryOverview>('history_overview', { days });
+// History: days are those of the zone the UI shows times in, sent with every query.
+/** The IANA time zone the UI shows times in; History's days are counted in it. */
+export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** Sessions newest first; with a range of days (`YYYY-MM-DD`), those started on those days. */
+export const historySessions = (limit: number, beforeId?: number, range?: { from: string; to: string }) =>
+  call<SessionSummary[]>('history_sessions', {
+    beforeId: beforeId ?? null,
+    limit,
+    from: range?.from ?? null,
+    to: range?.to ?? null,
+    zone: userZone(),
+  });
+export const historyPeriod = (from: string, to: string) =>
+  call<HistoryPeriod>('history_period', { from, to, zone: userZone() });
+export const historyOverview = (days: number) => call<HistoryOverview>('history_overview', { days, zone: userZone() });
+export const sessionDetail = (id: number) => call<SessionDetail>('session_detail', { id });
+export const editSession = (id: number, edit: SessionEdit) => call<SessionDetail>('edit_session', { id, edit });
 export const deleteSession = (id: number) => call<void>('delete_session', { id });
 export const exportHistory = (kind: ExportKind, path: string) =>
-  call<string[]>('export_history', { kind, path });
+  call<string[]>('export_history', { kind, path, zone: userZone() });
 
 /** Asks the user where to save a file; `null` when they cancel. */
 async function chooseSavePath(defaultPath: string, name: string, extension: string): Promise<string | null> {

@@ -11,25 +11,40 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: ShortcutAction; 
   { keys: ['?'], action: 'help', what: 'Show these shortcuts' },
 ];
 
-const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-/** Elements that Space activates by itself: Space there is a click, not our shortcut. */
-const SPACE_ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
+/** Input types whose keys are text: a shortcut letter typed there is a letter. */
+const TEXT_INPUTS = new Set(['', 'text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week']);
+/** Input types that Space presses or toggles by itself. */
+const SPACE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
 
 type KeyLike = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'isComposing'>;
 
-function isTyping(target: EventTarget | null): boolean {
+/** A text field: every key typed there is text, never a shortcut. */
+function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return TYPING.has(target.tagName) || target.isContentEditable;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  return target instanceof HTMLInputElement && TEXT_INPUTS.has((target.getAttribute('type') ?? '').toLowerCase());
 }
 
-/** The shortcut a key press means, or null when it means nothing here (typing, a modifier, another key). */
-export function shortcutFor(e: KeyLike): ShortcutAction | null {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return null;
+/** A control that Space presses, toggles or opens — unless pressing it would do nothing (the selected tab). */
+function spaceActivates(el: HTMLElement): boolean {
+  if (el.getAttribute('aria-current') === 'page' || el.getAttribute('aria-selected') === 'true') return false;
+  if (el instanceof HTMLInputElement) return SPACE_INPUTS.has(el.type);
+  return ['BUTTON', 'SUMMARY', 'SELECT'].includes(el.tagName) || el.getAttribute('role') === 'button';
+}
+
+/**
+ * The shortcut a key press means, or null when it means nothing here: typing in a text field, a key
+ * with Ctrl, Alt or Meta, another key. The keys work whatever control has focus — a tab, a button, a
+ * checkbox, the format picker — except that Space stays a control's own key when the control was
+ * reached with the keyboard (`focusedByKeyboard`) and pressing it does something.
+ */
+export function shortcutFor(e: KeyLike, focusedByKeyboard = false): ShortcutAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTextField(e.target)) return null;
   switch (e.key) {
     case ' ':
     case 'Spacebar': {
       const el = e.target instanceof HTMLElement ? e.target : null;
-      if (el && (SPACE_ACTIVATES.has(el.tagName) || el.getAttribute('role') === 'button')) return null;
+      if (el && focusedByKeyboard && spaceActivates(el)) return null;
       return 'toggle';
     }
     case 's':

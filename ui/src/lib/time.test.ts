@@ -49,6 +49,13 @@ describe('formatDuration', () => {
     expect(formatDuration(25 * 60)).toBe('25 min');
     expect(formatDuration(65 * 60)).toBe('1 h 05 min');
   });
+
+  it('is exact to the second where minutes would lie, and never rounds focus up', () => {
+    expect(formatDuration(20)).toBe('20 s');
+    expect(formatDuration(90)).toBe('1 min 30 s');
+    expect(formatDuration(59 * 60 + 59)).toBe('59 min 59 s');
+    expect(formatDuration(2 * 3600 + 59 * 60 + 59)).toBe('2 h 59 min');
+  });
 });
 
 describe('formatLength', () => {

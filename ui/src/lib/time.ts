@@ -33,18 +33,23 @@ export function formatDateTime(iso: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** A duration in seconds as hours and minutes: `1 h 05 min`, `25 min`, `0 min`. */
+/**
+ * Time spent, honestly: exact to the second under an hour (`45 s`, `4 min 30 s`, `25 min`), where
+ * rounding to minutes would show "0 min" beside a full bar; whole minutes from an hour on, never
+ * rounded up (`1 h 05 min`).
+ */
 export function formatDuration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min`;
+  const total = Math.max(0, Math.floor(seconds));
+  if (total < 3600) return formatLength(total);
+  const minutes = Math.floor(total / 60);
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-/** A phase's planned length, exact to the second when it has seconds: `25 min`, `4 min 30 s`, `5 s`. */
+/** A phase's planned length, exact to the second: `25 min`, `4 min 30 s`, `5 s`, `0 min`. */
 export function formatLength(seconds: number): string {
-  const rest = seconds % 60;
-  if (rest === 0) return formatDuration(seconds);
-  const minutes = Math.floor(seconds / 60);
+  const total = Math.max(0, Math.floor(seconds));
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  if (rest === 0) return `${minutes} min`;
   return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
 }

@@ -4,6 +4,9 @@ import type { Format } from '../lib/bindings/Format';
 import type { Phase } from '../lib/bindings/Phase';
 import type { Commitment } from '../lib/bindings/Commitment';
 import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
+import type { HistoryPeriod } from '../lib/bindings/HistoryPeriod';
+import type { PhaseDetail } from '../lib/bindings/PhaseDetail';
+import type { SessionDetail } from '../lib/bindings/SessionDetail';
 import type { SessionSummary } from '../lib/bindings/SessionSummary';
 import type { SessionView } from '../lib/bindings/SessionView';
 import type { Settings } from '../lib/bindings/Settings';
@@ -93,6 +96,7 @@ export function summaryRow(id: number, over: Partial<SessionSummary> = {}): Sess
     id,
     format_id: 'pomodoro',
     format_name: `Session ${id}`,
+    title: null,
     started_at: iso(T0 - id * 86_400_000),
     ended_at: iso(T0 - id * 86_400_000 + 3_600_000),
     status: 'finished',
@@ -118,5 +122,69 @@ export function overview(): HistoryOverview {
       { format_id: 'pomodoro', format_name: 'Pomodoro', sessions: 30, focus_seconds: 45_000 },
       { format_id: 'cafe', format_name: 'Collaboration Cafe', sessions: 2, focus_seconds: 7_200 },
     ],
+  };
+}
+
+/** A week of History, 3–9 March 2025 (Monday to Sunday). */
+export function period(over: Partial<HistoryPeriod> = {}): HistoryPeriod {
+  const focus_per_day = Array.from({ length: 7 }, (_, i) => ({
+    date: `2025-03-0${3 + i}`,
+    focus_seconds: [1500, 0, 3000, 20, 0, 5400, 0][i],
+  }));
+  return {
+    zone: 'UTC',
+    from: '2025-03-03',
+    to: '2025-03-09',
+    focus_seconds: 9920,
+    focus_per_day,
+    focus_per_hour: [],
+    kind_totals: [
+      { kind: 'focus', seconds: 9920 },
+      { kind: 'break', seconds: 1200 },
+    ],
+    format_totals: [
+      { format_id: 'pomodoro', format_name: 'Pomodoro', sessions: 3, focus_seconds: 4520 },
+      { format_id: 'cafe', format_name: 'Collaboration Cafe', sessions: 1, focus_seconds: 5400 },
+    ],
+    sessions: 4,
+    commitments_kept: { total: 12, open: 2, done: 8, partial: 1, not_done: 1, dropped: 0, kept_ratio: 0.8 },
+    streaks: { current_days: 3, longest_days: 12 },
+    first_day: '2024-11-02',
+    ...over,
+  };
+}
+
+export function phaseDetail(index: number, over: Partial<PhaseDetail> = {}): PhaseDetail {
+  const start = T0 + index * 1500_000;
+  return {
+    index,
+    label: index % 2 === 0 ? `Pomodoro ${index / 2 + 1}` : 'Break',
+    kind: index % 2 === 0 ? 'focus' : 'break',
+    planned_seconds: 1500,
+    started_at: iso(start),
+    ended_at: iso(start + 1500_000),
+    actual_seconds: 1500,
+    paused_seconds: 0,
+    outcome: 'completed',
+    counts: true,
+    ...over,
+  };
+}
+
+/** The record of session 7 (the one `sessionView` builds), ended. */
+export function sessionDetail(over: Partial<SessionDetail> = {}): SessionDetail {
+  const phases = [phaseDetail(0), phaseDetail(1, { outcome: 'skipped', actual_seconds: 40 }), phaseDetail(2)];
+  return {
+    session: summaryRow(7, { started_at: iso(T0), ended_at: iso(T0 + 3600_000), focus_seconds: 3000, commitments_done: 0, commitments_total: 0 }),
+    notes: null,
+    phases,
+    outcome_counts: [
+      { outcome: 'completed', phases: 2 },
+      { outcome: 'skipped', phases: 1 },
+    ],
+    commitments: [],
+    left_over: [],
+    outcome_choices: ['completed', 'skipped', 'stopped', 'slept'],
+    ...over,
   };
 }

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Now from './Now.svelte';
 import { fakeBackend } from '../test/backend';
-import { commitment, format, sessionView } from '../test/fixtures';
+import { commitment, format, phaseDetail, sessionDetail, sessionView } from '../test/fixtures';
 import type { SessionView } from '../lib/bindings/SessionView';
 
 const checkIn = format({
@@ -96,13 +96,22 @@ describe('Now view', () => {
       skip_phase: () => running(300_000, { phaseIndex: 1 }),
       extend_phase: () => running(600_000, { phaseIndex: 1 }),
       stop_session: () => sessionView({ phaseIndex: 1, endsAt: null, done: true }),
+      session_detail: () =>
+        sessionDetail({
+          phases: [phaseDetail(0), phaseDetail(1, { outcome: 'stopped', actual_seconds: 40 })],
+          outcome_counts: [
+            { outcome: 'completed', phases: 1 },
+            { outcome: 'stopped', phases: 1 },
+          ],
+        }),
     });
     render(Now);
     await userEvent.click(await screen.findByRole('button', { name: 'Skip' }));
     await userEvent.click(screen.getByRole('button', { name: 'Add 5 minutes' }));
     expect(backend.argsOf('extend_phase')).toEqual([{ seconds: 300 }]);
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(await screen.findByRole('heading', { name: 'Session ended' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Session stopped' })).toBeInTheDocument();
+    expect(await screen.findByText('1 done · 1 stopped early')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Start' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Pause' })).not.toBeInTheDocument();
   });
@@ -163,6 +172,7 @@ describe('Now view', () => {
       list_formats: () => [format()],
       current_session: () => running(60_000, { commitments: [open], resolveAtEnd: true }),
       resolve_commitment: () => ({ ...open, status: 'not_done' }),
+      session_detail: () => sessionDetail(),
     });
     render(Now);
     await screen.findByRole('heading', { name: 'Pomodoro 1' });
@@ -201,5 +211,44 @@ describe('Now view', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Start' }));
     expect(await screen.findByText('a session is already running')).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Planned commitments' })).toHaveTextContent('Plan the week');
+  });
+
+  it('sums up an ended session and carries what is left into the next one', async () => {
+    const done = commitment({ id: 1, text: 'Write the intro', status: 'done' });
+    const partly = commitment({ id: 2, text: 'Fix the build', status: 'partial' });
+    const open = commitment({ id: 3, text: 'Reply to Ana' });
+    const ended = sessionView({ done: true, endsAt: null, commitments: [done, partly, open], resolveAtEnd: true });
+    const backend = fakeBackend({
+      list_formats: () => [format()],
+      current_session: () => ended,
+      session_detail: () =>
+        sessionDetail({
+          commitments: [done, partly, open],
+          left_over: [
+            { text: 'Fix the build', carried_from: 2 },
+            { text: 'Reply to Ana', carried_from: 3 },
+          ],
+        }),
+      start_session: () => running(),
+    });
+    render(Now);
+    expect(await screen.findByRole('heading', { name: 'Session complete' })).toBeInTheDocument();
+    expect(await screen.findByText('50 min')).toBeInTheDocument();
+    expect(screen.getByText('2 done · 1 skipped')).toBeInTheDocument();
+    expect(screen.getByText('1 of 3 done')).toBeInTheDocument();
+    // The resolve step comes right after the summary, before anything else to read or start.
+    const resolve = screen.getByRole('heading', { name: 'How did it go?' });
+    expect(resolve.compareDocumentPosition(screen.getByRole('heading', { name: 'Start another session' }))).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(within(screen.getByRole('group', { name: 'Reply to Ana' })).getByRole('button', { name: 'Done' })).toBeInTheDocument();
+    const outcomes = screen.getByRole('list', { name: 'Commitments' });
+    expect(within(outcomes).getByText('Partly done')).toBeInTheDocument();
+
+    const carry = screen.getByRole('group', { name: 'Carry over to the next session' });
+    await userEvent.click(within(carry).getByRole('checkbox', { name: 'Reply to Ana' }));
+    expect(screen.getByText('One commitment is carried over into the next session.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    expect(backend.argsOf('start_session')).toEqual([{ formatId: 'pomodoro', commitments: ['Fix the build'] }]);
   });
 });

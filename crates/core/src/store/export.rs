@@ -1,22 +1,27 @@
 //! Export of all history: one JSON document, or one CSV file per table.
 //!
 //! Both are written from the same rows: each table is read once into JSON values (instants as
-//! RFC 3339, stored JSON as objects), then written as objects or as CSV fields.
+//! RFC 3339, stored JSON as objects), then written as objects or as CSV fields. Days are the user's:
+//! each session carries the local date History files it under, and `time_per_day` sums the time of
+//! each phase kind per local day, in the zone the caller passes in (named in the JSON document).
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use chrono_tz::Tz;
 use rusqlite::types::ValueRef;
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use super::codec::instant;
+use super::codec::{enum_name, instant};
+use super::history::rollup;
 use super::migrations::SCHEMA_VERSION;
 use super::{csv, Store};
+use crate::format::PhaseKind;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -35,12 +40,14 @@ enum Column {
     Instant(&'static str),
     /// JSON text → the JSON value itself.
     Json(&'static str),
+    /// Integer nanoseconds → the local date (YYYY-MM-DD) in the export's zone.
+    LocalDate(&'static str),
 }
 
 impl Column {
     fn name(self) -> &'static str {
         match self {
-            Column::Plain(n) | Column::Instant(n) | Column::Json(n) => n,
+            Column::Plain(n) | Column::Instant(n) | Column::Json(n) | Column::LocalDate(n) => n,
         }
     }
 }
@@ -52,7 +59,7 @@ struct Table {
     columns: &'static [Column],
 }
 
-use Column::{Instant, Json, Plain};
+use Column::{Instant, Json, LocalDate, Plain};
 
 const TABLES: &[Table] = &[
     Table {
@@ -62,8 +69,8 @@ const TABLES: &[Table] = &[
     },
     Table {
         name: "sessions",
-        sql: "SELECT s.id, s.format_id, s.format_name, f.draft, s.started_at, s.ended_at, s.status, s.focus_seconds,
-                     s.call_id
+        sql: "SELECT s.id, s.format_id, s.format_name, f.draft, s.started_at, s.started_at, s.ended_at, s.status,
+                     s.focus_seconds, s.call_id, s.title, s.notes
               FROM sessions s JOIN format_snapshots f ON f.id = s.snapshot_id ORDER BY s.id",
         columns: &[
             Plain("id"),
@@ -71,10 +78,13 @@ const TABLES: &[Table] = &[
             Plain("format_name"),
             Json("format"),
             Instant("started_at"),
+            LocalDate("local_date"),
             Instant("ended_at"),
             Plain("status"),
             Plain("focus_seconds"),
             Plain("call_id"),
+            Plain("title"),
+            Plain("notes"),
         ],
     },
     Table {
@@ -116,9 +126,10 @@ const TABLES: &[Table] = &[
     },
 ];
 
-fn cell(column: Column, raw: ValueRef) -> Result<Value> {
+fn cell(column: Column, raw: ValueRef, tz: &Tz) -> Result<Value> {
     Ok(match (column, raw) {
         (_, ValueRef::Null) => Value::Null,
+        (LocalDate(_), ValueRef::Integer(n)) => Value::String(instant(n).with_timezone(tz).date_naive().to_string()),
         (Instant(_), ValueRef::Integer(n)) => Value::String(instant(n).to_rfc3339_opts(SecondsFormat::AutoSi, true)),
         (Json(_), ValueRef::Text(t)) => {
             serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON: {e}")))?
@@ -130,14 +141,49 @@ fn cell(column: Column, raw: ValueRef) -> Result<Value> {
     })
 }
 
-fn rows(tx: &Transaction, table: &Table) -> Result<Vec<Vec<Value>>> {
+fn rows(tx: &Transaction, table: &Table, tz: &Tz) -> Result<Vec<Vec<Value>>> {
     let mut stmt = tx.prepare(table.sql)?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let row = table.columns.iter().enumerate().map(|(i, &c)| cell(c, r.get_ref(i)?)).collect::<Result<_>>()?;
+        let row = table.columns.iter().enumerate().map(|(i, &c)| cell(c, r.get_ref(i)?, tz)).collect::<Result<_>>()?;
         out.push(row);
     }
+    Ok(out)
+}
+
+/// The computed table: seconds per local day and phase kind (counted time only), by date then kind.
+const TIME_PER_DAY: &str = "time_per_day";
+const TIME_PER_DAY_COLUMNS: [&str; 3] = ["date", "kind", "seconds"];
+
+fn time_per_day(tx: &Transaction, tz: &Tz) -> Result<Vec<Vec<Value>>> {
+    let mut out = Vec::new();
+    for kind in PhaseKind::ALL {
+        for (date, seconds) in rollup::all_days(tx, kind, tz)? {
+            if seconds > 0 {
+                out.push((date, kind, seconds));
+            }
+        }
+    }
+    out.sort_by_key(|&(date, kind, _)| (date, PhaseKind::ALL.iter().position(|k| *k == kind)));
+    Ok(out
+        .into_iter()
+        .map(|(date, kind, seconds)| {
+            vec![Value::String(date.to_string()), Value::String(enum_name(&kind)), Value::from(seconds)]
+        })
+        .collect())
+}
+
+/// A table as exported: its name, its columns, its rows.
+type Exported = (&'static str, Vec<&'static str>, Vec<Vec<Value>>);
+
+/// Every table of the export with its column names and rows.
+fn tables(tx: &Transaction, tz: &Tz) -> Result<Vec<Exported>> {
+    let mut out = Vec::new();
+    for table in TABLES {
+        out.push((table.name, table.columns.iter().map(|c| c.name()).collect(), rows(tx, table, tz)?));
+    }
+    out.push((TIME_PER_DAY, TIME_PER_DAY_COLUMNS.to_vec(), time_per_day(tx, tz)?));
     Ok(out)
 }
 
@@ -149,13 +195,13 @@ fn csv_text(value: &Value) -> String {
     }
 }
 
-fn write_csv(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
+fn write_csv(tx: &Transaction, dir: &Path, tz: &Tz) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
-    for table in TABLES {
-        let path = dir.join(format!("{}.csv", table.name));
+    for (name, columns, rows) in tables(tx, tz)? {
+        let path = dir.join(format!("{name}.csv"));
         let mut out = BufWriter::new(File::create(&path)?);
-        csv::write_row(&mut out, table.columns.iter().map(|c| c.name()))?;
-        for row in rows(tx, table)? {
+        csv::write_row(&mut out, columns.iter().copied())?;
+        for row in rows {
             let texts: Vec<String> = row.iter().map(csv_text).collect();
             csv::write_row(&mut out, texts.iter().map(String::as_str))?;
         }
@@ -165,16 +211,17 @@ fn write_csv(tx: &Transaction, dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn write_json(tx: &Transaction, dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
+fn write_json(tx: &Transaction, dir: &Path, tz: &Tz, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
     let mut doc = Map::new();
     doc.insert("exported_at".into(), Value::String(now.to_rfc3339_opts(SecondsFormat::Secs, true)));
     doc.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-    for table in TABLES {
-        let objects = rows(tx, table)?
+    doc.insert("time_zone".into(), Value::String(tz.name().to_string()));
+    for (name, columns, rows) in tables(tx, tz)? {
+        let objects = rows
             .into_iter()
-            .map(|row| Value::Object(table.columns.iter().map(|c| c.name().to_string()).zip(row).collect()))
+            .map(|row| Value::Object(columns.iter().map(|c| c.to_string()).zip(row).collect()))
             .collect();
-        doc.insert(table.name.into(), Value::Array(objects));
+        doc.insert(name.into(), Value::Array(objects));
     }
     let path = dir.join("stint-history.json");
     let mut out = BufWriter::new(File::create(&path)?);
@@ -185,12 +232,13 @@ fn write_json(tx: &Transaction, dir: &Path, now: DateTime<Utc>) -> Result<Vec<Pa
 
 impl Store {
     /// Writes all history into `dir` (created if missing): `stint-history.json`, or one CSV file per
-    /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`). Returns the files.
-    pub fn export(&mut self, kind: ExportKind, dir: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
+    /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`, `time_per_day`).
+    /// Local dates are those of `tz`; `now` is the export's time. Returns the files.
+    pub fn export(&mut self, kind: ExportKind, dir: &Path, tz: Tz, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
         fs::create_dir_all(dir).map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", dir.display())))?;
         self.read(|tx| match kind {
-            ExportKind::Json => write_json(tx, dir, now),
-            ExportKind::Csv => write_csv(tx, dir),
+            ExportKind::Json => write_json(tx, dir, &tz, now),
+            ExportKind::Csv => write_csv(tx, dir, &tz),
         })
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Append new migrations at the end; never edit one that has shipped.
 
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 /// 1: the tables.
 const TABLES: &str = r#"
@@ -139,12 +139,50 @@ CREATE TABLE app_state (
 ) WITHOUT ROWID;
 "#;
 
+/// 5: honest history. `time_by_hour` holds the seconds that count per phase kind and UTC hour, one
+/// column per quarter hour (see `history::rollup`): every zone's days begin on a quarter hour, so it
+/// serves any zone, and History reads it instead of every phase. It is filled from the phases by
+/// `fill_rollup` in the same migration. Sessions get a title and notes the user can correct.
+const HONEST_HISTORY: &str = r#"
+CREATE TABLE time_by_hour (
+    kind TEXT NOT NULL,
+    hour INTEGER NOT NULL,           -- whole hours since the Unix epoch, UTC
+    q0 INTEGER NOT NULL DEFAULT 0,   -- seconds in minutes 0–14 of the hour
+    q1 INTEGER NOT NULL DEFAULT 0,   -- 15–29
+    q2 INTEGER NOT NULL DEFAULT 0,   -- 30–44
+    q3 INTEGER NOT NULL DEFAULT 0,   -- 45–59
+    PRIMARY KEY (kind, hour)
+) WITHOUT ROWID;
+ALTER TABLE sessions ADD COLUMN title TEXT;
+ALTER TABLE sessions ADD COLUMN notes TEXT;
+-- The sessions list goes by start, newest first; the totals per format read the sessions of a period
+-- in format order (no sort), whichever of the two the planner finds cheaper for the period.
+CREATE INDEX sessions_by_start ON sessions(started_at, format_id, focus_seconds);
+CREATE INDEX sessions_by_format_start ON sessions(format_id, started_at, focus_seconds);
+DROP INDEX sessions_by_format;
+-- Commitments kept: one counted range per status instead of testing every row's status.
+CREATE INDEX commitments_by_status_created ON commitments(status, created_at);
+-- Replaced by time_by_hour.
+DROP INDEX phases_counted_focus;
+DROP INDEX sessions_focus_span;
+"#;
+
+fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
+    super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
+}
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(TABLES), M::up(HISTORY_INDEXES), M::up(CALLS), M::up(APP_STATE)])
+    Migrations::new(vec![
+        M::up(TABLES),
+        M::up(HISTORY_INDEXES),
+        M::up(CALLS),
+        M::up(APP_STATE),
+        M::up_with_hook(HONEST_HISTORY, fill_rollup),
+    ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 #[cfg(test)]
 mod tests {

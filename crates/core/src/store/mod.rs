@@ -31,7 +31,11 @@ pub use app_state::BundledPackMark;
 pub use calls::{CallOrigin, Reminder, StoredCall};
 pub use communities::{community_item_id, Community, PackAction, PackImport};
 pub use export::ExportKind;
-pub use history::{CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, SessionSummary, Streaks};
+pub use history::{
+    parse_day, parse_zone, CommitmentsKept, DayFocus, FormatTotal, HistoryOverview, HistoryPeriod, HourFocus,
+    KindTotal, OutcomeCount, PhaseDetail, PhaseEdit, SessionDetail, SessionEdit, SessionSummary, Streaks,
+    MAX_NOTES_CHARS, MAX_PAGE, MAX_RANGE_DAYS, MAX_TITLE_CHARS,
+};
 pub use integrity::IntegrityReport;
 pub use open::{OpenCheck, OpenReport};
 pub use sessions::{SessionRecord, SessionStatus};

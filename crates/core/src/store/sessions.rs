@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_json};
-use super::{commitments, formats, Store};
+use super::{commitments, formats, history, Store};
 use crate::commitment::clean_text;
 use crate::format::{FormatDraft, PhaseKind};
 use crate::session_view::SessionView;
@@ -148,9 +148,10 @@ fn record_new_phases(
             secs(phase.actual_seconds),
             enum_name(&phase.outcome),
         ])?;
-        if phase.kind == PhaseKind::Focus && phase.outcome != PhaseOutcome::Slept && phase.actual_seconds > 0 {
+        if phase.kind == PhaseKind::Focus && phase.outcome.counts() && phase.actual_seconds > 0 {
             add_focus.execute(params![record.id, secs(phase.actual_seconds), started, ended])?;
         }
+        history::count_phase(tx, &phase, started, ended)?;
         recorded.push(phase);
     }
     let state = state_at(&record.timeline, now);
@@ -373,17 +374,6 @@ impl Store {
             let record = load(tx, id)?;
             let commitments = commitments::for_session(tx, id)?;
             Ok(SessionView::new(&record, commitments, now))
-        })
-    }
-
-    /// Deletes a session with its events, phases and commitments, in one transaction. Commitments
-    /// carried over from it elsewhere stay, no longer linked.
-    pub fn delete_session(&mut self, id: i64) -> Result<()> {
-        self.write(|tx| {
-            if tx.execute("DELETE FROM sessions WHERE id = ?1", [id])? == 0 {
-                return Err(not_found(id));
-            }
-            Ok(())
         })
     }
 }

@@ -14,6 +14,7 @@ mod calls_upcoming;
 mod calls_validation;
 mod crash;
 mod formats;
+mod history_honest;
 mod ics_real_world;
 mod ics_roundtrip;
 mod live_actions;

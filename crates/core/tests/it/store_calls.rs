@@ -195,7 +195,7 @@ fn joining_seven_seconds_late_starts_the_session_at_the_scheduled_start_in_the_s
 
     // Joining again (a second click) is the same session; history knows the call after a restart.
     assert_eq!(t.store.join_call(&call.id, start, joined_at + Duration::seconds(1)).unwrap().id, session.id);
-    let files = t.store.export(ExportKind::Json, t.dir.path(), chrono::Utc::now()).unwrap();
+    let files = t.store.export(ExportKind::Json, t.dir.path(), chrono_tz::UTC, joined_at).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(doc["sessions"][0]["call_id"], call.id.as_str(), "the history export names the call");
     drop(t.store);

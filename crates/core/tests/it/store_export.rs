@@ -7,6 +7,7 @@ use stint_core::commitment::CommitmentStatus;
 use stint_core::store::ExportKind;
 use stint_core::timeline::{Event, EventKind};
 
+const LONDON: chrono_tz::Tz = chrono_tz::Europe::London;
 const NASTY: &str = "She said \"ship it\", then left;\r\nnext line\nand a lone \r with 🚀, <b>html</b> & ,,\"\"";
 
 /// A minimal RFC 4180 reader for the test: fields, quoted fields with doubled quotes, CRLF records.
@@ -55,9 +56,12 @@ fn seeded() -> TestStore {
 fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
     let mut t = seeded();
     let out = t.dir.path().join("export/csv");
-    let files = t.store.export(ExportKind::Csv, &out, chrono::Utc::now()).unwrap();
+    let files = t.store.export(ExportKind::Csv, &out, LONDON, t0()).unwrap();
     let names: Vec<String> = files.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["formats.csv", "sessions.csv", "session_events.csv", "phases.csv", "commitments.csv"]);
+    assert_eq!(
+        names,
+        ["formats.csv", "sessions.csv", "session_events.csv", "phases.csv", "commitments.csv", "time_per_day.csv"]
+    );
 
     let commitments = parse_csv(&fs::read_to_string(out.join("commitments.csv")).unwrap());
     assert_eq!(
@@ -84,7 +88,7 @@ fn csv_export_writes_one_file_per_table_with_rfc4180_quoting() {
 #[test]
 fn json_export_is_one_document_with_every_table() {
     let mut t = seeded();
-    let files = t.store.export(ExportKind::Json, t.dir.path(), chrono::Utc::now()).unwrap();
+    let files = t.store.export(ExportKind::Json, t.dir.path(), LONDON, t0()).unwrap();
     assert_eq!(files, [t.dir.path().join("stint-history.json")]);
     let doc: serde_json::Value = serde_json::from_str(&fs::read_to_string(&files[0]).unwrap()).unwrap();
     assert_eq!(doc["schema_version"], stint_core::store::migrations::SCHEMA_VERSION);
@@ -102,26 +106,6 @@ fn export_into_an_impossible_place_names_the_path() {
     let mut t = seeded();
     let file = t.dir.path().join("a-file");
     fs::write(&file, "x").unwrap();
-    let err = t.store.export(ExportKind::Json, &file.join("sub"), chrono::Utc::now()).unwrap_err();
+    let err = t.store.export(ExportKind::Json, &file.join("sub"), LONDON, t0()).unwrap_err();
     assert_eq!(err.field(), Some("path"));
-}
-
-#[test]
-fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised() {
-    let mut t = temp_store();
-    let format = sprint(&mut t.store);
-    // Commitment texts are trimmed, so a leading tab or CR is the unit test's (store/csv.rs).
-    let formulas = ["=HYPERLINK(\"https://evil.example\",\"click\")", "+1+2", "-3+4", "@SUM(A1:A9)"];
-    t.store.start_session(&format, t0(), &texts(&formulas)).unwrap();
-    let out = t.dir.path().join("export/csv");
-    t.store.export(ExportKind::Csv, &out, chrono::Utc::now()).unwrap();
-    let commitments = parse_csv(&fs::read_to_string(out.join("commitments.csv")).unwrap());
-    let cells: Vec<&str> = commitments[1..].iter().map(|r| r[2].as_str()).collect();
-    let expected: Vec<String> = formulas.iter().map(|f| format!("'{f}")).collect();
-    assert_eq!(cells, expected);
-    // The JSON export keeps the text as written.
-    let json_dir = t.dir.path().join("export/json");
-    let files = t.store.export(ExportKind::Json, &json_dir, chrono::Utc::now()).unwrap();
-    let text = fs::read_to_string(&files[0]).unwrap();
-    assert!(text.contains("\"=HYPERLINK("), "{text}");
 }

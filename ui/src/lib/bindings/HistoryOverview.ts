@@ -5,7 +5,7 @@ import type { FormatTotal } from "./FormatTotal";
 import type { Streaks } from "./Streaks";
 
 /**
- * The History view in one value.
+ * The History view of old: the last days up to today. Kept for the callers that ask for it.
  */
 export type HistoryOverview = { from: string, to: string, 
 /**

@@ -4,7 +4,11 @@ import type { SessionStatus } from "./SessionStatus";
 /**
  * One row of the sessions list.
  */
-export type SessionSummary = { id: number, format_id: string, format_name: string, started_at: string, 
+export type SessionSummary = { id: number, format_id: string, format_name: string, 
+/**
+ * The session's own title, when the user gave it one; lists show it instead of the format's name.
+ */
+title: string | null, started_at: string, 
 /**
  * `None` while the session is still running.
  */

@@ -27,6 +27,11 @@ pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, 11, 10, 0, 0).unwrap()
 }
 
+/// A calendar day.
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
 pub fn at(base: DateTime<Utc>, seconds: i64) -> DateTime<Utc> {
     base + Duration::seconds(seconds)
 }
