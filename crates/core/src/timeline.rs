@@ -84,20 +84,28 @@ pub enum PhaseOutcome {
     Stopped,
     /// Its deadline passed while the computer slept: recorded, but not counted as focus time.
     Slept,
+    /// Its deadline passed while Stint was not running (quit or killed): recorded, never counted.
+    NotRunning,
 }
 
 impl PhaseOutcome {
     /// Every outcome, in the order a person would choose from (History's phase editor lists these).
-    pub const ALL: [PhaseOutcome; 4] =
-        [PhaseOutcome::Completed, PhaseOutcome::Skipped, PhaseOutcome::Stopped, PhaseOutcome::Slept];
+    pub const ALL: [PhaseOutcome; 5] = [
+        PhaseOutcome::Completed,
+        PhaseOutcome::Skipped,
+        PhaseOutcome::Stopped,
+        PhaseOutcome::Slept,
+        PhaseOutcome::NotRunning,
+    ];
 
     /// Whether the person spent the phase's time in it, so that it counts in history (as focus time
-    /// when the phase is a focus phase). Time slept through never counts. History asks only this,
+    /// when the phase is a focus phase). Time slept through, or while Stint was not running, never
+    /// counts. History asks only this,
     /// so a new outcome needs no change there.
     pub fn counts(self) -> bool {
         match self {
             PhaseOutcome::Completed | PhaseOutcome::Skipped | PhaseOutcome::Stopped => true,
-            PhaseOutcome::Slept => false,
+            PhaseOutcome::Slept | PhaseOutcome::NotRunning => false,
         }
     }
 }

@@ -7,9 +7,10 @@ const NAMES: Partial<Record<PhaseOutcome, { name: string; counted: string }>> = 
   skipped: { name: 'Skipped', counted: 'skipped' },
   stopped: { name: 'Stopped early', counted: 'stopped early' },
   slept: { name: 'Slept through', counted: 'slept through' },
+  not_running: { name: 'Stint was not running', counted: 'while Stint was not running' },
 };
 
-/** "not_running" → "Not running": the words for an outcome added after this UI was written. */
+/** "left_early" → "Left early": the words for an outcome added after this UI was written. */
 function fromName(outcome: string): string {
   const words = outcome.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -12,6 +12,9 @@
 //! - after a suspend, applies the sleep policy: a solo session pauses over the sleep, or keeps
 //!   wall-clock time and records what ended meanwhile as slept; a session joined from a scheduled
 //!   call always keeps wall-clock time — the call went on without you;
+//! - at start-up, records the phases that ended while Stint was not running as such (never focus):
+//!   while a phase runs, each wake keeps the instant in the store (`LAST_SEEN_EVERY` at most), so
+//!   the next start knows from when Stint was gone;
 //! - hands over the reminders that came due.
 //!
 //! `checked_until` — the instant through which deadlines have been handled — never moves back, so
@@ -27,7 +30,7 @@ use super::reminders::Reminders;
 use super::tray::TrayStatus;
 use crate::announce;
 use crate::session_view::SessionView;
-use crate::store::Store;
+use crate::store::{Away, Store};
 use crate::timeline::{next_deadline, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use crate::Result;
 
@@ -35,6 +38,9 @@ use crate::Result;
 pub const MAX_NAP: Duration = Duration::from_secs(60);
 /// A wall clock this far off the monotonic time slept means the machine slept (or the clock moved).
 const GAP_THRESHOLD: chrono::Duration = chrono::Duration::seconds(5);
+/// How often, while a phase runs, the instant Stint was last seen running is written: the runner
+/// wakes at least once a minute then, so this adds no wake, only a small write.
+const LAST_SEEN_EVERY: chrono::Duration = chrono::Duration::seconds(55);
 
 /// What the wall clock did while the runner slept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +111,8 @@ pub struct Watch {
     just_ended: Option<i64>,
     checked_until: DateTime<Utc>,
     reminders: Option<Reminders>,
+    /// When the last-seen instant was last written.
+    seen_written: Option<DateTime<Utc>>,
 }
 
 impl Watch {
@@ -114,9 +122,18 @@ impl Watch {
     pub fn start(store: &mut Store, prefs: SessionPrefs, now: DateTime<Utc>, offset: FixedOffset) -> (Watch, Woke) {
         let mut woke = Woke { changed: true, ..Woke::default() };
         let reminders = Reminders::new(store, now).map_err(|e| woke.problem("cannot read the reminders", e)).ok();
-        let mut watch = Watch { prefs, live: None, just_ended: None, checked_until: now, reminders };
+        let mut watch =
+            Watch { prefs, live: None, just_ended: None, checked_until: now, reminders, seen_written: None };
         watch.reload(store, now, &mut woke);
-        watch.advance(store, now, None, offset, &mut woke);
+        let gone = match store.last_seen_running() {
+            Ok(seen) => seen.filter(|seen| *seen < now).map(|seen| Away::not_running(seen, now)),
+            Err(e) => {
+                woke.problem("cannot read when Stint last ran", e);
+                None
+            }
+        };
+        watch.advance(store, now, gone, offset, &mut woke);
+        watch.keep_seen(store, now, &mut woke);
         watch.take_reminders(store, now, offset, &mut woke);
         (watch, woke)
     }
@@ -149,7 +166,21 @@ impl Watch {
             woke.changed = true;
         }
         self.take_reminders(store, now, offset, &mut woke);
+        self.keep_seen(store, now, &mut woke);
         woke
+    }
+
+    /// While a phase runs, keeps the instant in the store (at most every `LAST_SEEN_EVERY`), so that
+    /// a later start can tell the phases that ended while Stint was not running.
+    fn keep_seen(&mut self, store: &mut Store, now: DateTime<Utc>, woke: &mut Woke) {
+        let running = self.live.as_ref().is_some_and(|live| next_deadline(&live.timeline, now).is_some());
+        if !running || self.seen_written.is_some_and(|at| at <= now && now - at < LAST_SEEN_EVERY) {
+            return;
+        }
+        match store.set_last_seen_running(now) {
+            Ok(()) => self.seen_written = Some(now),
+            Err(e) => woke.problem("cannot keep when Stint last ran", e),
+        }
     }
 
     /// How long to sleep from `now`: to the next deadline or the next whole minute of remaining
@@ -212,13 +243,13 @@ impl Watch {
     }
 
     /// Handles the deadlines that passed by `now`: records the finished phases (those that ended
-    /// inside `slept` as slept), holds the next phase when auto-start is off, and announces the
-    /// phases that ended by themselves.
+    /// while the user was `away` with its outcome), holds the next phase when auto-start is off, and
+    /// announces the phases that ended by themselves.
     fn advance(
         &mut self,
         store: &mut Store,
         now: DateTime<Utc>,
-        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+        away: Option<Away>,
         offset: FixedOffset,
         woke: &mut Woke,
     ) {
@@ -228,7 +259,7 @@ impl Watch {
         if !self.prefs.auto_start_next {
             if let Some(deadline) = next_deadline(&live.timeline, self.checked_until).filter(|d| *d <= now) {
                 // Record up to the deadline first: a Pause may not go back before a recorded phase.
-                records.extend(record(store, id, deadline, slept, woke));
+                records.extend(record(store, id, deadline, away, woke));
                 if !state_at(&live.timeline, deadline).done {
                     match store.append_event(id, Event { at: deadline, kind: EventKind::Pause }) {
                         Ok(_) => {
@@ -242,7 +273,7 @@ impl Watch {
         }
         // Recording does not change the events, so this is the timeline the announcement speaks of.
         let Some(timeline) = self.live.as_ref().map(|live| live.timeline.clone()) else { return };
-        records.extend(record(store, id, now, slept, woke));
+        records.extend(record(store, id, now, away, woke));
         self.checked_until = self.checked_until.max(now);
         if records.is_empty() {
             return;
@@ -251,7 +282,7 @@ impl Watch {
         self.reload(store, now, woke);
         woke.changed = true;
         // Phases the user ended (skip, stop) need no notification; one for all that ended by time.
-        if records.iter().any(|r| matches!(r.outcome, PhaseOutcome::Completed | PhaseOutcome::Slept)) {
+        if records.iter().any(|r| !matches!(r.outcome, PhaseOutcome::Skipped | PhaseOutcome::Stopped)) {
             let announcement = announce::phase_change(&timeline, now, offset);
             woke.notices.push(Notice::phase(announcement, self.live.is_some()));
         }
@@ -284,7 +315,7 @@ impl Watch {
                 }
                 self.reload(store, now, woke);
             }
-            SleepPolicy::WallClock => self.advance(store, now, Some((awake_until, now)), offset, woke),
+            SleepPolicy::WallClock => self.advance(store, now, Some(Away::slept(awake_until, now)), offset, woke),
         }
     }
 
@@ -304,14 +335,8 @@ impl Woke {
 }
 
 /// Records the phases of session `id` finished by `until`; a failure is noted and records nothing.
-fn record(
-    store: &mut Store,
-    id: i64,
-    until: DateTime<Utc>,
-    slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
-    woke: &mut Woke,
-) -> Vec<PhaseRecord> {
-    store.record_phases(id, until, slept).unwrap_or_else(|e| {
+fn record(store: &mut Store, id: i64, until: DateTime<Utc>, away: Option<Away>, woke: &mut Woke) -> Vec<PhaseRecord> {
+    store.record_phases(id, until, away).unwrap_or_else(|e| {
         woke.problem("cannot record finished phases", e);
         Vec::new()
     })

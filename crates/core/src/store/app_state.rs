@@ -1,5 +1,6 @@
 //! The app's own small state, kept in the database beside the user's data (table `app_state`):
-//! what the reminders have announced, and which bundled pack was imported. Each value is JSON under
+//! what the reminders have announced, which bundled pack was imported, and when Stint was last seen
+//! running a session. Each value is JSON under
 //! a fixed key; a value that does not parse is treated as absent (and replaced at the next write).
 
 use chrono::{DateTime, Utc};
@@ -15,6 +16,8 @@ use crate::Result;
 const LAST_REMINDER: &str = "last_announced_reminder";
 /// The community and version of the pack baked into the installer that was imported last.
 const BUNDLED_PACK: &str = "bundled_pack";
+/// The last instant Stint was known to be running while a session ran.
+const LAST_SEEN: &str = "last_seen_running";
 
 /// Which bundled pack was imported last (see `Store::import_bundled_pack`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +56,15 @@ impl Store {
 
     pub fn set_last_announced_reminder(&mut self, at: DateTime<Utc>) -> Result<()> {
         self.write(|tx| set(tx, LAST_REMINDER, &at))
+    }
+
+    /// The last instant Stint was known to be running a session (see `live::Watch`).
+    pub fn last_seen_running(&mut self) -> Result<Option<DateTime<Utc>>> {
+        self.read(|tx| get(tx, LAST_SEEN))
+    }
+
+    pub fn set_last_seen_running(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| set(tx, LAST_SEEN, &at))
     }
 
     /// Which bundled pack was imported last, if any.

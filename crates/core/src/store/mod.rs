@@ -38,7 +38,7 @@ pub use history::{
 };
 pub use integrity::IntegrityReport;
 pub use open::{OpenCheck, OpenReport};
-pub use sessions::{SessionRecord, SessionStatus};
+pub use sessions::{Away, SessionRecord, SessionStatus};
 pub use upcoming::MAX_UPCOMING_DAYS;
 
 /// The open database. Not `Sync`: the shell keeps it behind a mutex.

@@ -23,6 +23,31 @@ pub enum SessionStatus {
     Finished,
 }
 
+/// A stretch of time the user was away: a phase whose deadline fell inside it gets `outcome`
+/// (slept, or Stint not running) instead of completed, and never counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Away {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub outcome: PhaseOutcome,
+}
+
+impl Away {
+    /// The machine slept from `from` to `to`.
+    pub fn slept(from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        Away { from, to, outcome: PhaseOutcome::Slept }
+    }
+
+    /// Stint was not running from `from` to `to` (quit, killed, or the machine off).
+    pub fn not_running(from: DateTime<Utc>, to: DateTime<Utc>) -> Self {
+        Away { from, to, outcome: PhaseOutcome::NotRunning }
+    }
+
+    fn covers(&self, at: DateTime<Utc>) -> bool {
+        self.from <= at && at <= self.to
+    }
+}
+
 /// A stored session, replayed to its exact timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
@@ -103,13 +128,13 @@ pub(super) fn active_id(tx: &Transaction) -> Result<Option<i64>> {
 }
 
 /// Records the phases of `record` that have finished by `now` and are not recorded yet (a phase whose
-/// end fell inside `slept` as Slept), updates the session's focus totals, and finishes the session
-/// when its timeline is done. Returns the newly recorded phases.
+/// end fell inside `away` with its outcome), updates the session's focus totals, and finishes the
+/// session when its timeline is done. Returns the newly recorded phases.
 fn record_new_phases(
     tx: &Transaction,
     record: &mut SessionRecord,
     now: DateTime<Utc>,
-    slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    away: Option<Away>,
 ) -> Result<Vec<PhaseRecord>> {
     if record.status == SessionStatus::Finished {
         return Ok(Vec::new());
@@ -131,10 +156,9 @@ fn record_new_phases(
         if last.is_some_and(|l| phase.index <= l) {
             continue;
         }
-        if phase.outcome == PhaseOutcome::Completed
-            && slept.is_some_and(|(from, to)| from <= phase.ended_at && phase.ended_at <= to)
+        if let Some(away) = away.filter(|away| phase.outcome == PhaseOutcome::Completed && away.covers(phase.ended_at))
         {
-            phase.outcome = PhaseOutcome::Slept;
+            phase.outcome = away.outcome;
         }
         let (started, ended) = (nanos(phase.started_at, "started_at")?, nanos(phase.ended_at, "now")?);
         insert.execute(params![
@@ -300,25 +324,25 @@ impl Store {
     }
 
     /// Records the phases of the session that have finished by `now` (those whose end fell inside
-    /// `slept` as `Slept`) and finishes the session when its timeline is done. Returns only the
+    /// `away` with its outcome) and finishes the session when its timeline is done. Returns only the
     /// phases recorded by this call; a finished session yields none.
     pub fn record_phases(
         &mut self,
         session_id: i64,
         now: DateTime<Utc>,
-        slept: Option<(DateTime<Utc>, DateTime<Utc>)>,
+        away: Option<Away>,
     ) -> Result<Vec<PhaseRecord>> {
         nanos(now, "now")?;
-        if let Some((from, to)) = slept {
-            nanos(from, "slept.from")?;
-            nanos(to, "slept.to")?;
-            if from > to {
-                return Err(Error::invalid("slept", "the sleep must end after it starts"));
+        if let Some(away) = away {
+            nanos(away.from, "away.from")?;
+            nanos(away.to, "away.to")?;
+            if away.from > away.to {
+                return Err(Error::invalid("away", "the time away must end after it starts"));
             }
         }
         self.write(|tx| {
             let mut record = load(tx, session_id)?;
-            record_new_phases(tx, &mut record, now, slept)
+            record_new_phases(tx, &mut record, now, away)
         })
     }
 

@@ -11,7 +11,7 @@ use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::store::migrations::migrations;
-use stint_core::store::{parse_zone, PhaseEdit, SessionEdit, Store};
+use stint_core::store::{parse_zone, Away, PhaseEdit, SessionEdit, Store};
 use stint_core::timeline::{Event, EventKind, PhaseOutcome};
 
 const BERLIN: Tz = chrono_tz::Europe::Berlin;
@@ -260,7 +260,7 @@ fn time_slept_through_never_counts_as_focus() {
     let f = focus_then_break(&mut t.store, 1500, 300);
     let start = utc(2025, 8, 1, 9, 0);
     let id = t.store.start_session(&f, start, &[]).unwrap().id;
-    t.store.record_phases(id, at(start, 9000), Some((at(start, 600), at(start, 9000)))).unwrap();
+    t.store.record_phases(id, at(start, 9000), Some(Away::slept(at(start, 600), at(start, 9000)))).unwrap();
     let day = date(2025, 8, 1);
     let period = t.store.history_period(day, day, LONDON, day).unwrap();
     assert_eq!((period.focus_seconds, period.kind_totals.len()), (0, 0));

@@ -241,3 +241,28 @@ fn the_final_view_of_an_ended_session_is_shown_once() {
     h.send(Wake::Reload);
     assert_eq!(h.log.iter().rev().find(|s| matches!(s, Seen::Changed(_))), Some(&Seen::Changed(false)));
 }
+
+#[test]
+fn phases_that_ended_while_stint_was_not_running_are_recorded_as_such_and_never_count() {
+    let (mut h, id) = running(three_phases(), PAUSE_ON_SLEEP);
+    h.pass(minutes(40)); // Stint runs until 09:40, then is killed
+    let seen = h.data.store.last_seen_running().unwrap().expect("a running phase keeps the instant");
+    assert!(seen > at(38) && seen <= at(40), "{seen}");
+
+    let mut again = Sim::start(h.data, PAUSE_ON_SLEEP, at(65)); // started again at 10:05
+    assert_eq!(
+        again.outcomes(id),
+        [("Focus 1".into(), PhaseOutcome::NotRunning), ("Break".into(), PhaseOutcome::NotRunning)]
+    );
+    assert_eq!(again.data.store.sessions_page(None, 1).unwrap()[0].focus_seconds, 0, "not running is not focus");
+    assert_eq!(again.announced(), ["Break over"], "one word on where the session is now");
+    again.pass(minutes(45)); // Focus 2 ran from 10:00 with Stint there from 10:05: it ends at 10:50
+    assert_eq!(again.outcomes(id).last(), Some(&("Focus 2".into(), PhaseOutcome::Completed)));
+}
+
+#[test]
+fn without_a_phase_running_nothing_is_written_at_each_wake() {
+    let mut h = Sim::start(Data::new(), PAUSE_ON_SLEEP, start_instant());
+    h.pass(minutes(10));
+    assert_eq!(h.data.store.last_seen_running().unwrap(), None);
+}

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
-use stint_core::store::{DayFocus, Store, Streaks};
+use stint_core::store::{Away, DayFocus, Store, Streaks};
 use stint_core::timeline::{Event, EventKind};
 
 const LONDON: Tz = chrono_tz::Europe::London;
@@ -74,7 +74,7 @@ fn only_focus_that_was_not_slept_through_counts() {
     let start = utc(2024, 5, 2, 9, 0);
     let id = t.store.start_session(&f, start, &[]).unwrap().id;
     t.store.record_phases(id, at(start, 1600), None).unwrap();
-    t.store.record_phases(id, at(start, 9000), Some((at(start, 2000), at(start, 9000)))).unwrap();
+    t.store.record_phases(id, at(start, 9000), Some(Away::slept(at(start, 2000), at(start, 9000)))).unwrap();
     let days = t.store.focus_per_day(date(2024, 5, 2), date(2024, 5, 2), LONDON).unwrap();
     assert_eq!(focus(&days), [(date(2024, 5, 2), 1500)]);
     assert_eq!(t.store.sessions_page(None, 1).unwrap()[0].focus_seconds, 1500);

@@ -4,7 +4,7 @@ use crate::common::*;
 use stint_core::builtins::pomodoro_with;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::format::PhaseKind;
-use stint_core::store::{SessionStatus, Store};
+use stint_core::store::{Away, SessionStatus, Store};
 use stint_core::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, Timeline};
 use stint_core::Error;
 
@@ -184,7 +184,7 @@ fn record_phases_records_each_phase_once_and_marks_slept_ones() {
     assert!(t.store.record_phases(s.id, at(t0(), 1600), None).unwrap().is_empty(), "no phase twice");
 
     // The machine slept from 1700 s to 5000 s: the break (ends 1800) and focus two (ends 3000) passed.
-    let slept = Some((at(t0(), 1700), at(t0(), 5000)));
+    let slept = Some(Away::slept(at(t0(), 1700), at(t0(), 5000)));
     let rest = t.store.record_phases(s.id, at(t0(), 5000), slept).unwrap();
     let outcomes: Vec<PhaseOutcome> = rest.iter().map(|p| p.outcome).collect();
     assert_eq!(outcomes, [PhaseOutcome::Slept, PhaseOutcome::Slept]);
@@ -193,8 +193,8 @@ fn record_phases_records_each_phase_once_and_marks_slept_ones() {
     assert!(t.store.record_phases(s.id, at(t0(), 6000), None).unwrap().is_empty());
     assert_eq!(rows(&t.path, "phases"), 3);
 
-    let err = t.store.record_phases(s.id, at(t0(), 6000), Some((at(t0(), 10), at(t0(), 5)))).unwrap_err();
-    assert_eq!(err.field(), Some("slept"));
+    let err = t.store.record_phases(s.id, at(t0(), 6000), Some(Away::slept(at(t0(), 10), at(t0(), 5)))).unwrap_err();
+    assert_eq!(err.field(), Some("away"));
 }
 
 #[test]

@@ -3,4 +3,4 @@
 /**
  * How a phase ended.
  */
-export type PhaseOutcome = "completed" | "skipped" | "stopped" | "slept";
+export type PhaseOutcome = "completed" | "skipped" | "stopped" | "slept" | "not_running";
