@@ -11,6 +11,7 @@ pub mod error;
 pub mod format;
 pub mod ics;
 pub mod pack;
+pub mod room;
 pub mod session_view;
 pub mod store;
 pub mod timeline;

@@ -2,6 +2,7 @@
 
 mod calls_support;
 mod common;
+mod room_support;
 
 mod calls_join;
 mod calls_recurrence;
@@ -15,6 +16,13 @@ mod no_tauri;
 mod packs_ics_fuzz;
 mod packs_parse;
 mod packs_schema;
+mod room_clock;
+mod room_docs;
+mod room_follow;
+mod room_fuzz;
+mod room_member;
+mod room_power;
+mod room_session;
 mod store_bundled_pack;
 mod store_calls;
 mod store_commitments;
