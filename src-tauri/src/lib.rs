@@ -30,6 +30,7 @@ pub mod packs;
 #[cfg(unix)]
 mod quit_signal;
 pub mod reminders;
+pub mod room;
 pub mod runner;
 mod sessions;
 pub mod settings;
