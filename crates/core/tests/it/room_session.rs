@@ -15,6 +15,17 @@ fn refused(v: &Value) -> Rejection {
     parse(v).expect_err("the document should be refused")
 }
 
+/// A format of one focus phase.
+fn sprint(name: &str, seconds: u32) -> FormatDraft {
+    FormatDraft {
+        name: name.into(),
+        attribution: None,
+        phases: vec![Phase { label: "Focus".into(), kind: PhaseKind::Focus, seconds, prompt: None }],
+        commitments: Default::default(),
+        repeat: None,
+    }
+}
+
 /// Changes one thing of the valid document.
 fn with(edit: impl FnOnce(&mut Value)) -> Value {
     let mut v = session();
@@ -42,13 +53,7 @@ fn an_empty_object_means_no_live_session() {
 
 #[test]
 fn what_the_host_writes_is_what_a_member_reads() {
-    let format = FormatDraft {
-        name: " Sprint ".into(),
-        attribution: None,
-        phases: vec![Phase { label: "Focus".into(), kind: PhaseKind::Focus, seconds: 60, prompt: None }],
-        commitments: Default::default(),
-        repeat: None,
-    };
+    let format = sprint(" Sprint ", 60);
     let first = SessionDoc::start("s-1", HOST, &format, t0()).unwrap();
     assert_eq!(first.rev, 1);
     let second = first.with_event(Event { at: secs(10), kind: EventKind::Extend { seconds: 300 } }).unwrap();
@@ -61,13 +66,7 @@ fn what_the_host_writes_is_what_a_member_reads() {
 
 #[test]
 fn the_host_cannot_write_an_event_the_timeline_refuses() {
-    let format = FormatDraft {
-        name: "Sprint".into(),
-        attribution: None,
-        phases: vec![Phase { label: "Focus".into(), kind: PhaseKind::Focus, seconds: 60, prompt: None }],
-        commitments: Default::default(),
-        repeat: None,
-    };
+    let format = sprint("Sprint", 60);
     let doc = SessionDoc::start("s-1", HOST, &format, t0()).unwrap();
     assert!(doc.with_event(Event { at: secs(5), kind: EventKind::Resume }).is_err());
     let paused = doc.with_event(Event { at: secs(5), kind: EventKind::Pause }).unwrap();
@@ -78,13 +77,7 @@ fn the_host_cannot_write_an_event_the_timeline_refuses() {
 
 #[test]
 fn the_host_is_stopped_before_the_document_outgrows_what_members_read() {
-    let format = FormatDraft {
-        name: "Sprint".into(),
-        attribution: None,
-        phases: vec![Phase { label: "Focus".into(), kind: PhaseKind::Focus, seconds: 28_800, prompt: None }],
-        commitments: Default::default(),
-        repeat: None,
-    };
+    let format = sprint("Sprint", 28_800);
     let mut doc = SessionDoc::start("s-1", HOST, &format, t0()).unwrap();
     let mut refused_at = None;
     for i in 0..=MAX_DOC_EVENTS as i64 {
