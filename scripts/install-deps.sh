@@ -5,6 +5,8 @@
 #   - the UI's and the end-to-end tests' npm packages (`npm install` when node_modules is missing or older
 #     than package-lock.json)
 #   - tauri-driver (`cargo install --locked` when it is not on PATH)
+#   - a Matrix homeserver for the live-room tests: matrix-synapse from PyPI in a virtual environment
+#     under ~/.cache/stint/synapse (scripts/synapse.sh install; a no-op once that version is there)
 # Rust (cargo) and Node.js (npm) themselves are expected to be installed.
 set -euo pipefail
 
@@ -18,6 +20,7 @@ debian_packages=(
   sqlite3                                        # the e2e tests read the app's database
   python3-xlib                                   # the e2e tests hear the app's window-manager requests
   python3-dateutil                               # the recurrence engine is tested against dateutil's
+  python3-venv                                   # the virtual environment of the test homeserver (Synapse)
 )
 
 say() { echo "install-deps: $*"; }
@@ -68,3 +71,4 @@ install_debian_packages
 install_npm_packages "$repo/ui"
 install_npm_packages "$repo/tests/e2e"
 install_tauri_driver
+"$repo/scripts/synapse.sh" install

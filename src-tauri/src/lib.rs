@@ -2,6 +2,7 @@
 //!
 //! Folders, from the bottom up (each may use the ones above it in this list, never one below):
 //! - `shared_store` — the one store behind a mutex;
+//! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP); not wired yet;
 //! - `runner/` — the task that keeps the live session's time: sleeps, wakes, calls core;
 //! - `desktop/` — OS integrations (tray, windows, notifications, links, shortcut, D-Bus);
 //! - `state/` — what commands and entry points share, and the settings file;
@@ -11,6 +12,7 @@
 pub mod app;
 pub mod desktop;
 pub mod ipc;
+pub mod room;
 pub mod runner;
 pub mod shared_store;
 pub mod state;

@@ -12,6 +12,7 @@ pub mod format;
 pub mod ics;
 pub mod live;
 pub mod pack;
+pub mod room;
 pub mod session_view;
 pub mod store;
 pub mod timeline;

@@ -3,6 +3,7 @@
 mod calls_support;
 mod common;
 mod live_support;
+mod room_support;
 
 mod calls_differential;
 mod calls_fuzz_store;
@@ -24,6 +25,13 @@ mod no_tauri;
 mod packs_ics_fuzz;
 mod packs_parse;
 mod packs_schema;
+mod room_clock;
+mod room_docs;
+mod room_follow;
+mod room_fuzz;
+mod room_member;
+mod room_power;
+mod room_session;
 mod store_bundled_pack;
 mod store_calls;
 mod store_commitments;

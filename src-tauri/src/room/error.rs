@@ -1,0 +1,115 @@
+//! What can go wrong between Stint and a homeserver, each with the sentence a user reads.
+
+use std::fmt;
+use std::time::Duration;
+
+/// A failed request to the homeserver.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomError {
+    /// The server could not be reached, or did not answer in time: offline, or the server is down.
+    Unreachable { server: String },
+    /// The access token is no longer valid (signed out elsewhere, or expired).
+    SignedOut,
+    /// The user name or password is wrong.
+    BadLogin,
+    /// The server refused: the user lacks the power level, or is not in the room.
+    Forbidden { message: String },
+    /// No room with that alias or id, or no such event.
+    NotFound,
+    /// The server asks to wait before the next request.
+    RateLimited { retry_after: Option<Duration> },
+    /// The server answered with something Stint cannot read, or another error.
+    Server { status: u16, code: String, message: String },
+    /// What Stint was asked to send is not valid (a bad room alias, a bad URL).
+    Invalid { message: String },
+}
+
+impl RoomError {
+    /// Whether the same request may succeed later without the user doing anything.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            RoomError::Unreachable { .. } | RoomError::RateLimited { .. } => true,
+            RoomError::Server { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for RoomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RoomError::Unreachable { server } => write!(
+                f,
+                "Stint cannot reach {server}. Check your connection; Stint keeps trying and follows the last known \
+                 state meanwhile."
+            ),
+            RoomError::SignedOut => {
+                write!(f, "Your Matrix session has ended. Sign in again in Settings → Live rooms.")
+            }
+            RoomError::BadLogin => {
+                write!(f, "The homeserver did not accept this user name and password. Check both and try again.")
+            }
+            RoomError::Forbidden { message } => write!(f, "The homeserver refused this: {}", sentence(message)),
+            RoomError::NotFound => write!(f, "There is no such room on the homeserver. Check the room's address."),
+            RoomError::RateLimited { .. } => {
+                write!(f, "The homeserver asked Stint to slow down; Stint will try again shortly.")
+            }
+            RoomError::Server { status, message, .. } if message.is_empty() => {
+                write!(f, "The homeserver answered with an error (HTTP {status}). Try again later.")
+            }
+            RoomError::Server { message, .. } => {
+                write!(f, "The homeserver answered with an error: {} Try again later.", sentence(message))
+            }
+            RoomError::Invalid { message } => write!(f, "{}", sentence(message)),
+        }
+    }
+}
+
+impl std::error::Error for RoomError {}
+
+/// A server's message as the end of a sentence: trimmed, capped, ending with a full stop.
+fn sentence(message: &str) -> String {
+    let mut text: String = message.trim().chars().take(200).collect();
+    if text.is_empty() {
+        text = "no reason given".into();
+    }
+    if !text.ends_with(['.', '!', '?']) {
+        text.push('.');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_reads_as_sentences() {
+        let errors = [
+            RoomError::Unreachable { server: "matrix.example.org".into() },
+            RoomError::SignedOut,
+            RoomError::BadLogin,
+            RoomError::Forbidden { message: "You don't have permission to post that to the room".into() },
+            RoomError::NotFound,
+            RoomError::RateLimited { retry_after: None },
+            RoomError::Server { status: 502, code: String::new(), message: String::new() },
+            RoomError::Server { status: 500, code: "M_UNKNOWN".into(), message: "Internal error".into() },
+            RoomError::Invalid { message: "\"cafe\" is not a room alias or id".into() },
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(text.ends_with('.'), "{text}");
+            assert!(text.chars().next().unwrap().is_uppercase() || text.starts_with('"'), "{text}");
+        }
+    }
+
+    #[test]
+    fn only_unreachable_busy_or_failing_servers_are_worth_retrying() {
+        assert!(RoomError::Unreachable { server: "x".into() }.is_transient());
+        assert!(RoomError::RateLimited { retry_after: None }.is_transient());
+        assert!(RoomError::Server { status: 503, code: String::new(), message: String::new() }.is_transient());
+        assert!(!RoomError::SignedOut.is_transient());
+        assert!(!RoomError::Forbidden { message: String::new() }.is_transient());
+        assert!(!RoomError::Server { status: 400, code: String::new(), message: String::new() }.is_transient());
+    }
+}

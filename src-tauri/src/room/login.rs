@@ -1,0 +1,139 @@
+//! Signing in to a homeserver: which ways it offers, a password, or a token from the browser (SSO).
+//!
+//! Many public servers (matrix.org among them) no longer take passwords from apps: they offer single
+//! sign-on through the browser, or OAuth 2.0 through their authorization server. `login_options` finds
+//! out which; `sso_redirect_url` is the page to open for SSO, whose redirect brings back a login token
+//! for `login_token`. The OAuth 2.0 flow itself (client registration, PKCE, the token exchange) is
+//! left for when the settings UI is wired; its discovery is here.
+
+use ruma::api::auth_scheme::SendAccessToken;
+use ruma::api::client::discovery::get_authorization_server_metadata;
+use ruma::api::client::session::{get_login_types, login, sso_login, sso_login_with_provider};
+use ruma::api::client::uiaa::{MatrixUserIdentifier, UserIdentifier};
+use ruma::api::OutgoingRequestExt;
+
+use super::error::RoomError;
+use super::transport::Homeserver;
+
+/// The name a new device gets on the user's session list.
+const DEVICE_NAME: &str = "Stint";
+
+/// The ways a homeserver lets Stint sign in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoginOptions {
+    pub password: bool,
+    /// Single sign-on through the browser; `sso_providers` may be empty (the server picks).
+    pub sso: bool,
+    pub sso_providers: Vec<IdentityProvider>,
+    /// OAuth 2.0 (next-generation auth): the server's authorization server, when it has one. Such a
+    /// server wants apps to use only this.
+    pub oauth: Option<OAuthServer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityProvider {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OAuthServer {
+    pub issuer: String,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    pub registration_endpoint: Option<String>,
+}
+
+/// A signed-in session. The access token belongs in the OS keyring, never in SQLite or settings.
+#[derive(Clone, PartialEq, Eq)]
+pub struct MatrixSession {
+    pub homeserver: String,
+    pub user_id: String,
+    pub device_id: String,
+    pub access_token: String,
+}
+
+impl std::fmt::Debug for MatrixSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatrixSession")
+            .field("homeserver", &self.homeserver)
+            .field("user_id", &self.user_id)
+            .field("device_id", &self.device_id)
+            .field("access_token", &"…")
+            .finish()
+    }
+}
+
+/// Asks the homeserver how one may sign in: its login flows, and its OAuth 2.0 authorization server.
+pub async fn login_options(server: &Homeserver) -> Result<LoginOptions, RoomError> {
+    let flows = server.send(get_login_types::v3::Request::new(), SendAccessToken::None, server.path(), None).await?;
+    let mut options = LoginOptions::default();
+    for flow in flows.flows {
+        match flow {
+            get_login_types::v3::LoginType::Password(_) => options.password = true,
+            get_login_types::v3::LoginType::Sso(sso) => {
+                options.sso = true;
+                options.sso_providers =
+                    sso.identity_providers.into_iter().map(|p| IdentityProvider { id: p.id, name: p.name }).collect();
+            }
+            _ => {}
+        }
+    }
+    options.oauth = oauth_server(server).await;
+    Ok(options)
+}
+
+/// The server's OAuth 2.0 authorization server, or `None` when it has none (the endpoint is unknown,
+/// or the server speaks a spec older than 1.15 and no unstable prefix).
+async fn oauth_server(server: &Homeserver) -> Option<OAuthServer> {
+    let request = get_authorization_server_metadata::v1::Request::new();
+    let answer = server.send(request, SendAccessToken::None, server.path(), None).await.ok()?;
+    let metadata = answer.metadata.deserialize().ok()?;
+    Some(OAuthServer {
+        issuer: metadata.issuer.to_string(),
+        authorization_endpoint: metadata.authorization_endpoint.to_string(),
+        token_endpoint: metadata.token_endpoint.to_string(),
+        registration_endpoint: metadata.registration_endpoint.map(|u| u.to_string()),
+    })
+}
+
+/// Signs in with a user name (or full user id) and password.
+pub async fn login_password(server: &Homeserver, user: &str, password: &str) -> Result<MatrixSession, RoomError> {
+    let identifier = UserIdentifier::Matrix(MatrixUserIdentifier::new(user.trim().to_string()));
+    let info = login::v3::LoginInfo::Password(login::v3::Password::new(identifier, password.to_string()));
+    login_with(server, info).await
+}
+
+/// Completes a browser sign-in (SSO) with the `loginToken` its redirect brought back.
+pub async fn login_token(server: &Homeserver, token: &str) -> Result<MatrixSession, RoomError> {
+    login_with(server, login::v3::LoginInfo::Token(login::v3::Token::new(token.to_string()))).await
+}
+
+async fn login_with(server: &Homeserver, info: login::v3::LoginInfo) -> Result<MatrixSession, RoomError> {
+    let mut request = login::v3::Request::new(info);
+    request.initial_device_display_name = Some(DEVICE_NAME.into());
+    let answer = server.send(request, SendAccessToken::None, server.path(), None).await?;
+    Ok(MatrixSession {
+        homeserver: server.base_url().to_string(),
+        user_id: answer.user_id.to_string(),
+        device_id: answer.device_id.to_string(),
+        access_token: answer.access_token,
+    })
+}
+
+/// The page to open in the browser for single sign-on, with `provider` when the user picked one.
+/// After signing in, the server redirects to `redirect_url` with `?loginToken=…`.
+pub fn sso_redirect_url(server: &Homeserver, provider: Option<&str>, redirect_url: &str) -> Result<String, RoomError> {
+    let build_error = |e: ruma::api::error::IntoHttpError| RoomError::Invalid {
+        message: format!("Stint could not build the sign-in address: {e}"),
+    };
+    let request: http::Request<Vec<u8>> = match provider {
+        Some(id) => sso_login_with_provider::v3::Request::new(id.to_string(), redirect_url.to_string())
+            .try_into_http_request(server.base_url(), SendAccessToken::None, server.path())
+            .map_err(build_error)?,
+        None => sso_login::v3::Request::new(redirect_url.to_string())
+            .try_into_http_request(server.base_url(), SendAccessToken::None, server.path())
+            .map_err(build_error)?,
+    };
+    Ok(request.uri().to_string())
+}

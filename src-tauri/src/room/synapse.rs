@@ -1,0 +1,65 @@
+//! A real Synapse for the client's tests, started through scripts/synapse.sh in a temp dir and stopped
+//! when dropped. Not installed is a failure with the command to run, never a skipped test.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+pub struct Synapse {
+    dir: tempfile::TempDir,
+    pub base_url: String,
+}
+
+fn script() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/synapse.sh")
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(script()).args(args).output().expect("scripts/synapse.sh runs");
+    assert!(
+        out.status.success(),
+        "scripts/synapse.sh {} failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+impl Synapse {
+    /// Starts a fresh homeserver on a free port of 127.0.0.1.
+    pub fn start() -> Synapse {
+        let installed = Command::new(script()).arg("installed").output().expect("scripts/synapse.sh runs");
+        assert!(
+            installed.status.success(),
+            "The live-room tests need a real Matrix homeserver and Synapse is not installed. Run \
+             scripts/install-deps.sh (it installs matrix-synapse from PyPI into a virtual environment).\n{}",
+            String::from_utf8_lossy(&installed.stderr)
+        );
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let base_url = run(&["start", dir.path().to_str().unwrap()]);
+        Synapse { dir, base_url }
+    }
+
+    pub fn register(&self, user: &str, password: &str, admin: bool) {
+        let mut args = vec!["register", self.dir.path().to_str().unwrap(), user, password];
+        if admin {
+            args.push("admin");
+        }
+        run(&args);
+    }
+
+    pub fn stop(&self) {
+        run(&["stop", self.dir.path().to_str().unwrap()]);
+    }
+
+    /// Starts the same server again: same port, same database, same users.
+    pub fn restart(&self) {
+        let url = run(&["start", self.dir.path().to_str().unwrap()]);
+        assert_eq!(url, self.base_url);
+    }
+}
+
+impl Drop for Synapse {
+    fn drop(&mut self) {
+        let _ = Command::new(script()).args(["stop", self.dir.path().to_str().unwrap()]).output();
+    }
+}
