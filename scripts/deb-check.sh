@@ -37,9 +37,16 @@ def mapped_stint_window(window):
     except Exception:  # a window that went away while we looked
         return False
 
+def running(pid):  # Stint is the shell's child, not ours: read its state
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
 deadline = time.monotonic() + 60
 while time.monotonic() < deadline:
-    if os.waitpid(pid, os.WNOHANG) != (0, 0):
+    if not running(pid):
         sys.exit(f"deb-check: Stint exited before its window came up; its output is in {data}/stint.log")
     databases = [n for n in os.listdir(data) if n.endswith(".db")]
     if mapped_stint_window(screen.root) and databases:
@@ -86,7 +93,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\./, "", $6); print $6 }' > "$work/files"
+dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\.?\/?/, "/", $6); print $6 }' > "$work/files"
 say "installing $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 start=$SECONDS
 installed=1
