@@ -18,8 +18,6 @@ use crate::reminders::JoinTarget;
 
 /// How long the worker waits for the notification service before calling it a failure.
 pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
-/// The id of a reminder's "Join" action.
-const JOIN_ACTION_ID: &str = "join";
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
 const QUEUE_LENGTH: usize = 16;
 
@@ -57,20 +55,27 @@ pub enum NotificationAction {
 
 impl NotificationAction {
     pub const EXTEND_SECONDS: u32 = 5 * 60;
+}
 
-    fn from_id(id: &str) -> Option<Self> {
-        match id {
-            "skip" => Some(NotificationAction::Skip),
-            "extend" => Some(NotificationAction::Extend),
-            _ => None,
-        }
-    }
+/// The ids of a notification's actions, both ways. Only the freedesktop notification service offers
+/// actions, so this exists only where it is used (Windows and macOS show notifications without them).
+#[cfg(all(unix, not(target_os = "macos")))]
+mod action_ids {
+    use super::NotificationAction;
+    use crate::reminders::JoinTarget;
+
+    pub const SKIP: &str = "skip";
+    pub const EXTEND: &str = "extend";
+    /// A reminder's "Join".
+    pub const JOIN: &str = "join";
 
     /// The action behind an action id of a notification that offered `join` (if it did).
-    fn picked(id: &str, join: Option<&JoinTarget>) -> Option<Self> {
+    pub fn picked(id: &str, join: Option<&JoinTarget>) -> Option<NotificationAction> {
         match (id, join) {
-            (JOIN_ACTION_ID, Some(target)) => Some(NotificationAction::Join(target.clone())),
-            _ => Self::from_id(id),
+            (SKIP, _) => Some(NotificationAction::Skip),
+            (EXTEND, _) => Some(NotificationAction::Extend),
+            (JOIN, Some(target)) => Some(NotificationAction::Join(target.clone())),
+            _ => None,
         }
     }
 }
@@ -207,10 +212,10 @@ impl Backend for NativeBackend {
         {
             n.hint(notify_rust::Hint::DesktopEntry(Self::DESKTOP_ENTRY.into()));
             if notice.actions {
-                n.action("skip", "Skip").action("extend", "+5 min");
+                n.action(action_ids::SKIP, "Skip").action(action_ids::EXTEND, "+5 min");
             }
             if notice.join.is_some() {
-                n.action(JOIN_ACTION_ID, "Join");
+                n.action(action_ids::JOIN, "Join");
             }
         }
         let handle = n.show().map_err(|e| e.to_string())?;
@@ -219,7 +224,7 @@ impl Backend for NativeBackend {
             let join = notice.join.clone();
             let waiter: ActionWaiter = Box::new(move || {
                 let mut picked = None;
-                handle.wait_for_action(|id| picked = NotificationAction::picked(id, join.as_ref()));
+                handle.wait_for_action(|id| picked = action_ids::picked(id, join.as_ref()));
                 picked
             });
             return Ok(Some(waiter));
@@ -306,15 +311,17 @@ mod tests {
         assert_eq!(backend.shown.lock().unwrap().as_slice(), [("skip".to_string(), false)]);
     }
 
+    #[cfg(all(unix, not(target_os = "macos")))]
     #[test]
     fn action_ids_map_to_actions() {
-        assert_eq!(NotificationAction::from_id("skip"), Some(NotificationAction::Skip));
-        assert_eq!(NotificationAction::from_id("extend"), Some(NotificationAction::Extend));
-        assert_eq!(NotificationAction::from_id("default"), None);
-        assert_eq!(NotificationAction::from_id("__closed"), None);
+        use super::action_ids::picked;
+        assert_eq!(picked("skip", None), Some(NotificationAction::Skip));
+        assert_eq!(picked("extend", None), Some(NotificationAction::Extend));
+        assert_eq!(picked("default", None), None);
+        assert_eq!(picked("__closed", None), None);
         let target = JoinTarget { call_id: "cafe".into(), occurrence_start: chrono::Utc::now() };
-        assert_eq!(NotificationAction::picked("join", Some(&target)), Some(NotificationAction::Join(target.clone())));
-        assert_eq!(NotificationAction::picked("join", None), None, "only a reminder offers Join");
-        assert_eq!(NotificationAction::picked("skip", Some(&target)), Some(NotificationAction::Skip));
+        assert_eq!(picked("join", Some(&target)), Some(NotificationAction::Join(target.clone())));
+        assert_eq!(picked("join", None), None, "only a reminder offers Join");
+        assert_eq!(picked("skip", Some(&target)), Some(NotificationAction::Skip));
     }
 }
