@@ -40,7 +40,8 @@ expected=(usr/bin/stint "$desktop" "$metainfo")
 for size in "${sizes[@]}"; do expected+=("usr/share/icons/hicolor/${size}x${size}/apps/stint.png"); done
 
 # The regular files each package installs, as paths without the leading slash, sorted.
-dpkg-deb -c "$deb" | awk '$1 ~ /^-/ { sub(/^\.\//, "", $6); print $6 }' | sort > "$work/deb.list"
+# (a path may hold spaces: a community's desktop entry is "<NAME>.desktop")
+dpkg-deb -c "$deb" | sed -nE 's|^-[^ ]+ +[^ ]+ +[0-9]+ +[0-9-]+ +[0-9:]+ +(\./)?||p' | sort > "$work/deb.list"
 rpm -qlp "$rpm" 2>/dev/null | sed 's|^/||' | sort > "$work/rpm.list.all"
 mkdir -p "$work/deb" "$work/rpm"
 dpkg-deb -x "$deb" "$work/deb"

@@ -93,7 +93,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\.?\/?/, "/", $6); print $6 }' > "$work/files"
+dpkg-deb -c "$deb" | sed -nE 's|^[^d][^ ]+ +[^ ]+ +[0-9]+ +[0-9-]+ +[0-9:]+ +(\./)?|/|p' > "$work/files"
 say "installing $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB)"
 start=$SECONDS
 installed=1
