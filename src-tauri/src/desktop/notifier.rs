@@ -16,8 +16,6 @@ use stint_core::live::{JoinTarget, Notice};
 
 /// How long the worker waits for the notification service before calling it a failure.
 pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
-/// The id of a reminder's "Join" action.
-const JOIN_ACTION_ID: &str = "join";
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
 const QUEUE_LENGTH: usize = 16;
 
@@ -33,20 +31,27 @@ pub enum NotificationAction {
 
 impl NotificationAction {
     pub const EXTEND_SECONDS: u32 = 5 * 60;
+}
 
-    fn from_id(id: &str) -> Option<Self> {
-        match id {
-            "skip" => Some(NotificationAction::Skip),
-            "extend" => Some(NotificationAction::Extend),
-            _ => None,
-        }
-    }
+/// The ids of a notification's actions, both ways. Only the freedesktop notification service offers
+/// actions, so this exists only where it is used (Windows and macOS show notifications without them).
+#[cfg(all(unix, not(target_os = "macos")))]
+mod action_ids {
+    use super::NotificationAction;
+    use stint_core::live::JoinTarget;
+
+    pub const SKIP: &str = "skip";
+    pub const EXTEND: &str = "extend";
+    /// A reminder's "Join".
+    pub const JOIN: &str = "join";
 
     /// The action behind an action id of a notification that offered `join` (if it did).
-    fn picked(id: &str, join: Option<&JoinTarget>) -> Option<Self> {
+    pub fn picked(id: &str, join: Option<&JoinTarget>) -> Option<NotificationAction> {
         match (id, join) {
-            (JOIN_ACTION_ID, Some(target)) => Some(NotificationAction::Join(target.clone())),
-            _ => Self::from_id(id),
+            (SKIP, _) => Some(NotificationAction::Skip),
+            (EXTEND, _) => Some(NotificationAction::Extend),
+            (JOIN, Some(target)) => Some(NotificationAction::Join(target.clone())),
+            _ => None,
         }
     }
 }
@@ -147,25 +152,28 @@ fn watch_for_action(waiter: ActionWaiter, on_action: Arc<dyn Fn(NotificationActi
 }
 
 /// Native notifications through notify-rust, with the app's identity on each platform.
-pub struct NativeBackend;
+pub struct NativeBackend {
+    /// The desktop entry's name (without `.desktop`): the packages install `<product name>.desktop`,
+    /// so a community's own build ("X Coworking.desktop") is named after its product too.
+    #[cfg(all(unix, not(target_os = "macos")))]
+    desktop_entry: String,
+}
 
 impl NativeBackend {
-    /// The desktop entry the .deb installs (named after the binary).
-    pub const DESKTOP_ENTRY: &'static str = "stint";
     pub const APP_ID: &'static str = "app.stint.desktop";
 
-    pub fn new() -> Self {
+    /// `product_name` as in tauri.conf.json (or a community build's override).
+    pub fn new(product_name: &str) -> Self {
         #[cfg(target_os = "macos")]
         if let Err(e) = notify_rust::set_application(Self::APP_ID) {
             log::warn!("cannot set the notification bundle id: {e}");
         }
-        NativeBackend
-    }
-}
-
-impl Default for NativeBackend {
-    fn default() -> Self {
-        Self::new()
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let _ = product_name;
+        NativeBackend {
+            #[cfg(all(unix, not(target_os = "macos")))]
+            desktop_entry: product_name.to_string(),
+        }
     }
 }
 
@@ -187,12 +195,12 @@ impl Backend for NativeBackend {
         n.app_id(Self::APP_ID);
         #[cfg(all(unix, not(target_os = "macos")))]
         {
-            n.hint(notify_rust::Hint::DesktopEntry(Self::DESKTOP_ENTRY.into()));
+            n.hint(notify_rust::Hint::DesktopEntry(self.desktop_entry.clone()));
             if notice.actions {
-                n.action("skip", "Skip").action("extend", "+5 min");
+                n.action(action_ids::SKIP, "Skip").action(action_ids::EXTEND, "+5 min");
             }
             if notice.join.is_some() {
-                n.action(JOIN_ACTION_ID, "Join");
+                n.action(action_ids::JOIN, "Join");
             }
         }
         let handle = n.show().map_err(|e| e.to_string())?;
@@ -201,7 +209,7 @@ impl Backend for NativeBackend {
             let join = notice.join.clone();
             let waiter: ActionWaiter = Box::new(move || {
                 let mut picked = None;
-                handle.wait_for_action(|id| picked = NotificationAction::picked(id, join.as_ref()));
+                handle.wait_for_action(|id| picked = action_ids::picked(id, join.as_ref()));
                 picked
             });
             return Ok(Some(waiter));
@@ -289,15 +297,17 @@ mod tests {
         assert_eq!(backend.shown.lock().unwrap().as_slice(), [("skip".to_string(), false)]);
     }
 
+    #[cfg(all(unix, not(target_os = "macos")))]
     #[test]
     fn action_ids_map_to_actions() {
-        assert_eq!(NotificationAction::from_id("skip"), Some(NotificationAction::Skip));
-        assert_eq!(NotificationAction::from_id("extend"), Some(NotificationAction::Extend));
-        assert_eq!(NotificationAction::from_id("default"), None);
-        assert_eq!(NotificationAction::from_id("__closed"), None);
+        use super::action_ids::picked;
+        assert_eq!(picked("skip", None), Some(NotificationAction::Skip));
+        assert_eq!(picked("extend", None), Some(NotificationAction::Extend));
+        assert_eq!(picked("default", None), None);
+        assert_eq!(picked("__closed", None), None);
         let target = JoinTarget { call_id: "cafe".into(), occurrence_start: chrono::Utc::now() };
-        assert_eq!(NotificationAction::picked("join", Some(&target)), Some(NotificationAction::Join(target.clone())));
-        assert_eq!(NotificationAction::picked("join", None), None, "only a reminder offers Join");
-        assert_eq!(NotificationAction::picked("skip", Some(&target)), Some(NotificationAction::Skip));
+        assert_eq!(picked("join", Some(&target)), Some(NotificationAction::Join(target.clone())));
+        assert_eq!(picked("join", None), None, "only a reminder offers Join");
+        assert_eq!(picked("skip", Some(&target)), Some(NotificationAction::Skip));
     }
 }
