@@ -48,7 +48,7 @@ describe('command wrappers', () => {
     expect(error).toMatchObject({ code: 'invalid_input', field: 'phases[1].seconds', detail: 'at least 5 seconds' });
   });
 
-  it('send camelCase arguments as in ARCHITECTURE.md', async () => {
+  it('send their arguments in camelCase, with the zone History counts days in', async () => {
     const backend = fakeBackend({
       list_formats: () => [format()],
       start_session: () => null,
@@ -64,8 +64,8 @@ describe('command wrappers', () => {
       ['list_formats', { includeArchived: true }],
       ['start_session', { formatId: 'pomodoro', commitments: ['Write the intro'] }],
       ['extend_phase', { seconds: 300 }],
-      ['history_sessions', { beforeId: null, limit: 20 }],
-      ['history_sessions', { beforeId: 41, limit: 20 }],
+      ['history_sessions', { beforeId: null, limit: 20, from: null, to: null, zone: 'UTC' }],
+      ['history_sessions', { beforeId: 41, limit: 20, from: null, to: null, zone: 'UTC' }],
     ]);
   });
 

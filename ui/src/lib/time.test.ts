@@ -63,5 +63,6 @@ describe('formatLength', () => {
     expect(formatLength(5)).toBe('5 s');
     expect(formatLength(270)).toBe('4 min 30 s');
     expect(formatLength(1500)).toBe('25 min');
+    expect(formatLength(5400)).toBe('1 h 30 min');
   });
 });

@@ -41,15 +41,19 @@ export function formatDateTime(iso: string, locale?: string): string {
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));
   if (total < 3600) return formatLength(total);
-  const minutes = Math.floor(total / 60);
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return hoursAndMinutes(Math.floor(total / 60));
 }
 
-/** A phase's planned length, exact to the second: `25 min`, `4 min 30 s`, `5 s`, `0 min`. */
+/** A phase's planned length, exact to the second: `25 min`, `4 min 30 s`, `5 s`, `0 min`, `1 h 30 min`. */
 export function formatLength(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));
   const minutes = Math.floor(total / 60);
   const rest = total % 60;
-  if (rest === 0) return `${minutes} min`;
+  if (rest === 0) return minutes >= 60 ? hoursAndMinutes(minutes) : `${minutes} min`;
   return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}
+
+/** `1 h 05 min`. */
+function hoursAndMinutes(minutes: number): string {
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
