@@ -44,7 +44,9 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-describe('accessibility (axe-core)', () => {
+// axe-core walks every node of a whole view in jsdom: the largest views take several seconds on a
+// 2-core machine, more under load. The limit only stops a hung run; it measures nothing.
+describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
   it('the check itself catches a nameless control', async () => {
     const button = document.body.appendChild(document.createElement('button'));
     expect((await seriousViolations()).join()).toContain('button-name');
