@@ -117,5 +117,5 @@ fn outcome(store: &mut Store, id: i64, now: DateTime<Utc>) -> Result<Outcome> {
 }
 
 fn nothing_running() -> Error {
-    Error::Conflict("no session is running".into())
+    Error::Conflict("No session is running. Start one first.".into())
 }

@@ -11,7 +11,7 @@ fn an_action_with_no_session_live_is_a_conflict_that_says_so() {
     let mut t = temp_store();
     let e = live::act(&mut t.store, EventKind::Pause, t0()).unwrap_err();
     assert_eq!(e.code(), "conflict");
-    assert!(e.to_string().contains("no session is running"), "{e}");
+    assert!(e.to_string().contains("No session is running. Start one first."), "{e}");
 }
 
 #[test]
