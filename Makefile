@@ -19,6 +19,10 @@ SHELL := bash
 
 TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
 APP := $(TARGET_DIR)/debug/stint
+# The tests build the workspace once with the app's release feature (custom-protocol: the UI served
+# from inside the binary), and the end-to-end suite drives the app binary from that same build: with
+# one feature set, Cargo compiles Tauri and its dependencies once for both instead of twice.
+TEST_BUILD := --workspace --features stint/custom-protocol
 BINDINGS := ui/src/lib/bindings
 
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
@@ -61,14 +65,14 @@ lint: ui
 
 # The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).
 test-rust: ui
-	cargo test --workspace
+	cargo test $(TEST_BUILD)
 
 # What is generated from the Rust side must be committed exactly as generated: the TypeScript twins
 # of the Rust types and the IPC names (written when the tests run), and the windows' capabilities
 # (written by src-tauri/build.rs from src-tauri/src/ipc/surface.rs).
 GENERATED := $(BINDINGS) src-tauri/capabilities
 check-bindings:
-	cargo test --workspace --quiet export_bindings >/dev/null
+	cargo test $(TEST_BUILD) --quiet export_bindings >/dev/null
 	@if ! git diff --exit-code --stat -- $(GENERATED); then \
 	  echo "check-bindings: $(GENERATED) is stale; commit what \`cargo test\` generated" >&2; exit 1; fi
 	@untracked="$$(git ls-files --others --exclude-standard -- $(GENERATED))"; \
@@ -79,7 +83,10 @@ check-bindings:
 test-ui: deps
 	CI=true npm --prefix ui test
 
-test-e2e: build
+# The app under test is built as `make test-rust` builds it (all targets, so dev-dependencies' features
+# are the same), which makes this build a link step after the Rust tests.
+test-e2e: ui
+	cargo build $(TEST_BUILD) --all-targets
 	STINT_APP=$(APP) scripts/e2e.sh
 
 screenshots: build
