@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Hides (unmaps) or shows (maps) the top-level X11 windows of a process, as closing to the tray does;
-or lists their titles.
+lists their titles; or types a key into one, as a user at the keyboard does.
 
 Usage: x11_window.py hide|show PID [TITLE]
          TITLE   only the windows with this title, or whose title ends with " — TITLE" (the main
                  window, "Stint", reads "12 min left — Stint" while a phase runs)
        x11_window.py titles PID
          prints the titles of the process's top-level windows, one JSON array
+       x11_window.py key PID TITLE KEYSYM
+         gives the window titled TITLE the keyboard focus and presses and releases KEYSYM (an X
+         keysym name such as "space") through the XTEST extension — a real key event, no WebDriver
 
 Windows are found by their _NET_WM_PID property (GTK sets it). Uses only libX11 through ctypes, so
 it needs no tool beyond the X server's own library. Prints how many windows it changed.
@@ -37,6 +40,13 @@ X11.XUnmapWindow.argtypes = [ctypes.c_void_p, Window]
 X11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
 X11.XCloseDisplay.argtypes = [ctypes.c_void_p]
 X11.XFetchName.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(ctypes.c_char_p)]
+X11.XRaiseWindow.argtypes = [ctypes.c_void_p, Window]
+X11.XSetInputFocus.argtypes = [ctypes.c_void_p, Window, ctypes.c_int, ctypes.c_ulong]
+X11.XStringToKeysym.restype = ctypes.c_ulong
+X11.XStringToKeysym.argtypes = [ctypes.c_char_p]
+X11.XKeysymToKeycode.restype = ctypes.c_ubyte
+X11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+REVERT_TO_PARENT = 2
 
 XA_CARDINAL = 6
 
@@ -95,8 +105,26 @@ def titled(actual, wanted):
     return wanted is None or actual == wanted or (actual or "").endswith(" \u2014 " + wanted)
 
 
+def press_key(display, window, keysym_name):
+    """Focuses `window` and types one key into it (XTEST: the server sees a real key press)."""
+    xtst = ctypes.cdll.LoadLibrary(ctypes.util.find_library("Xtst") or "libXtst.so.6")
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    keysym = X11.XStringToKeysym(keysym_name.encode())
+    keycode = X11.XKeysymToKeycode(display, keysym) if keysym else 0
+    if not keycode:
+        sys.exit(f"no key for the keysym {keysym_name!r}")
+    X11.XRaiseWindow(display, window)
+    X11.XSetInputFocus(display, window, REVERT_TO_PARENT, 0)
+    X11.XSync(display, 0)
+    for pressed in (1, 0):
+        xtst.XTestFakeKeyEvent(display, keycode, pressed, 0)
+    X11.XSync(display, 0)
+
+
 def main():
-    if sys.argv[1:2] == ["titles"] and len(sys.argv) == 3:
+    if sys.argv[1:2] == ["key"] and len(sys.argv) == 5:
+        action, pid, title, keysym = "key", int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    elif sys.argv[1:2] == ["titles"] and len(sys.argv) == 3:
         action, pid, title = "titles", int(sys.argv[2]), None
     elif len(sys.argv) in (3, 4) and sys.argv[1] in ("hide", "show"):
         action, pid = sys.argv[1], int(sys.argv[2])
@@ -111,6 +139,15 @@ def main():
     if action == "titles":
         print(json.dumps([window_title(display, w) for w in mine]))
         X11.XCloseDisplay(display)
+        return
+    if action == "key":
+        target = [w for w in mine if titled(window_title(display, w), title)]
+        if not target:
+            X11.XCloseDisplay(display)
+            sys.exit(f"no top-level window of pid {pid} titled {title!r}")
+        press_key(display, target[0], keysym)
+        X11.XCloseDisplay(display)
+        print(1)
         return
     changed = 0
     for window in mine:
