@@ -1,5 +1,6 @@
-//! The formats Stint ships, from FORMATS.md. Each names its source in `attribution`; where the
-//! source gives no number and we chose one, the attribution says "[ours]".
+//! The formats Stint ships, from FORMATS.md. Each names its source in `attribution`, in sentences a
+//! user reads (docs/words.md); where the source gives no number and Stint chose one, the attribution
+//! says so in words ("Stint chose …").
 
 use crate::format::{CommitmentPolicy, Format, FormatDraft, FormatOrigin, Phase, PhaseKind, Repeat};
 use PhaseKind::*;
@@ -9,8 +10,8 @@ const CALL_KINDS_SOURCE: &str = "Included, \u{201c}WTH is virtual coworking and 
 const TURING_WAY_SOURCE: &str = "The Turing Way, Community Handbook: Community Coworking Calls";
 
 const POMODORO_ATTRIBUTION: &str = "The pomodoro technique (Francesco Cirillo), as described in The Turing Way, \
-     Community Handbook: Community Coworking Calls: 25 minutes of work, 5 of rest, a 15\u{2013}30 minute break \
-     after four. Long break of 15 minutes [ours].";
+     Community Handbook: 25 minutes of work, 5 of rest, a break of 15 to 30 minutes after four. Stint chose 15 \
+     minutes for the long break; Settings can change every length.";
 
 const NO_COMMITMENTS: CommitmentPolicy = CommitmentPolicy { ask_at_start: false, resolve_at_end: false };
 const ASK_AND_RESOLVE: CommitmentPolicy = CommitmentPolicy { ask_at_start: true, resolve_at_end: true };
@@ -98,7 +99,7 @@ pub fn all() -> Vec<Format> {
         builtin("caveday", draft(
             "Caveday-style cave",
             "Caveday-style \u{201c}cave\u{201d} (Caveday): a sprint of about an hour with a guide; goals shared at \
-             the start, a win shared at the end. Minutes of the opening and closing [ours].",
+             the start, a win shared at the end. Stint chose the minutes of the opening and the closing.",
             ASK_AND_RESOLVE,
             vec![
                 step("Welcome and goals", CheckIn, 10),
@@ -109,8 +110,8 @@ pub fn all() -> Vec<Format> {
         builtin("long-block", draft(
             "Long block",
             "Long co-working block (NOAA Fisheries PAM Open Science, \u{201c}Co-Working Meetings\u{201d}): 5 minutes of \
-             intros, 90 minutes of work with a 5-minute warning, a 15-minute break, 60 minutes of work. The warning \
-             is its own 5-minute step [ours].",
+             intros, 90 minutes of work with a 5-minute warning, a 15-minute break, 60 minutes of work. Stint made \
+             the warning a 5-minute step of its own.",
             ASK_AND_RESOLVE,
             vec![
                 step("Intros and goals", CheckIn, 5),
@@ -146,7 +147,7 @@ fn work_sprint() -> FormatDraft {
     sprint.name = "Work sprint call".into();
     sprint.attribution = Some(format!(
         "Call kind: work sprint / pomodoro call ({CALL_KINDS_SOURCE}): mics muted while working, breaks for \
-         talk. Timing: the pomodoro technique; long break of 15 minutes [ours]."
+         talk. Timed as a pomodoro; Stint chose 15 minutes for the long break."
     ));
     sprint.commitments = ASK_AND_RESOLVE;
     sprint.phases[0].prompt = Some("Mics muted".into());
@@ -197,8 +198,8 @@ fn daily_coworking() -> FormatDraft {
     draft(
         "Daily coworking",
         &format!(
-            "{TURING_WAY_SOURCE}: daily coworking (1 hour; pomodoros of 20 to 25 minutes). The second pomodoro \
-             is shortened to 20 minutes so that the call fits its hour [ours]."
+            "{TURING_WAY_SOURCE}: daily coworking (1 hour; pomodoros of 20 to 25 minutes). Stint shortened the \
+             second pomodoro to 20 minutes so that the call fits its hour."
         ),
         ASK_AND_RESOLVE,
         vec![
@@ -219,7 +220,7 @@ fn focusmate_style(minutes: u32) -> Format {
         draft(
             &format!("1:1 session, {minutes} min (Focusmate-style)"),
             "Focusmate-style 1:1 session (Focusmate): 25, 50 or 75 minutes; greet and state your goal, work, \
-             recap a few minutes before the end. Minutes of the greeting and the recap [ours].",
+             recap a few minutes before the end. Stint chose the minutes of the greeting and the recap.",
             ASK_AND_RESOLVE,
             vec![
                 prompted(step("Greet and state your goal", CheckIn, greet), "State your goal"),
@@ -230,9 +231,9 @@ fn focusmate_style(minutes: u32) -> Format {
     )
 }
 
-/// One of the six kinds of call; its agenda's minutes are ours.
+/// One of the six kinds of call; Stint chose its agenda's minutes.
 fn call_kind(name: &str, kind: &str, commitments: CommitmentPolicy, phases: Vec<Phase>) -> FormatDraft {
-    let attribution = format!("Call kind: {kind} ({CALL_KINDS_SOURCE}). Agenda and minutes [ours].");
+    let attribution = format!("Call kind: {kind} ({CALL_KINDS_SOURCE}). Stint chose the agenda and its minutes.");
     draft(name, &attribution, commitments, phases)
 }
 
@@ -319,10 +320,13 @@ mod tests {
         for f in all() {
             let attribution = f.draft.attribution.unwrap_or_default();
             assert!(attribution.len() > 20, "{} has no real attribution", f.id);
+            assert!(!attribution.contains('['), "{} shows an internal note: {attribution}", f.id);
         }
         assert!(find("turing-collaboration-cafe").draft.attribution.unwrap().contains(TURING_WAY_SOURCE));
         for id in ["check-in", "accountability-2", "focusmate-50", "turing-daily-coworking", "long-block"] {
-            assert!(find(id).draft.attribution.unwrap().contains("[ours]"), "{id} hides its own choices");
+            let attribution = find(id).draft.attribution.unwrap();
+            let says_so = ["Stint chose", "Stint made", "Stint shortened"].iter().any(|s| attribution.contains(s));
+            assert!(says_so, "{id} hides its own choices");
         }
     }
 

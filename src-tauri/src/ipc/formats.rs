@@ -8,7 +8,8 @@ use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn list_formats(state: State<'_, AppState>, include_archived: bool) -> CommandResult<Vec<Format>> {
-    Ok(state.store.lock().list_formats(include_archived)?)
+    let formats = state.store.lock().list_formats(include_archived)?;
+    Ok(state.session_prefs().pomodoro.shown_in(formats))
 }
 
 #[tauri::command(async)]

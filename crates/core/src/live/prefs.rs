@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::builtins::pomodoro_with;
-use crate::format::FormatDraft;
+use crate::builtins::{pomodoro_with, POMODORO};
+use crate::format::{Format, FormatDraft, FormatOrigin};
 
 /// What a suspend of the computer means for a running solo session. A session joined from a
 /// scheduled call always keeps wall-clock time: the call goes on without you.
@@ -31,6 +31,15 @@ pub struct PomodoroLengths {
 }
 
 impl PomodoroLengths {
+    /// The formats as the user sees them: the built-in pomodoro shows the lengths it runs with, so
+    /// that its phases (and every text made from them) follow Settings. Others are left as they are.
+    pub fn shown_in(&self, mut formats: Vec<Format>) -> Vec<Format> {
+        for format in formats.iter_mut().filter(|f| f.id == POMODORO && f.origin == FormatOrigin::Builtin) {
+            format.draft = self.draft();
+        }
+        formats
+    }
+
     /// The built-in pomodoro with these lengths.
     pub fn draft(&self) -> FormatDraft {
         pomodoro_with(

@@ -111,3 +111,26 @@ fn a_refused_join_leaves_the_running_session_alone_even_when_replacing() {
     assert_eq!(rows(&t.path, "session_events"), events_before, "the running session was not stopped");
     assert!(t.store.active_session().unwrap().is_some());
 }
+
+#[test]
+fn the_listed_pomodoro_shows_the_lengths_it_runs_with_and_nothing_else_changes() {
+    use stint_core::builtins::POMODORO;
+    use stint_core::live::PomodoroLengths;
+    let mut t = temp_store();
+    let own = sprint(&mut t.store);
+    let listed = t.store.list_formats(false).unwrap();
+    let lengths =
+        PomodoroLengths { focus_minutes: 50, short_break_minutes: 10, long_break_minutes: 20, long_break_every: 2 };
+
+    let shown = lengths.shown_in(listed.clone());
+    let pomodoro = shown.iter().find(|f| f.id == POMODORO).unwrap();
+    assert_eq!(pomodoro.draft, lengths.draft());
+    assert_eq!(pomodoro.draft.phases[0].seconds, 50 * 60);
+    let repeat = pomodoro.draft.repeat.as_ref().unwrap();
+    assert_eq!((repeat.long_break_every, repeat.long_break.as_ref().unwrap().seconds), (2, 20 * 60));
+    let others = |formats: &[stint_core::format::Format]| {
+        formats.iter().filter(|f| f.id != POMODORO).cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(others(&shown), others(&listed), "only the built-in pomodoro follows Settings");
+    assert!(shown.iter().any(|f| f.id == own));
+}
