@@ -21,6 +21,7 @@ pub const MAX_URL_CHARS: usize = 2048;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Subscription {
+    #[ts(type = "number")]
     pub id: i64,
     /// The address fetched (`webcal://` already written as `https://`).
     pub url: String,
