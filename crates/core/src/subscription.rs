@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::ics::{import_ics, IcsImport, IcsImportOptions};
 use crate::{Error, Result};
 
 /// A good refresh is repeated after this long.
@@ -56,6 +57,53 @@ pub enum FetchOutcome {
     /// The fetch failed; `reason` is a sentence saying what happened (not what to do: the store adds
     /// that the calls of the last good refresh are kept).
     Failed { reason: String },
+}
+
+/// A fetch's outcome, read: what `Store::record_read` stores. Reading a calendar is the costly part,
+/// so the shell does it before it takes the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchRead {
+    NotModified,
+    Calendar {
+        import: IcsImport,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+    /// The sentence stored beside the subscription.
+    Failed(String),
+}
+
+impl FetchRead {
+    /// A failure: `reason` (what happened), and that nothing was lost.
+    pub fn failed(reason: &str) -> Self {
+        FetchRead::Failed(format!(
+            "{} The calls from the last good refresh are kept; Stint tries again later.",
+            reason.trim()
+        ))
+    }
+}
+
+/// Reads what a fetch brought: a body that is not a calendar is a failure, in a sentence.
+pub fn read_fetch(outcome: FetchOutcome, options: &IcsImportOptions) -> FetchRead {
+    match outcome {
+        FetchOutcome::NotModified => FetchRead::NotModified,
+        FetchOutcome::Failed { reason } => FetchRead::failed(&reason),
+        FetchOutcome::Fetched { body, etag, last_modified } => {
+            let Ok(text) = std::str::from_utf8(&body) else {
+                return FetchRead::failed("The address did not return a calendar (the answer is not text).");
+            };
+            match import_ics(text, options) {
+                Ok(import) => FetchRead::Calendar { import, etag, last_modified },
+                Err(e) => {
+                    let why = match e {
+                        Error::InvalidInput { message, .. } => message,
+                        other => other.to_string(),
+                    };
+                    FetchRead::failed(&format!("The address did not return a calendar Stint can read ({why})."))
+                }
+            }
+        }
+    }
 }
 
 /// The address to fetch for what the user typed: `https://…` as is, `webcal://…` as `https://…`,

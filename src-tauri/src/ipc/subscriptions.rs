@@ -7,7 +7,7 @@
 use chrono::Utc;
 use stint_core::ics::IcsImportOptions;
 use stint_core::live::Changes;
-use stint_core::subscription::{FetchOutcome, FetchRequest, Subscription};
+use stint_core::subscription::{read_fetch, FetchRead, FetchRequest, Subscription};
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -51,13 +51,15 @@ pub fn remove_subscription<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandRes
 pub async fn refresh<R: Runtime>(app: &AppHandle<R>, request: &FetchRequest, limits: Limits) -> Result<Subscription> {
     let outcome = fetch(request, limits).await;
     let options = IcsImportOptions { default_zone: local_zone(), default_format_id: DEFAULT_ICS_FORMAT.to_string() };
+    // Read before taking the store: the runner never waits for a calendar to be parsed.
+    let read = read_fetch(outcome, &options);
     let state = app.state::<AppState>();
-    let recorded = state.store.lock().record_fetch(request.id, outcome, &options, Utc::now());
+    let recorded = state.store.lock().record_read(request.id, read, &options, Utc::now());
     let recorded = match recorded {
         // The calendar was read but its events could not be stored: nothing changed; say so.
         Err(Error::InvalidInput { message, .. }) => {
-            let reason = format!("Stint could not store this calendar's events ({message}).");
-            state.store.lock().record_fetch(request.id, FetchOutcome::Failed { reason }, &options, Utc::now())
+            let failed = FetchRead::failed(&format!("Stint could not store this calendar's events ({message})."));
+            state.store.lock().record_read(request.id, failed, &options, Utc::now())
         }
         other => other,
     }?;

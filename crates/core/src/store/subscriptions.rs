@@ -9,8 +9,10 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::calls::store_imported;
 use super::codec::{from_json, instant, nanos, opt_instant, to_json};
 use super::Store;
-use crate::ics::{self, IcsImportOptions};
-use crate::subscription::{refresh_due, subscription_url, FetchOutcome, FetchRequest, Subscription};
+use crate::ics::IcsImportOptions;
+use crate::subscription::{
+    read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
+};
 use crate::{Error, Result};
 
 /// How many subscriptions one user may have: each is a fetch every few hours.
@@ -47,11 +49,6 @@ fn load_all(tx: &Transaction) -> Result<Vec<Subscription>> {
     let mut stmt = tx.prepare_cached(&format!("{SELECT} ORDER BY s.url"))?;
     let rows = stmt.query_map([], subscription_from_row)?;
     rows.map(|row| decode(row?)).collect()
-}
-
-/// The sentence stored when a fetch failed: what happened, and that nothing was lost.
-fn failure(reason: &str) -> String {
-    format!("{} The calls from the last good refresh are kept; Stint tries again later.", reason.trim())
 }
 
 impl Store {
@@ -114,10 +111,7 @@ impl Store {
         })
     }
 
-    /// Records what a fetch of subscription `id` brought, in one transaction. A calendar replaces the
-    /// subscription's calls (ids from the events' UIDs, a call's reminders kept off if the user turned
-    /// them off) and its skip report; a 304 only marks it fresh; a failure or a body that is not a
-    /// calendar only sets its `error`. A subscription removed meanwhile is `NotFound`.
+    /// Records what a fetch of subscription `id` brought (`record_read` after `read_fetch`).
     pub fn record_fetch(
         &mut self,
         id: i64,
@@ -125,30 +119,37 @@ impl Store {
         options: &IcsImportOptions,
         now: DateTime<Utc>,
     ) -> Result<Subscription> {
+        self.record_read(id, read_fetch(outcome, options), options, now)
+    }
+
+    /// Records a read fetch of subscription `id`, in one transaction. A calendar replaces the
+    /// subscription's calls (ids from the events' UIDs, a call's reminders kept off if the user turned
+    /// them off) and its skip report; a 304 only marks it fresh; a failure only sets its `error`. A
+    /// subscription removed meanwhile is `NotFound`.
+    pub fn record_read(
+        &mut self,
+        id: i64,
+        read: FetchRead,
+        options: &IcsImportOptions,
+        now: DateTime<Utc>,
+    ) -> Result<Subscription> {
         let at = nanos(now, "now")?;
-        let read = match outcome {
-            FetchOutcome::Fetched { body, etag, last_modified } => {
-                Some(read_calendar(&body, options).map(|import| (import, etag, last_modified)))
-            }
-            FetchOutcome::NotModified => None,
-            FetchOutcome::Failed { reason } => Some(Err(failure(&reason))),
-        };
         self.write(|tx| {
             load(tx, id)?;
             match read {
-                None => {
+                FetchRead::NotModified => {
                     tx.execute(
                         "UPDATE subscriptions SET refreshed_at = ?2, attempted_at = ?2, error = NULL WHERE id = ?1",
                         params![id, at],
                     )?;
                 }
-                Some(Err(error)) => {
+                FetchRead::Failed(error) => {
                     tx.execute(
                         "UPDATE subscriptions SET attempted_at = ?2, error = ?3 WHERE id = ?1",
                         params![id, at, error],
                     )?;
                 }
-                Some(Ok((mut import, etag, last_modified))) => {
+                FetchRead::Calendar { mut import, etag, last_modified } => {
                     let muted: Vec<String> = {
                         let mut stmt = tx.prepare_cached(
                             "SELECT id FROM calls WHERE subscription_id = ?1 AND reminders_enabled = 0",
@@ -178,17 +179,4 @@ impl Store {
             Ok(())
         })
     }
-}
-
-/// A fetched body as a calendar, or the sentence saying why it is not one.
-fn read_calendar(body: &[u8], options: &IcsImportOptions) -> std::result::Result<ics::IcsImport, String> {
-    let text = std::str::from_utf8(body)
-        .map_err(|_| failure("The address did not return a calendar (the answer is not text)."))?;
-    ics::import_ics(text, options).map_err(|e| {
-        let why = match e {
-            Error::InvalidInput { message, .. } => message,
-            other => other.to_string(),
-        };
-        failure(&format!("The address did not return a calendar Stint can read ({why})."))
-    })
 }
