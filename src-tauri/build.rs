@@ -15,8 +15,8 @@ const WINDOWS: &[(&str, &str, &str, &[&str])] = &[
     (
         "main",
         "main-window",
-        "The main window: Stint's own commands, its events, a save dialog for exports and an open dialog for packs and calendar files. Nothing else.",
-        &["core:event:default", "dialog:allow-save", "dialog:allow-open"],
+        "The main window: Stint's own commands and its events. No file dialogs: the backend opens them, so the page never handles a path. Nothing else.",
+        &["core:event:default"],
     ),
     (
         "mini",

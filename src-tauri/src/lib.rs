@@ -3,6 +3,7 @@
 //! Folders, from the bottom up (each may use the ones above it in this list, never one below):
 //! - `shared_store` — the one store behind a mutex;
 //! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP); not wired yet;
+//! - `subscribe/` — calendar subscriptions over HTTP (the fetch; core decides the rest);
 //! - `runner/` — the task that keeps the live session's time: sleeps, wakes, calls core;
 //! - `desktop/` — OS integrations (tray, windows, notifications, links, shortcut, D-Bus);
 //! - `state/` — what commands and entry points share, and the settings file;
@@ -16,6 +17,7 @@ pub mod room;
 pub mod runner;
 pub mod shared_store;
 pub mod state;
+pub mod subscribe;
 
 use tauri::{Manager, Runtime, WindowEvent};
 

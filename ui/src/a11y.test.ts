@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';
 import MainWindow from './MainWindow.svelte';
-import { fakeBackend, type Handler } from './test/backend';
+import { fakeBackend, rejectWith, type Handler } from './test/backend';
 import { seriousViolations } from './test/axe';
 import { FakeSound } from './test/fakeSound';
 import { commitment, focus, format, overview, period, sessionDetail, sessionView, settings, summaryRow } from './test/fixtures';
@@ -28,6 +28,7 @@ function backend(over: Record<string, Handler> = {}) {
     list_communities: () => [],
     list_series: () => [],
     series_commitments: () => [],
+    list_subscriptions: () => [],
     ...over,
   });
 }
@@ -134,13 +135,17 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
-  it('Calls, empty', async () => {
-    backend();
+  it('Calls, empty, and a refused calendar address beside its field', async () => {
+    backend({
+      add_subscription: rejectWith('invalid_input', 'url: This is not a valid web address; check it and try again.', 'url'),
+    });
     openMain();
     await goTo('Calls');
     await screen.findByText('No community packs yet.');
     expect(await seriousViolations()).toEqual([]);
-    await userEvent.click(screen.getByText('Advanced'));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Calendar address' }), 'https://');
+    await userEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
+    await screen.findByText('This is not a valid web address; check it and try again.');
     expect(await seriousViolations()).toEqual([]);
   });
 
@@ -155,7 +160,6 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
       list_communities: () => [community(), community({ id: 'al', name: 'Alliance', accent: null, links: { website: null, code_of_conduct: null, notes: 'https://n.example' } })],
       list_series: () => [series()],
       series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial', note: 'half' }), seriesCommitment(2, 'Send invoices')],
-      'plugin:dialog|open': () => '/p.stint.json',
       import_pack: () => packImport(),
     });
     openMain();

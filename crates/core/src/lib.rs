@@ -15,6 +15,7 @@ pub mod pack;
 pub mod room;
 pub mod session_view;
 pub mod store;
+pub mod subscription;
 pub mod timeline;
 pub mod upcoming;
 

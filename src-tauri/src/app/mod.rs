@@ -11,6 +11,7 @@ pub mod integrity;
 pub mod logging;
 mod old_files;
 pub mod packs;
+pub mod subscriptions;
 
 use chrono::Utc;
 use stint_core::store::Store;
@@ -107,6 +108,8 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
         desktop: Box::new(desktop),
     });
     app.manage(links::Links(Box::new(links::SystemOpener)));
+    app.manage(crate::desktop::file_dialog::FileDialogs::from_env());
+    subscriptions::spawn(app);
     listen_for_deep_links(app);
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod color_scheme;
 pub mod data_dir;
 #[cfg(target_os = "linux")]
 mod dbus_watch;
+pub mod file_dialog;
 pub mod links;
 pub mod mini;
 pub mod notifier;

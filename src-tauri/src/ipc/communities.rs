@@ -1,9 +1,9 @@
-//! Commands for community packs and calendar files: import (from a path the UI's open dialog
-//! picked), list, remove, and calendar export. A pack dropped on the window or opened by a link is
-//! imported here too (`import_file`).
+//! Commands for community packs and calendar files: import, list, remove, and calendar export. The
+//! files come from a dialog the backend opens (`desktop::file_dialog`), never from a path the webview
+//! sends. A pack dropped on the window or opened by a link is imported here too (`import_file`).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::Utc;
 use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
@@ -16,16 +16,22 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use super::error::CommandResult;
 use super::history::local_zone;
 use super::publish::{packs_changed, perform};
+use crate::desktop::file_dialog::{FileDialogs, FileKind};
 use crate::state::AppState;
 
 /// The format of calendar events that do not name one.
-const DEFAULT_ICS_FORMAT: &str = "pomodoro";
+pub(super) const DEFAULT_ICS_FORMAT: &str = "pomodoro";
 
-/// Imports the community pack file at `path` (at most 1 MiB). A malformed pack is `invalid_input`
-/// naming its JSON path (or line and column), and nothing is stored.
-#[tauri::command(async)]
-pub fn import_pack<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> CommandResult<PackImport> {
-    Ok(import_file(&app, &path)?)
+const PACK: FileKind = FileKind { name: "Stint community pack", extensions: &["stint.json", "json"] };
+const CALENDAR: FileKind = FileKind { name: "Calendar", extensions: &["ics"] };
+
+/// Asks the user for a community pack file and imports it (at most 1 MiB); `None` when they cancel.
+/// A malformed pack is `invalid_input` naming its JSON path (or line and column), and nothing is stored.
+#[tauri::command]
+pub async fn import_pack<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<PackImport>> {
+    let dialogs = app.state::<FileDialogs>();
+    let Some(path) = dialogs.open_file(&app, "Import a community pack", PACK).await else { return Ok(None) };
+    Ok(Some(import_file(&app, &path)?))
 }
 
 /// Reads a file of at most `limit` bytes; errors name `field`.
@@ -67,30 +73,38 @@ pub fn remove_community<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState
     Ok(())
 }
 
-/// Imports the calendar file at `path` (at most 1 MiB) as personal calls; floating times are in the
-/// user's zone; events naming no format use `default_format_id` (the pomodoro if not given).
-#[tauri::command(async)]
-pub fn import_ics<R: Runtime>(
+/// Asks the user for a calendar file and imports it (at most 1 MiB) as personal calls; `None` when
+/// they cancel. Floating times are in the user's zone; events naming no format use
+/// `default_format_id` (the pomodoro if not given).
+#[tauri::command]
+pub async fn import_ics<R: Runtime>(
     app: AppHandle<R>,
-    path: PathBuf,
     default_format_id: Option<String>,
-) -> CommandResult<IcsImport> {
+) -> CommandResult<Option<IcsImport>> {
+    let dialogs = app.state::<FileDialogs>();
+    let Some(path) = dialogs.open_file(&app, "Import a calendar", CALENDAR).await else { return Ok(None) };
     let bytes = read_limited(&path, MAX_ICS_BYTES, "path")?;
     let text = String::from_utf8(bytes).map_err(|_| Error::invalid("path", "the calendar file is not UTF-8 text"))?;
     let options = IcsImportOptions {
         default_zone: local_zone(),
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
     };
-    Ok(perform(&app, |_| Changes::CALLS, |store, now| store.import_ics(&text, &options, now))?)
+    Ok(Some(perform(&app, |_| Changes::CALLS, |store, now| store.import_ics(&text, &options, now))?))
 }
 
-/// Writes every call (series included) to the .ics file at `path` (from a save dialog); returns it.
-#[tauri::command(async)]
-pub fn export_ics(state: State<'_, AppState>, path: PathBuf) -> CommandResult<String> {
+/// Asks the user where to save, and writes every call (series included) there as an .ics file;
+/// returns the file written, `None` when they cancel. An existing file is replaced only when the
+/// user confirmed it in the save dialog.
+#[tauri::command]
+pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<String>> {
+    let dialogs = app.state::<FileDialogs>();
+    let Some(path) = dialogs.save_file(&app, "Export your calls", CALENDAR, "stint-calls.ics").await else {
+        return Ok(None);
+    };
     check_save_path(&path)?;
-    let text = state.store.lock().export_ics(Utc::now())?;
+    let text = app.state::<AppState>().store.lock().export_ics(Utc::now())?;
     std::fs::write(&path, text).map_err(|e| Error::invalid("path", format!("cannot write {}: {e}", path.display())))?;
-    Ok(path.display().to_string())
+    Ok(Some(path.display().to_string()))
 }
 
 fn check_save_path(path: &Path) -> Result<(), Error> {

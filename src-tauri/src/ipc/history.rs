@@ -2,8 +2,6 @@
 //! and deleting a session, the export. Days are those of the zone the UI shows times in (`zone`, an
 //! IANA name); only when the UI sends none does the shell use the system's zone.
 
-use std::path::{Path, PathBuf};
-
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -12,11 +10,12 @@ use stint_core::store::{
     parse_day, parse_zone, ExportKind, HistoryOverview, HistoryPeriod, SessionDetail, SessionEdit, SessionSummary,
 };
 use stint_core::Error;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::calls::parse;
 use super::error::CommandResult;
 use super::publish::perform;
+use crate::desktop::file_dialog::{free_name, FileDialogs, FileKind};
 use crate::state::AppState;
 
 /// The system's IANA time zone; UTC if it cannot be told.
@@ -90,39 +89,36 @@ pub fn delete_session<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<(
     Ok(perform(&app, |_| Changes::SESSION, |store, _| store.delete_session(id))?)
 }
 
-#[tauri::command(async)]
-pub fn export_history(
-    state: State<'_, AppState>,
+/// Asks the user where to put the export, and writes it into a new folder of the name they chose
+/// (`stint-history.json`, or one CSV file per table); returns the files, `None` when they cancel. A
+/// folder that exists is never written into: the export gets a free name beside it instead.
+#[tauri::command]
+pub async fn export_history<R: Runtime>(
+    app: AppHandle<R>,
     kind: ExportKind,
-    path: String,
     zone: Option<String>,
-) -> CommandResult<Vec<String>> {
+) -> CommandResult<Option<Vec<String>>> {
     let tz = self::zone(zone)?;
-    let dir = export_dir(Path::new(&path))?;
-    let written = state.store.lock().export(kind, &dir, tz, Utc::now())?;
-    Ok(written.into_iter().map(|p| p.display().to_string()).collect())
-}
-
-/// The export is written into a directory: `path` itself if it is one, else the directory of the
-/// file the user picked in a save dialog.
-fn export_dir(path: &Path) -> Result<PathBuf, Error> {
-    if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose where to save the export"));
-    }
-    if path.is_dir() {
-        return Ok(path.to_path_buf());
-    }
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => Ok(parent.to_path_buf()),
-        _ => Err(Error::invalid("path", format!("{} is not in a directory", path.display()))),
-    }
+    let (name, extension) = match kind {
+        ExportKind::Json => ("JSON", "json"),
+        ExportKind::Csv => ("CSV", "csv"),
+    };
+    let folder = FileKind { name: "Folder", extensions: &[] };
+    let proposed = format!("stint-history-{extension}");
+    let dialogs = app.state::<FileDialogs>();
+    let title = format!("Export your history as {name}");
+    let Some(chosen) = dialogs.save_file(&app, &title, folder, &proposed).await else { return Ok(None) };
+    let dir = free_name(&chosen)
+        .ok_or_else(|| Error::invalid("path", "there are too many exports of that name there; choose another name"))?;
+    let written = app.state::<AppState>().store.lock().export(kind, &dir, tz, Utc::now())?;
+    Ok(Some(written.into_iter().map(|p| p.display().to_string()).collect()))
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
-    use super::super::tests::{app, error, invoke};
+    use super::super::tests::{app, error, invoke, pick};
 
     #[test]
     fn a_period_a_detail_and_a_correction_through_ipc_in_the_zone_the_ui_names() {
@@ -161,10 +157,8 @@ mod tests {
                 .unwrap();
         assert_eq!(edited["session"]["title"], "Launch");
 
-        let dir = app._dir.path().join("export");
-        std::fs::create_dir_all(&dir).unwrap();
-        let written =
-            invoke(&app, "export_history", json!({"kind": "json", "path": dir, "zone": "Asia/Tokyo"})).unwrap();
+        pick(&app, app._dir.path().join("export"));
+        let written = invoke(&app, "export_history", json!({"kind": "json", "zone": "Asia/Tokyo"})).unwrap();
         let doc: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(written[0].as_str().unwrap()).unwrap()).unwrap();
         assert_eq!(doc["time_zone"], "Asia/Tokyo");

@@ -8,12 +8,10 @@ use serde_json::Value;
 
 use super::{events, SURFACE};
 
-/// What each window may do besides Stint's own commands.
-fn plugin_permissions(window: &str) -> Vec<&'static str> {
-    match window {
-        "main" => vec!["core:event:default", "dialog:allow-save", "dialog:allow-open"],
-        _ => vec!["core:event:default"],
-    }
+/// What each window may do besides Stint's own commands. No window may open a file dialog: the
+/// backend opens them (`desktop::file_dialog`), so no page ever handles a path.
+fn plugin_permissions(_window: &str) -> Vec<&'static str> {
+    vec!["core:event:default"]
 }
 
 fn allow(command: &str) -> String {

@@ -7,6 +7,7 @@ use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use super::*;
+use crate::desktop::file_dialog::FileDialogs;
 use crate::desktop::notifier::{self, ActionWaiter, Backend, Reports};
 use crate::desktop::system::fake::FakeDesktop;
 use crate::runner::{self, Inbox, Message};
@@ -61,8 +62,14 @@ pub(super) fn app_with(desktop: FakeDesktop) -> App {
         data_dir: dir.path().to_path_buf(),
         desktop: Box::new(desktop.clone()),
     });
+    app.manage(FileDialogs::default());
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     App { _app: app, window, _dir: dir, inbox, desktop }
+}
+
+/// From now on, every file dialog answers `path` (as `STINT_TEST_DIALOG_PATH` makes it do).
+pub(super) fn pick(app: &App, path: impl Into<std::path::PathBuf>) {
+    app._app.state::<FileDialogs>().answer_with(path);
 }
 
 pub(super) fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -206,17 +213,23 @@ fn the_startup_report_and_history_overview_answer() {
 }
 
 #[test]
-fn history_exports_into_the_directory_of_the_chosen_file() {
+fn history_exports_into_a_new_folder_of_the_chosen_name_and_never_into_one_that_exists() {
     let app = app();
-    let target = app._dir.path().join("exports").join("my-history.json");
+    let target = app._dir.path().join("exports").join("my-history");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    let written = invoke(&app, "export_history", json!({"kind": "json", "path": target})).unwrap();
+    pick(&app, &target);
+    let written = invoke(&app, "export_history", json!({"kind": "json"})).unwrap();
     let files: Vec<String> = serde_json::from_value(written).unwrap();
-    assert_eq!(files.len(), 1);
-    assert!(std::path::Path::new(&files[0]).starts_with(target.parent().unwrap()));
-    let e = invoke(&app, "export_history", json!({"kind": "json", "path": ""})).unwrap_err();
-    assert!(error("invalid_input", Some("path"))(&e), "{e}");
-    let e = invoke(&app, "export_history", json!({"kind": "pdf", "path": "/tmp/x"})).unwrap_err();
+    assert_eq!(files, [target.join("stint-history.json").display().to_string()]);
+    std::fs::write(&files[0], "the user's own edits").unwrap();
+
+    let again = invoke(&app, "export_history", json!({"kind": "json"})).unwrap();
+    let beside = target.with_file_name("my-history (2)").join("stint-history.json");
+    assert_eq!(again, json!([beside.display().to_string()]));
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), "the user's own edits", "never overwritten");
+    let csv = invoke(&app, "export_history", json!({"kind": "csv"})).unwrap();
+    assert!(csv[0].as_str().unwrap().contains("my-history (3)"), "{csv}");
+    let e = invoke(&app, "export_history", json!({"kind": "pdf"})).unwrap_err();
     assert!(e.is_string() || e.is_object(), "an unknown kind is refused: {e}");
 }
 

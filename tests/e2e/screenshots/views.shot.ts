@@ -10,20 +10,16 @@ import { waitForAppReady } from '../support/app.ts';
 import { createFormat, goTo, startSession, waitForCurrentStep, addCommitment } from '../support/flows.ts';
 import { repoRoot } from '../support/paths.ts';
 import { samplePack } from '../support/packs.ts';
-import { allByRole, byRole, openDisclosure } from '../support/roles.ts';
+import { answerFileDialogWith } from '../support/dialog.ts';
+import { allByRole, byRole } from '../support/roles.ts';
 
 const OUT_DIR = resolve(repoRoot, 'docs/screenshots');
 const THEMES = ['light', 'dark'] as const;
 
 async function importPack(path: string): Promise<void> {
   await goTo('Calls');
-  await openDisclosure(await byRole('button', 'Advanced'));
-  const field = await byRole('textbox', 'Pack file path');
-  // The disclosure sits at the foot of a long view: bring it into sight to type into it.
-  await field.scrollIntoView();
-  await field.clearValue();
-  await field.setValue(path);
-  await (await byRole('button', 'Import from path')).click();
+  answerFileDialogWith(path);
+  await (await byRole('button', 'Import community pack…')).click();
   await byRole('button', 'Turing Way-like community website');
 }
 

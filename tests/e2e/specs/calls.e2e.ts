@@ -12,7 +12,8 @@ import { currentStep, goTo, readTimer, waitForCurrentStep } from '../support/flo
 import { readNotifications } from '../support/notifications.ts';
 import { samplePack, utcWallTime, writeFixturePack } from '../support/packs.ts';
 import { pollUntil } from '../support/processes.ts';
-import { allByRole, byRole, openDisclosure } from '../support/roles.ts';
+import { answerFileDialogWith } from '../support/dialog.ts';
+import { allByRole, byRole } from '../support/roles.ts';
 
 const PHASE_MS = 5_000;
 /** How long before the Join the fixture's call started: two seconds into its second phase. */
@@ -22,16 +23,15 @@ const IN_PROGRESS_AT_IMPORT_MS = 5_000;
 /** The reminder call starts this much after one minute from now, so its 1-minute reminder falls this far ahead. */
 const REMINDER_AHEAD_MS = 15_000;
 
-/** Calls → Advanced → "Pack file path" → "Import from path"; `path` is asked for when the form is ready. */
+/**
+ * Calls → "Import community pack…", the file dialog answering with the pack at `path` (the app's
+ * test-only STINT_TEST_DIALOG_PATH); `path` is asked for when the button is ready.
+ */
 async function importPackFromPath(path: () => string): Promise<void> {
   await goTo('Calls');
-  await openDisclosure(await byRole('button', 'Advanced'));
-  const field = await byRole('textbox', 'Pack file path');
-  // The disclosure sits at the foot of a long view: bring it into sight to type into it.
-  await field.scrollIntoView();
-  await field.clearValue();
-  await field.setValue(path());
-  await (await byRole('button', 'Import from path')).click();
+  const button = await byRole('button', 'Import community pack…');
+  answerFileDialogWith(path());
+  await button.click();
 }
 
 describe('calls from community packs', () => {
@@ -56,7 +56,7 @@ describe('calls from community packs', () => {
     let reminderAtMs = 0;
 
     before(async () => {
-      // The pack is written the moment the path is typed, with the call already in progress.
+      // The pack is written the moment before the import, with the call already in progress.
       await importPackFromPath(() => {
         const nowMs = Math.floor(Date.now() / 1000) * 1000;
         lateCallStartMs = nowMs - IN_PROGRESS_AT_IMPORT_MS;

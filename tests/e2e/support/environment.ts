@@ -28,6 +28,11 @@ export interface Environment {
   runDir: string;
   /** The app's data directory (STINT_DATA_DIR): stint.db and settings.json live here. */
   dataDir: string;
+  /**
+   * The file every file dialog of the app answers (STINT_TEST_DIALOG_PATH, a test-only switch: a
+   * native GTK dialog cannot be driven). Put a file here before pressing an import button.
+   */
+  dialogPath: string;
   /** dbusmock's log of the notification daemon, or undefined when the spec runs without one. */
   notificationLog: string | undefined;
   /** tauri-driver's pid: the app under test is one of its descendants. */
@@ -58,6 +63,7 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
   const runDir = mkdtempSync(join(outputDir, `${options.name}-`));
   const dataDir = join(runDir, 'data');
   mkdirSync(dataDir);
+  const dialogPath = join(runDir, 'dialog-answer');
 
   const notificationLog = options.notificationDaemon ? join(runDir, 'notifications.log') : undefined;
   if (notificationLog) {
@@ -72,12 +78,12 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
     }
   }
   driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
-    env: { ...process.env, STINT_DATA_DIR: dataDir },
+    env: { ...process.env, STINT_DATA_DIR: dataDir, STINT_TEST_DIALOG_PATH: dialogPath },
     logFile: join(runDir, 'tauri-driver.log'),
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');
 
-  const environment: Environment = { runDir, dataDir, notificationLog, driverPid: driver.pid! };
+  const environment: Environment = { runDir, dataDir, dialogPath, notificationLog, driverPid: driver.pid! };
   process.env.STINT_E2E_ENVIRONMENT = JSON.stringify(environment);
   console.log(`[e2e] ${options.name}: files in ${runDir}`);
   return environment;

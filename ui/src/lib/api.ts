@@ -4,7 +4,6 @@
 // into an ApiError.
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import { open, save } from '@tauri-apps/plugin-dialog';
 import type { ErrorPayload } from './bindings/ErrorPayload';
 import type { Format } from './bindings/Format';
 import type { FormatDraft } from './bindings/FormatDraft';
@@ -23,6 +22,7 @@ import type { StoredCall } from './bindings/StoredCall';
 import type { Community } from './bindings/Community';
 import type { PackImport } from './bindings/PackImport';
 import type { IcsImport } from './bindings/IcsImport';
+import type { Subscription } from './bindings/Subscription';
 import type { Series } from './bindings/Series';
 import type { SeriesDraft } from './bindings/SeriesDraft';
 import type { UiNotice } from './bindings/UiNotice';
@@ -116,30 +116,12 @@ export const historyOverview = (days: number) => call<HistoryOverview>('history_
 export const sessionDetail = (id: number) => call<SessionDetail>('session_detail', { id });
 export const editSession = (id: number, edit: SessionEdit) => call<SessionDetail>('edit_session', { id, edit });
 export const deleteSession = (id: number) => call<void>('delete_session', { id });
-export const exportHistory = (kind: ExportKind, path: string) =>
-  call<string[]>('export_history', { kind, path, zone: userZone() });
-
-/** Asks the user where to save a file; `null` when they cancel. */
-async function chooseSavePath(defaultPath: string, name: string, extension: string): Promise<string | null> {
-  try {
-    return await save({ defaultPath, filters: [{ name, extensions: [extension] }] });
-  } catch (raw) {
-    throw ApiError.from(raw);
-  }
-}
-
-/** Asks the user for one file to open; `null` when they cancel. */
-async function chooseFile(name: string, extensions: string[]): Promise<string | null> {
-  try {
-    const picked = await open({ multiple: false, directory: false, filters: [{ name, extensions }] });
-    return typeof picked === 'string' ? picked : null;
-  } catch (raw) {
-    throw ApiError.from(raw);
-  }
-}
-
-/** Asks the user where to save a history export; `null` when they cancel. */
-export const chooseExportPath = (kind: ExportKind) => chooseSavePath(`stint-history.${kind}`, kind.toUpperCase(), kind);
+/**
+ * The backend asks the user where to save (its own dialog: no path comes from the page) and writes
+ * the export into a new folder of that name; returns the files, `null` when the user cancels.
+ */
+export const exportHistory = (kind: ExportKind) =>
+  call<string[] | null>('export_history', { kind, zone: userZone() });
 
 // Community calls
 export const upcomingCalls = (days: number) => call<UpcomingOccurrence[]>('upcoming_calls', { days });
@@ -159,17 +141,23 @@ export const joinCall = (callId: string, occurrenceStart: string, replaceRunning
 export const openLink = (url: string) => call<void>('open_link', { url });
 
 // Community packs
-export const importPack = (path: string) => call<PackImport>('import_pack', { path });
+/** The backend asks the user for a pack file and imports it; `null` when the user cancels. */
+export const importPack = () => call<PackImport | null>('import_pack');
 export const listCommunities = () => call<Community[]>('list_communities');
 export const removeCommunity = (id: string) => call<void>('remove_community', { id });
-export const choosePackFile = () => chooseFile('Stint community pack', ['stint.json']);
 
-// Calendar files
-export const importIcs = (path: string) => call<IcsImport>('import_ics', { path });
-/** Writes every call to an .ics file; returns the path written. */
-export const exportIcs = (path: string) => call<string>('export_ics', { path });
-export const chooseIcsFile = () => chooseFile('Calendar', ['ics']);
-export const chooseIcsSavePath = () => chooseSavePath('stint-calls.ics', 'Calendar', 'ics');
+// Calendar files: the backend opens the dialogs; `null` when the user cancels.
+export const importIcs = () => call<IcsImport | null>('import_ics');
+/** Writes every call to an .ics file the user chooses; returns the path written. */
+export const exportIcs = () => call<string | null>('export_ics');
+
+// Calendar subscriptions
+export const listSubscriptions = () => call<Subscription[]>('list_subscriptions');
+/** Subscribes and reads the calendar once; a failed read is in the subscription's `error`. */
+export const addSubscription = (url: string) => call<Subscription>('add_subscription', { url });
+export const refreshSubscription = (id: number) => call<Subscription>('refresh_subscription', { id });
+/** Removes the subscription and its calls. */
+export const removeSubscription = (id: number) => call<void>('remove_subscription', { id });
 
 // Accountability series
 export const createSeries = (draft: SeriesDraft) => call<Series>('create_series', { draft });
@@ -210,4 +198,4 @@ export const onPacksChanged = (handler: () => void) => on<null>('packs-changed',
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
 export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 
-export type { About, ExportKind, Settings, UnlistenFn };
+export type { About, ExportKind, Settings, Subscription, UnlistenFn };

@@ -27,6 +27,7 @@ function backend(over: Record<string, Handler> = {}) {
     list_communities: () => [community()],
     list_series: () => [],
     series_commitments: () => [],
+    list_subscriptions: () => [],
     ...over,
   });
 }
@@ -193,7 +194,7 @@ describe('Calls view: community packs', () => {
       packImport({ action: 'already_current', formats: [], calls: [] }),
       packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0', formats: [], calls: [] }),
     ];
-    const b = backend({ 'plugin:dialog|open': () => '/home/me/tw.stint.json', import_pack: () => results.shift() });
+    const b = backend({ import_pack: () => results.shift() });
     render(Calls);
     const button = await screen.findByRole('button', { name: 'Import community pack…' });
     const expected = [
@@ -206,17 +207,15 @@ describe('Calls view: community packs', () => {
       await userEvent.click(button);
       expect(await screen.findByText(message)).toBeInTheDocument();
     }
-    expect(b.argsOf('import_pack')).toEqual(Array(4).fill({ path: '/home/me/tw.stint.json' }));
-    expect(b.argsOf('plugin:dialog|open')[0]).toMatchObject({
-      options: { multiple: false, directory: false, filters: [{ name: 'Stint community pack', extensions: ['stint.json'] }] },
-    });
+    // The backend opens the file dialog itself: the page sends no path, and opens no dialog.
+    expect(b.argsOf('import_pack')).toEqual(Array(4).fill({}));
+    expect(b.argsOf('plugin:dialog|open')).toEqual([]);
     // The lists are reloaded after each import.
     expect(b.argsOf('list_communities').length).toBeGreaterThanOrEqual(5);
   });
 
   it('shows a malformed pack error, naming the JSON path, as an alert', async () => {
     backend({
-      'plugin:dialog|open': () => '/home/me/bad.stint.json',
       import_pack: rejectWith('invalid_input', 'calls[0].time_zone: "Mars/Olympus" is not an IANA time zone', 'calls[0].time_zone'),
     });
     render(Calls);
@@ -226,25 +225,21 @@ describe('Calls view: community packs', () => {
     );
   });
 
-  it('imports nothing when the file dialog is cancelled', async () => {
-    const b = backend({ 'plugin:dialog|open': () => null, import_pack: () => packImport() });
+  it('says nothing when the file dialog is cancelled', async () => {
+    const b = backend({ import_pack: () => null });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
-    await expect.poll(() => b.argsOf('plugin:dialog|open').length).toBe(1);
-    expect(b.argsOf('import_pack')).toEqual([]);
+    await expect.poll(() => b.argsOf('import_pack').length).toBe(1);
+    expect(screen.queryByText(/^Installed/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
-  it('imports from a typed path under Advanced (for when no file dialog can be used)', async () => {
-    const b = backend({ import_pack: () => packImport() });
+  it('offers no way to type a file path: files come only from the dialog the backend opens', async () => {
+    backend();
     render(Calls);
-    const path = await screen.findByRole('textbox', { name: 'Pack file path' });
-    expect(path).not.toBeVisible();
-    await userEvent.click(screen.getByText('Advanced'));
-    expect(path).toBeVisible();
-    await userEvent.type(path, '/work/tests/fixtures/turing-way-like.stint.json');
-    await userEvent.click(screen.getByRole('button', { name: 'Import from path' }));
-    expect(b.argsOf('import_pack')).toEqual([{ path: '/work/tests/fixtures/turing-way-like.stint.json' }]);
-    expect(await screen.findByText('Installed Turing Way-like v1.2.0: 2 formats and 2 calls.')).toBeInTheDocument();
+    await screen.findByRole('button', { name: 'Import community pack…' });
+    expect(screen.queryByRole('textbox', { name: 'Pack file path' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Import from path' })).not.toBeInTheDocument();
   });
 
   it('reloads when the shell imported a dropped pack, and shows its notice in the banner', async () => {
@@ -315,31 +310,30 @@ describe('Calls view: community packs', () => {
 describe('Calls view: calendar files', () => {
   it('imports an .ics file and lists what it ignored', async () => {
     const b = backend({
-      'plugin:dialog|open': () => '/home/me/cal.ics',
       import_ics: () => ({ calls: [call({ id: 'x' })], ignored: ['ATTENDEE', 'VTODO'], skipped: ['line 40: no DTSTART'] }),
     });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
     expect(await screen.findByText('Imported 1 call from the calendar.')).toBeInTheDocument();
-    expect(b.argsOf('import_ics')).toEqual([{ path: '/home/me/cal.ics' }]);
+    expect(b.argsOf('import_ics')).toEqual([{}]);
     const ignored = screen.getByRole('list', { name: 'Ignored properties' });
     expect(within(ignored).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['ATTENDEE', 'VTODO']);
     expect(within(screen.getByRole('list', { name: 'Events skipped' })).getByText('line 40: no DTSTART')).toBeInTheDocument();
   });
 
   it('shows a malformed calendar error naming the line', async () => {
-    backend({ 'plugin:dialog|open': () => '/home/me/bad.ics', import_ics: rejectWith('invalid_input', 'line 12: DTSTART is not a date', 'line 12') });
+    backend({ import_ics: rejectWith('invalid_input', 'line 12: DTSTART is not a date', 'line 12') });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not import the calendar: line 12: DTSTART is not a date');
   });
 
-  it('exports to the path chosen in the save dialog', async () => {
-    const b = backend({ 'plugin:dialog|save': () => '/home/me/stint-calls.ics', export_ics: () => null });
+  it('exports to the file the backend save dialog chose, and names it', async () => {
+    const b = backend({ export_ics: () => '/home/me/stint-calls (2).ics' });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Export calendar (.ics)…' }));
-    expect(await screen.findByText('Exported your calls to /home/me/stint-calls.ics.')).toBeInTheDocument();
-    expect(b.argsOf('export_ics')).toEqual([{ path: '/home/me/stint-calls.ics' }]);
+    expect(await screen.findByText('Exported your calls to /home/me/stint-calls (2).ics.')).toBeInTheDocument();
+    expect(b.argsOf('export_ics')).toEqual([{}]);
   });
 });
 

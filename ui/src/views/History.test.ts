@@ -153,12 +153,11 @@ describe('History view', () => {
     const backend = fakeBackend({
       history_period: () => period(),
       history_sessions: () => [],
-      'plugin:dialog|save': () => '/home/me/stint.csv',
       export_history: () => ['/home/me/sessions.csv', '/home/me/time_per_day.csv'],
     });
     open();
     await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
-    expect(backend.argsOf('export_history')).toEqual([{ kind: 'csv', path: '/home/me/stint.csv', zone: expect.any(String) }]);
+    expect(backend.argsOf('export_history')).toEqual([{ kind: 'csv', zone: expect.any(String) }]);
     expect(await screen.findByText('Exported to /home/me/sessions.csv, /home/me/time_per_day.csv.')).toBeInTheDocument();
   });
 
@@ -166,13 +165,12 @@ describe('History view', () => {
     const backend = fakeBackend({
       history_period: () => period(),
       history_sessions: () => [],
-      'plugin:dialog|save': () => null,
-      export_history: () => [],
+      export_history: () => null,
     });
     open();
     await userEvent.click(await screen.findByRole('button', { name: 'Export JSON' }));
-    await expect.poll(() => backend.argsOf('plugin:dialog|save').length).toBe(1);
-    expect(backend.argsOf('export_history')).toEqual([]);
+    await expect.poll(() => backend.argsOf('export_history').length).toBe(1);
+    expect(screen.queryByText(/^Exported/)).not.toBeInTheDocument();
   });
 
   it('tells a new user where sessions come from, with a way there', async () => {

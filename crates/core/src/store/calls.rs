@@ -25,6 +25,8 @@ pub enum CallOrigin {
     Community(String),
     /// One of the three calls of an accountability series (the series' id): editable, not deletable.
     Series(String),
+    /// From a calendar subscription (its id): replaced at each refresh, removed with it.
+    Subscription(#[ts(type = "number")] i64),
 }
 
 /// A call as stored, with what the user decided about it.
@@ -47,25 +49,30 @@ pub struct Reminder {
     pub occurrence: Occurrence,
 }
 
-const SELECT: &str = "SELECT c.id, c.community_id, c.call, c.reminders_enabled, s.series_id
+const SELECT: &str = "SELECT c.id, c.community_id, c.call, c.reminders_enabled, s.series_id, c.subscription_id
      FROM calls c LEFT JOIN series_calls s ON s.call_id = c.id";
 
-type CallRow = (String, Option<String>, String, bool, Option<String>);
+type CallRow = (String, Option<String>, String, bool, Option<String>, Option<i64>);
 
 fn call_from_row(r: &rusqlite::Row) -> rusqlite::Result<CallRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
 }
 
-fn decode((id, community, json, reminders_enabled, series): CallRow) -> Result<StoredCall> {
+fn decode((id, community, json, reminders_enabled, series, subscription): CallRow) -> Result<StoredCall> {
     let mut call: Call = from_json(&json, "call")?;
     call.id = id;
-    let origin = match (community, series) {
-        (Some(community), _) => CallOrigin::Community(community),
-        (None, Some(series)) => CallOrigin::Series(series),
-        (None, None) => CallOrigin::Personal,
+    let origin = match (community, series, subscription) {
+        (Some(community), _, _) => CallOrigin::Community(community),
+        (None, Some(series), _) => CallOrigin::Series(series),
+        (None, None, Some(subscription)) => CallOrigin::Subscription(subscription),
+        (None, None, None) => CallOrigin::Personal,
     };
     Ok(StoredCall { call, origin, reminders_enabled })
 }
+
+/// Why a subscription's call cannot be edited or deleted by itself.
+const FROM_SUBSCRIPTION: &str = "This call comes from a calendar subscription, which replaces it at each refresh; \
+     change it in the calendar, or unsubscribe to remove its calls.";
 
 fn not_found(id: &str) -> Error {
     Error::NotFound(format!("call {id}"))
@@ -112,10 +119,22 @@ fn check_references(tx: &Transaction, call: &Call) -> Result<()> {
 
 /// Stores a new personal call or series call (already validated, with a free id).
 pub(super) fn insert(tx: &Transaction, call: &Call, at: DateTime<Utc>) -> Result<()> {
+    insert_from(tx, call, at, None, true)
+}
+
+/// Stores a new call of a calendar subscription, or a personal one when `subscription` is `None`.
+fn insert_from(
+    tx: &Transaction,
+    call: &Call,
+    at: DateTime<Utc>,
+    subscription: Option<i64>,
+    reminders_enabled: bool,
+) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO calls (id, community_id, call, reminders_enabled, created_at) VALUES (?1, NULL, ?2, 1, ?3)",
+        "INSERT INTO calls (id, community_id, call, reminders_enabled, created_at, subscription_id)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![call.id, to_json(call)?, nanos(at, "now")?])?;
+    .execute(params![call.id, to_json(call)?, reminders_enabled, nanos(at, "now")?, subscription])?;
     Ok(())
 }
 
@@ -177,10 +196,14 @@ impl Store {
     /// are the pack's: `Conflict`.
     pub fn update_call(&mut self, id: &str, mut call: Call) -> Result<StoredCall> {
         self.write(|tx| {
-            if let CallOrigin::Community(community) = load(tx, id)?.origin {
-                return Err(Error::Conflict(format!(
-                    "this call comes from the {community} pack, which replaces it on update; make your own call instead"
-                )));
+            match load(tx, id)?.origin {
+                CallOrigin::Community(community) => {
+                    return Err(Error::Conflict(format!(
+                        "this call comes from the {community} pack, which replaces it on update; make your own call instead"
+                    )))
+                }
+                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
+                CallOrigin::Personal | CallOrigin::Series(_) => {}
             }
             call.id = id.to_string();
             validate_call(&call)?;
@@ -201,6 +224,7 @@ impl Store {
                 CallOrigin::Series(series) => {
                     return Err(Error::Conflict(format!("this call is part of the series {series}")))
                 }
+                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
             }
             tx.execute("DELETE FROM calls WHERE id = ?1", [id])?;
             Ok(())
@@ -316,39 +340,7 @@ impl Store {
         let mut import = ics::import_ics(text, options)?;
         nanos(now, "now")?;
         self.write(|tx| {
-            if formats::load(tx, &options.default_format_id).is_err() {
-                return Err(Error::invalid(
-                    "default_format_id",
-                    format!("there is no format \"{}\"", options.default_format_id),
-                ));
-            }
-            let mut renamed: Vec<(String, String)> = Vec::new();
-            for call in &mut import.calls {
-                let taken: Vec<String> = renamed.iter().map(|(_, new)| new.clone()).collect();
-                let id = new_id(tx, &call.id, &taken)?;
-                renamed.push((std::mem::replace(&mut call.id, id), call.id.clone()));
-            }
-            for call in &mut import.calls {
-                if formats::load(tx, &call.format_id).is_err() {
-                    let what = format!(
-                        "X-STINT-FORMAT {} (not a format here; {} used)",
-                        call.format_id, options.default_format_id
-                    );
-                    note(&mut import.ignored, what);
-                    call.format_id = options.default_format_id.clone();
-                }
-                let mut kept = Vec::new();
-                for old in std::mem::take(&mut call.skip_on_days_of) {
-                    match renamed.iter().find(|(from, _)| *from == old) {
-                        Some((_, to)) => kept.push(to.clone()),
-                        None if exists(tx, &old)? => kept.push(old),
-                        None => note(&mut import.ignored, format!("X-STINT-SKIP-ON-DAYS-OF {old} (no such call)")),
-                    }
-                }
-                call.skip_on_days_of = kept;
-                validate_call(call)?;
-                insert(tx, call, now)?;
-            }
+            store_imported(tx, &mut import, options, now, None)?;
             Ok(import)
         })
     }
@@ -357,4 +349,50 @@ impl Store {
     pub fn export_ics(&mut self, now: DateTime<Utc>) -> Result<String> {
         Ok(ics::export_ics(&plain(self.read(load_all)?), now))
     }
+}
+
+/// Stores the calls of a read calendar (`Store::import_ics`), as personal calls or as the calls of
+/// `subscription`. A subscription's call whose id was stored before with reminders off keeps them off.
+pub(super) fn store_imported(
+    tx: &Transaction,
+    import: &mut IcsImport,
+    options: &IcsImportOptions,
+    now: DateTime<Utc>,
+    subscription: Option<(i64, &[String])>,
+) -> Result<()> {
+    if formats::load(tx, &options.default_format_id).is_err() {
+        return Err(Error::invalid(
+            "default_format_id",
+            format!("there is no format \"{}\"", options.default_format_id),
+        ));
+    }
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for call in &mut import.calls {
+        let taken: Vec<String> = renamed.iter().map(|(_, new)| new.clone()).collect();
+        let id = new_id(tx, &call.id, &taken)?;
+        renamed.push((std::mem::replace(&mut call.id, id), call.id.clone()));
+    }
+    for call in &mut import.calls {
+        if formats::load(tx, &call.format_id).is_err() {
+            let what =
+                format!("X-STINT-FORMAT {} (not a format here; {} used)", call.format_id, options.default_format_id);
+            note(&mut import.ignored, what);
+            call.format_id = options.default_format_id.clone();
+        }
+        let mut kept = Vec::new();
+        for old in std::mem::take(&mut call.skip_on_days_of) {
+            match renamed.iter().find(|(from, _)| *from == old) {
+                Some((_, to)) => kept.push(to.clone()),
+                None if exists(tx, &old)? => kept.push(old),
+                None => note(&mut import.ignored, format!("X-STINT-SKIP-ON-DAYS-OF {old} (no such call)")),
+            }
+        }
+        call.skip_on_days_of = kept;
+        validate_call(call)?;
+        match subscription {
+            None => insert(tx, call, now)?,
+            Some((id, muted)) => insert_from(tx, call, now, Some(id), !muted.contains(&call.id))?,
+        }
+    }
+    Ok(())
 }

@@ -199,7 +199,7 @@ fn write_csv(tx: &Transaction, dir: &Path, tz: &Tz) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for (name, columns, rows) in tables(tx, tz)? {
         let path = dir.join(format!("{name}.csv"));
-        let mut out = BufWriter::new(File::create(&path)?);
+        let mut out = BufWriter::new(create_new(&path)?);
         csv::write_row(&mut out, columns.iter().copied())?;
         for row in rows {
             let texts: Vec<String> = row.iter().map(csv_text).collect();
@@ -224,15 +224,27 @@ fn write_json(tx: &Transaction, dir: &Path, tz: &Tz, now: DateTime<Utc>) -> Resu
         doc.insert(name.into(), Value::Array(objects));
     }
     let path = dir.join("stint-history.json");
-    let mut out = BufWriter::new(File::create(&path)?);
+    let mut out = BufWriter::new(create_new(&path)?);
     serde_json::to_writer_pretty(&mut out, &Value::Object(doc)).map_err(|e| Error::Storage(e.to_string()))?;
     out.flush()?;
     Ok(vec![path])
 }
 
+/// Creates `path` for the export; a file already there is never replaced.
+fn create_new(path: &Path) -> Result<File> {
+    File::create_new(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::invalid(
+            "path",
+            format!("{} already exists and Stint does not replace it; choose another folder", path.display()),
+        ),
+        _ => Error::from(e),
+    })
+}
+
 impl Store {
     /// Writes all history into `dir` (created if missing): `stint-history.json`, or one CSV file per
-    /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`, `time_per_day`).
+    /// table (`formats`, `sessions`, `session_events`, `phases`, `commitments`, `time_per_day`); a file of that name already in `dir` is
+    /// `invalid_input` (field `path`) and is never replaced.
     /// Local dates are those of `tz`; `now` is the export's time. Returns the files.
     pub fn export(&mut self, kind: ExportKind, dir: &Path, tz: Tz, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
         fs::create_dir_all(dir).map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", dir.display())))?;

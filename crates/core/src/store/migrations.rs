@@ -167,6 +167,24 @@ DROP INDEX phases_counted_focus;
 DROP INDEX sessions_focus_span;
 "#;
 
+/// 6: calendar subscriptions. A subscription's calls carry its id and go with it; the validators of
+/// the last good answer (`etag`, `last_modified`) make a refresh of an unchanged calendar a 304.
+const SUBSCRIPTIONS: &str = r#"
+CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    added_at INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    refreshed_at INTEGER,            -- the last good refresh (a 304 included)
+    attempted_at INTEGER,            -- the last attempt, good or not
+    error TEXT,                      -- the last attempt's failure, a sentence; NULL after a good one
+    skipped TEXT NOT NULL DEFAULT '[]'  -- the last good refresh's skipped events, JSON
+);
+ALTER TABLE calls ADD COLUMN subscription_id INTEGER REFERENCES subscriptions(id) ON DELETE CASCADE;
+CREATE INDEX calls_by_subscription ON calls(subscription_id) WHERE subscription_id IS NOT NULL;
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -178,11 +196,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(CALLS),
         M::up(APP_STATE),
         M::up_with_hook(HONEST_HISTORY, fill_rollup),
+        M::up(SUBSCRIPTIONS),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod migrations;
 mod open;
 mod series;
 mod sessions;
+mod subscriptions;
 mod upcoming;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,7 @@ pub use history::{
 pub use integrity::IntegrityReport;
 pub use open::{OpenCheck, OpenReport};
 pub use sessions::{Away, SessionRecord, SessionStatus};
+pub use subscriptions::MAX_SUBSCRIPTIONS;
 pub use upcoming::MAX_UPCOMING_DAYS;
 
 /// The open database. Not `Sync`: the shell keeps it behind a mutex.

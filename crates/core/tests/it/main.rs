@@ -42,5 +42,6 @@ mod store_open;
 mod store_packs;
 mod store_series;
 mod store_sessions;
+mod store_subscriptions;
 mod store_upcoming_view;
 mod timeline_props;

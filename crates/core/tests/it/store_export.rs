@@ -109,3 +109,18 @@ fn export_into_an_impossible_place_names_the_path() {
     let err = t.store.export(ExportKind::Json, &file.join("sub"), LONDON, t0()).unwrap_err();
     assert_eq!(err.field(), Some("path"));
 }
+
+#[test]
+fn an_export_never_replaces_a_file_already_there() {
+    let mut t = seeded();
+    let out = t.dir.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("stint-history.json"), "the user's own file").unwrap();
+    let err = t.store.export(ExportKind::Json, &out, LONDON, t0()).unwrap_err();
+    assert_eq!(err.field(), Some("path"));
+    assert!(err.to_string().contains("does not replace it"), "{err}");
+    assert_eq!(fs::read_to_string(out.join("stint-history.json")).unwrap(), "the user's own file");
+    fs::write(out.join("phases.csv"), "mine").unwrap();
+    assert!(t.store.export(ExportKind::Csv, &out, LONDON, t0()).is_err());
+    assert_eq!(fs::read_to_string(out.join("phases.csv")).unwrap(), "mine");
+}

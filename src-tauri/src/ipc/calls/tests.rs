@@ -7,7 +7,7 @@ use chrono::{DurationRound, Utc};
 use serde_json::{json, Value};
 use tauri::{Listener, Manager};
 
-use super::super::tests::{app, error, invoke, App};
+use super::super::tests::{app, error, invoke, pick, App};
 use crate::desktop::links::{LinkOpener, Links};
 use crate::ipc::events::{CALLS_CHANGED, PACKS_CHANGED};
 use crate::runner::Message;
@@ -68,17 +68,18 @@ fn call_started(seconds_ago: i64, join_link: Option<&str>) -> Value {
 }
 
 #[test]
-fn a_pack_imports_from_a_path_and_its_calls_are_upcoming() {
+fn a_pack_imports_from_the_file_the_dialog_picked_and_its_calls_are_upcoming() {
     let (mut app, _) = calls_app();
     let packs_changed = count(&app, PACKS_CHANGED);
     let calls_changed = count(&app, CALLS_CHANGED);
-    let imported = invoke(&app, "import_pack", json!({"path": sample_pack_path()})).unwrap();
+    pick(&app, sample_pack_path());
+    let imported = invoke(&app, "import_pack", json!({})).unwrap();
     assert_eq!(imported["action"], "installed");
     assert_eq!(imported["community_id"], "turing-way-like");
     assert_eq!((*packs_changed.lock().unwrap(), *calls_changed.lock().unwrap()), (1, 1));
     assert_eq!(app.inbox.drain(), [Message::CallsChanged]);
 
-    let again = invoke(&app, "import_pack", json!({"path": sample_pack_path()})).unwrap();
+    let again = invoke(&app, "import_pack", json!({})).unwrap();
     assert_eq!(again["action"], "already_current");
     assert_eq!(*packs_changed.lock().unwrap(), 1, "nothing changed, nothing told");
 
@@ -111,15 +112,17 @@ fn a_malformed_pack_is_refused_naming_its_json_path_and_stores_nothing() {
     pack["calls"][1]["time_zone"] = json!("Europe/Atlantis");
     let path = app._dir.path().join("broken.stint.json");
     std::fs::write(&path, serde_json::to_vec(&pack).unwrap()).unwrap();
-    let e = invoke(&app, "import_pack", json!({ "path": path })).unwrap_err();
+    pick(&app, &path);
+    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("calls[1].time_zone"))(&e), "{e}");
     assert!(e["message"].as_str().unwrap().contains("Europe/Atlantis"), "{e}");
 
     std::fs::write(&path, b"{\"stint_pack\": 1,\n  \"id\": }").unwrap();
-    let e = invoke(&app, "import_pack", json!({ "path": path })).unwrap_err();
+    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("line 2, column 9"))(&e), "{e}");
 
-    let e = invoke(&app, "import_pack", json!({"path": app._dir.path().join("missing.stint.json")})).unwrap_err();
+    pick(&app, app._dir.path().join("missing.stint.json"));
+    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("path"))(&e), "{e}");
     assert_eq!(invoke(&app, "list_communities", json!({})).unwrap(), json!([]));
     assert_eq!(invoke(&app, "list_calls", json!({})).unwrap(), json!([]));
@@ -226,32 +229,39 @@ fn open_link_opens_only_validated_links() {
 #[test]
 fn calendar_files_export_and_import_back() {
     let (app, _) = calls_app();
-    invoke(&app, "import_pack", json!({"path": sample_pack_path()})).unwrap();
+    pick(&app, sample_pack_path());
+    invoke(&app, "import_pack", json!({})).unwrap();
     let file = app._dir.path().join("calls.ics");
-    let written = invoke(&app, "export_ics", json!({ "path": file })).unwrap();
+    pick(&app, &file);
+    let written = invoke(&app, "export_ics", json!({})).unwrap();
     assert_eq!(written, json!(file.display().to_string()));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR") && text.contains("Collaboration Cafe"));
+    // No dialog confirmed replacing it, so a second export gets a new name and the first stays.
+    let second = invoke(&app, "export_ics", json!({})).unwrap();
+    assert_eq!(second, json!(app._dir.path().join("calls (2).ics").display().to_string()));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 
     invoke(&app, "remove_community", json!({"id": "turing-way-like"})).unwrap();
-    let imported = invoke(&app, "import_ics", json!({ "path": file })).unwrap();
+    let imported = invoke(&app, "import_ics", json!({})).unwrap();
     assert_eq!(imported["calls"].as_array().unwrap().len(), 2);
     let calls = invoke(&app, "list_calls", json!({})).unwrap();
     assert!(calls.as_array().unwrap().iter().all(|c| c["origin"]["type"] == "personal"));
 
     // One broken event is reported by its line and skipped (issue 12); nothing of it is stored.
     std::fs::write(&file, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nonsense\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
-    let imported = invoke(&app, "import_ics", json!({ "path": file })).unwrap();
+    let imported = invoke(&app, "import_ics", json!({})).unwrap();
     assert_eq!(imported["calls"], json!([]));
     assert!(imported["skipped"][0].as_str().unwrap().starts_with("Line 3: "), "{imported}");
     assert_eq!(invoke(&app, "list_calls", json!({})).unwrap(), calls, "nothing stored");
     // A file that is not a calendar at all is an error naming its line.
     std::fs::write(&file, "hello world\n").unwrap();
-    let e = invoke(&app, "import_ics", json!({ "path": file })).unwrap_err();
+    let e = invoke(&app, "import_ics", json!({})).unwrap_err();
     assert_eq!(e["code"], "invalid_input", "{e}");
     assert!(e["field"].as_str().unwrap().starts_with("line"), "{e}");
     assert_eq!(invoke(&app, "list_calls", json!({})).unwrap(), calls, "nothing stored");
-    let e = invoke(&app, "export_ics", json!({"path": "/no/such/dir/calls.ics"})).unwrap_err();
+    pick(&app, "/no/such/dir/calls.ics");
+    let e = invoke(&app, "export_ics", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("path"))(&e), "{e}");
 }
 

@@ -3,4 +3,4 @@
 /**
  * Where a stored call comes from, which decides who may change it.
  */
-export type CallOrigin = { "type": "personal" } | { "type": "community", "id": string } | { "type": "series", "id": string };
+export type CallOrigin = { "type": "personal" } | { "type": "community", "id": string } | { "type": "series", "id": string } | { "type": "subscription", "id": number };
