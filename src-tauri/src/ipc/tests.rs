@@ -61,6 +61,7 @@ pub(super) fn app_with(desktop: FakeDesktop) -> App {
         data_dir: dir.path().to_path_buf(),
         desktop: Box::new(desktop.clone()),
     });
+    app.manage(crate::state::pending_packs::PendingPacks::default());
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     App { _app: app, window, _dir: dir, inbox, desktop }
 }

@@ -14,5 +14,8 @@ describe('describePackImport', () => {
     expect(describePackImport(packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
       'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
     );
+    expect(describePackImport(packImport({ action: 'replaced', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
+      'Replaced Turing Way-like with v1.0.0 from the pack you confirmed. Your history is unchanged.',
+    );
   });
 });

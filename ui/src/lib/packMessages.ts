@@ -11,6 +11,8 @@ export function describePackImport(r: PackImport): string {
       return `Updated ${r.name} to v${r.version}${r.installed_version ? ` (was v${r.installed_version})` : ''}. Your history is unchanged.`;
     case 'already_current':
       return `${r.name} v${r.version} is already current: nothing changed.`;
+    case 'replaced':
+      return `Replaced ${r.name} with v${r.version} from the pack you confirmed. Your history is unchanged.`;
     case 'older':
       return `Older version ignored: the file has ${r.name} v${r.version}, you have v${r.installed_version ?? '?'}. Nothing changed.`;
   }

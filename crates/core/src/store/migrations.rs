@@ -167,6 +167,16 @@ DROP INDEX phases_counted_focus;
 DROP INDEX sessions_focus_span;
 "#;
 
+/// 6: where each community came from and what content it installed last (see `pack::source`), so
+/// that a pack claiming an installed community's id from elsewhere is a conflict, not a takeover.
+/// Communities installed before are of unknown source, except the installer's own pack.
+const PACK_SOURCES: &str = r#"
+ALTER TABLE communities ADD COLUMN source TEXT NOT NULL DEFAULT '{"kind":"unknown"}'; -- PackSource as JSON
+ALTER TABLE communities ADD COLUMN content_id TEXT;  -- SHA-256 of the checked pack; NULL if unknown
+UPDATE communities SET source = '{"kind":"bundled"}'
+    WHERE id = (SELECT json_extract(value, '$.community_id') FROM app_state WHERE key = 'bundled_pack');
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -178,11 +188,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(CALLS),
         M::up(APP_STATE),
         M::up_with_hook(HONEST_HISTORY, fill_rollup),
+        M::up(PACK_SOURCES),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 #[cfg(test)]
 mod tests {
