@@ -79,8 +79,9 @@ check-bindings:
 test-ui: deps
 	CI=true npm --prefix ui test
 
+# One spec alone: make test-e2e SPEC=specs/pack-import.e2e.ts (a path under tests/e2e).
 test-e2e: build
-	STINT_APP=$(APP) scripts/e2e.sh
+	STINT_APP=$(APP) scripts/e2e.sh $(if $(SPEC),--spec $(SPEC))
 
 screenshots: build
 	STINT_APP=$(APP) scripts/screenshots.sh

@@ -22,7 +22,10 @@ const IN_PROGRESS_AT_IMPORT_MS = 5_000;
 /** The reminder call starts this much after one minute from now, so its 1-minute reminder falls this far ahead. */
 const REMINDER_AHEAD_MS = 15_000;
 
-/** Calls → Advanced → "Pack file path" → "Import from path"; `path` is asked for when the form is ready. */
+/**
+ * Calls → Advanced → "Pack file path" → "Import from path" → Install in the confirmation dialog;
+ * `path` is asked for when the form is ready.
+ */
 async function importPackFromPath(path: () => string): Promise<void> {
   await goTo('Calls');
   await openDisclosure(await byRole('button', 'Advanced'));
@@ -32,6 +35,7 @@ async function importPackFromPath(path: () => string): Promise<void> {
   await field.clearValue();
   await field.setValue(path());
   await (await byRole('button', 'Import from path')).click();
+  await (await byRole('button', 'Install', { within: await byRole('dialog', /^Install /) })).click();
 }
 
 describe('calls from community packs', () => {
