@@ -278,3 +278,35 @@ fn a_separate_id_is_found_even_when_the_first_ones_are_taken() {
     let update = t.store.preview_pack(&with_version("1.1.0"), &genuine()).unwrap();
     assert!(update.changes.is_empty(), "{:?}", update.changes);
 }
+
+#[test]
+fn migration_6_marks_the_installers_community_bundled_and_the_others_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stint.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        stint_core::store::migrations::migrations().to_version(&mut conn, 5).unwrap();
+        for id in ["from-installer", "from-a-file"] {
+            conn.execute(
+                "INSERT INTO communities (id, name, version, links, imported_at, updated_at)
+                 VALUES (?1, ?1, '1.0.0', '{}', 0, 0)",
+                [id],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO app_state (key, value) VALUES ('bundled_pack', '{\"community_id\":\"from-installer\",\"version\":\"1.0.0\"}')",
+            [],
+        )
+        .unwrap();
+    }
+    let (mut store, _) = stint_core::store::Store::open(&path, utc(2025, 3, 1, 9, 0)).unwrap();
+    let sources: Vec<_> = store.communities().unwrap().into_iter().map(|c| (c.id, c.source, c.content_id)).collect();
+    assert_eq!(
+        sources,
+        [
+            ("from-a-file".to_string(), PackSource::Unknown, None),
+            ("from-installer".to_string(), PackSource::Bundled, None),
+        ]
+    );
+}
