@@ -2,7 +2,8 @@
  * Packs and links that cannot hurt (issue 12): a `stint://import` link, handed to the running Stint by
  * a second launch (as the desktop does), shows what the pack installs — its community, calls and join
  * links — and installs nothing until the user confirms; Cancel installs nothing; an update that changes
- * a join link shows the change, and the database keeps the old link until the user confirms.
+ * a join link shows the change, and the database keeps the old link until the user confirms; a link
+ * Stint is started with (before its window is ready) is held and shown.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { browser } from '@wdio/globals';
 import { currentEnvironment } from '../support/environment.ts';
 import { secondLaunch, waitForAppReady } from '../support/app.ts';
 import { query } from '../support/db.ts';
+import { appBinary } from '../support/paths.ts';
 import { samplePack } from '../support/packs.ts';
 import { pollUntil } from '../support/processes.ts';
 import { byRole, waitForNoRole } from '../support/roles.ts';
@@ -88,6 +90,24 @@ describe('a stint://import link', () => {
     await (await byRole('button', 'Update to 1.1.0', { within: dialog })).click();
     await waitForNoRole('dialog', `Update ${COMMUNITY}?`);
     await pollUntil(() => dailyLink() === NEW_DAILY_LINK, 'the confirmed update did not change the join link');
+    assert.deepEqual(communities(), [{ id: 'turing-way-like', version: '1.1.0' }]);
+  });
+
+  it('holds a link Stint was started with until the window shows it', async () => {
+    writePack((pack) => {
+      pack.version = '1.2.0';
+    });
+    // A cold start through the link: the link is handled while Stint starts, before its window is ready.
+    await browser.reloadSession({
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: appBinary(), args: [`stint://import?path=${encodeURIComponent(packFile)}`] },
+    } as WebdriverIO.Capabilities);
+    await waitForAppReady();
+    const dialog = await byRole('dialog', `Update ${COMMUNITY}?`);
+    assert.match(await dialog.getText(), /1\.2\.0 \(installed: 1\.1\.0\)/);
+    assert.deepEqual(communities(), [{ id: 'turing-way-like', version: '1.1.0' }]);
+    await (await byRole('button', 'Cancel', { within: dialog })).click();
+    await waitForNoRole('dialog', `Update ${COMMUNITY}?`);
     assert.deepEqual(communities(), [{ id: 'turing-way-like', version: '1.1.0' }]);
   });
 });
