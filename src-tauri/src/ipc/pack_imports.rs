@@ -61,7 +61,11 @@ pub fn pending_pack_imports<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<
             Ok(import) => shown.push(import),
             Err(e) => {
                 let _ = app.state::<PendingPacks>().release(pack.id);
-                events::notice(&app, format!("A community pack could not be shown, so it was set aside: {e}"), true);
+                events::notice(
+                    &app,
+                    format!("A community pack could not be shown, so it was set aside ({e}). Open it again to retry."),
+                    true,
+                );
             }
         }
     }

@@ -63,7 +63,7 @@ impl PendingPacks {
 
     /// The held pack `id`.
     pub fn get(&self, id: u32) -> Result<PendingPack> {
-        self.held().packs.iter().find(|p| p.id == id).cloned().ok_or_else(|| gone(id))
+        self.held().packs.iter().find(|p| p.id == id).cloned().ok_or_else(gone)
     }
 
     /// Remembers what the UI was shown of pack `id`.
@@ -79,14 +79,15 @@ impl PendingPacks {
         let before = held.packs.len();
         held.packs.retain(|p| p.id != id);
         if held.packs.len() == before {
-            return Err(gone(id));
+            return Err(gone());
         }
         Ok(())
     }
 }
 
-fn gone(id: u32) -> Error {
-    Error::NotFound(format!("the pack import {id} (it was installed or cancelled already)"))
+/// Reads "The community pack to confirm (installed or cancelled already) was not found".
+fn gone() -> Error {
+    Error::NotFound("The community pack to confirm (installed or cancelled already)".into())
 }
 
 #[cfg(test)]
