@@ -24,6 +24,7 @@ async function importPack(path: string): Promise<void> {
   await field.clearValue();
   await field.setValue(path);
   await (await byRole('button', 'Import from path')).click();
+  await (await byRole('button', 'Install', { within: await byRole('dialog', /^Install /) })).click();
   await byRole('button', 'Turing Way-like community website');
 }
 

@@ -37,7 +37,7 @@ pub enum PackAction {
     Replaced,
 }
 
-/// The result of `Store::import_pack`.
+/// The result of `Store::install_pack` (and `import_pack`, `import_bundled_pack`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PackImport {
