@@ -85,9 +85,10 @@ test-ui: deps
 
 # The app under test is built as `make test-rust` builds it (all targets, so dev-dependencies' features
 # are the same), which makes this build a link step after the Rust tests.
+# One spec alone: make test-e2e SPEC=specs/pack-import.e2e.ts (a path under tests/e2e).
 test-e2e: ui
 	cargo build $(TEST_BUILD) --all-targets
-	STINT_APP=$(APP) scripts/e2e.sh
+	STINT_APP=$(APP) scripts/e2e.sh $(if $(SPEC),--spec $(SPEC))
 
 screenshots: build
 	STINT_APP=$(APP) scripts/screenshots.sh

@@ -46,6 +46,8 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_deep_link::init())
+        // Before `setup`: a link that arrives while Stint starts is held, not lost.
+        .manage(state::pending_packs::PendingPacks::default())
         .invoke_handler(ipc::handler())
         .setup(|app| {
             app::setup(app.handle())?;

@@ -8,7 +8,7 @@ import { fakeBackend, rejectWith, type Handler } from './test/backend';
 import { seriousViolations } from './test/axe';
 import { FakeSound } from './test/fakeSound';
 import { commitment, focus, format, overview, period, sessionDetail, sessionView, settings, summaryRow } from './test/fixtures';
-import { community, packImport, series, seriesCommitment, storedCall, upcoming } from './test/callFixtures';
+import { community, pendingImport, series, seriesCommitment, storedCall, upcoming } from './test/callFixtures';
 
 const mine = format({ id: 'mine', origin: { type: 'custom' }, name: 'Deep work', attribution: null, repeat: null, phases: [focus('Deep', 5400)] });
 
@@ -135,6 +135,25 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
     expect(await seriousViolations()).toEqual([]);
   });
 
+  it('a community pack waiting for confirmation, with an update’s changes', async () => {
+    backend({
+      pending_pack_imports: () => [
+        pendingImport({
+          relation: 'newer',
+          version: '1.3.0',
+          warning: 'This pack jumps from version 1.2.0 to 13.0.0, more than 10 major versions at once.',
+          installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+          changes: [
+            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://meet.example.org/new', fields: ['title'] },
+          ],
+        }),
+      ],
+    });
+    openMain();
+    await screen.findByRole('dialog', { name: 'Update Turing Way-like?' });
+    expect(await seriousViolations()).toEqual([]);
+  });
+
   it('Calls, empty, and a refused calendar address beside its field', async () => {
     backend({
       add_subscription: rejectWith('invalid_input', 'url: This is not a valid web address; check it and try again.', 'url'),
@@ -160,7 +179,7 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
       list_communities: () => [community(), community({ id: 'al', name: 'Alliance', accent: null, links: { website: null, code_of_conduct: null, notes: 'https://n.example' } })],
       list_series: () => [series()],
       series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial', note: 'half' }), seriesCommitment(2, 'Send invoices')],
-      import_pack: () => packImport(),
+      open_pack_file: () => pendingImport(),
     });
     openMain();
     await goTo('Calls');
@@ -168,7 +187,7 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
     await screen.findByRole('list', { name: 'Commitments of Spring goals' });
     expect(await seriousViolations()).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Import community pack…' }));
-    await screen.findByText(/^Installed Turing Way-like/);
+    await screen.findByText(/is open for review/);
     await userEvent.click(screen.getByRole('button', { name: 'Remove Alliance' }));
     await userEvent.click(screen.getByRole('button', { name: 'New accountability series' }));
     await userEvent.click(screen.getByRole('button', { name: 'Start the next series after Spring goals' }));

@@ -77,11 +77,13 @@ pub fn upcoming_view(
             } else {
                 None
             };
-            let community = call
-                .community_id
-                .as_ref()
-                .and_then(|id| communities.iter().find(|c| c.id == *id))
-                .map(|c| CommunityBadge { id: c.id.clone(), name: c.name.clone(), accent: c.accent.clone() });
+            // Only a pack's own calls wear its community's badge: a personal call (or a calendar
+            // event) may name any community in its `community_id`, which proves nothing.
+            let community = match &stored.origin {
+                CallOrigin::Community(id) => communities.iter().find(|c| c.id == *id),
+                CallOrigin::Personal | CallOrigin::Series(_) => None,
+            }
+            .map(|c| CommunityBadge { id: c.id.clone(), name: c.name.clone(), accent: c.accent.clone() });
             Some(UpcomingOccurrence {
                 call_id: call.id.clone(),
                 title: call.title.clone(),

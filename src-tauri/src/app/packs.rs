@@ -1,17 +1,18 @@
 //! Community packs arriving without a dialog: a `*.stint.json` dropped on the main window, or a
-//! `stint://import?path=/abs/file.stint.json` link. Both import the file as the Calls view's dialog
-//! does (`ipc::communities::import_file`); having no caller to answer, they report through a
-//! `notice` event.
+//! `stint://import?path=/abs/file.stint.json` link. Neither installs anything: the file is held for
+//! the user's confirmation (`ipc::pack_imports`), which the main window asks for; a file that cannot
+//! be held is reported through a `notice` event.
 
 use std::path::{Path, PathBuf};
 
+use stint_core::pack::PackSource;
 use stint_core::store::{PackAction, PackImport};
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
 use crate::desktop::tray;
-use crate::ipc::communities::import_file;
 use crate::ipc::events;
+use crate::ipc::pack_imports::hold_file;
 
 /// What a pack file's name ends with.
 pub const PACK_SUFFIX: &str = ".stint.json";
@@ -25,6 +26,7 @@ pub fn describe(import: &PackImport) -> String {
         (PackAction::Installed, _) => format!("Installed {name} {}.", import.version),
         (PackAction::Updated, Some(old)) => format!("Updated {name} from {old} to {}.", import.version),
         (PackAction::Updated, None) => format!("Updated {name} to {}.", import.version),
+        (PackAction::Replaced, _) => format!("Replaced {name} with the pack's version {}.", import.version),
         (PackAction::AlreadyCurrent, _) => format!("{name} {} is already installed.", import.version),
         (PackAction::Older, Some(installed)) => {
             format!("{name} {installed} is installed; this file has the older version {}.", import.version)
@@ -33,19 +35,18 @@ pub fn describe(import: &PackImport) -> String {
     }
 }
 
-/// Imports a pack on behalf of a drop or a link, and tells the user how it went.
-fn import_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path) {
-    match import_file(app, path) {
-        Ok(import) => events::notice(app, describe(&import), false),
-        Err(e) => events::notice(app, format!("Cannot import {}: {e}", path.display()), true),
+/// Holds a pack for the user's confirmation on behalf of a drop or a link; tells the user if it cannot.
+fn hold_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) {
+    if let Err(e) = hold_file(app, path, source) {
+        events::notice(app, format!("Stint cannot open the community pack {}: {e}", path.display()), true);
     }
 }
 
-/// Files dropped on the main window: each `*.stint.json` is imported; anything else is refused.
+/// Files dropped on the main window: each `*.stint.json` is held for confirmation; anything else is refused.
 pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
     for path in paths {
         if has_pack_suffix(path) {
-            import_and_tell(app, path);
+            hold_and_tell(app, path, PackSource::file(&path.to_string_lossy()));
         } else {
             let message =
                 format!("Only community packs ({PACK_SUFFIX} files) can be dropped here, not {}.", path.display());
@@ -54,12 +55,13 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
     }
 }
 
-/// Deep links Stint was opened with: `stint://import?path=…` imports the pack; anything else is refused.
+/// Deep links Stint was opened with: `stint://import?path=…` holds the pack for confirmation;
+/// anything else is refused.
 pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
     for url in urls {
         tray::show_main_window(app);
         match pack_path_of_deep_link(url) {
-            Ok(path) => import_and_tell(app, &path),
+            Ok(path) => hold_and_tell(app, &path, PackSource::link(&path.to_string_lossy())),
             Err(e) => events::notice(app, format!("Stint cannot open this link: {e}"), true),
         }
     }

@@ -1,6 +1,6 @@
-//! Commands for community packs and calendar files: import, list, remove, and calendar export. The
-//! files come from a dialog the backend opens (`desktop::file_dialog`), never from a path the webview
-//! sends. A pack dropped on the window or opened by a link is imported here too (`import_file`).
+//! Commands for community packs and calendar files: list and remove packs (installing one asks
+//! first: `pack_imports`), calendar import and export. Files come from a dialog the backend opens
+//! (`desktop::file_dialog`), never from a path the webview sends.
 
 use std::io::Read;
 use std::path::Path;
@@ -8,10 +8,9 @@ use std::path::Path;
 use chrono::Utc;
 use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
 use stint_core::live::Changes;
-use stint_core::pack::MAX_PACK_BYTES;
-use stint_core::store::{Community, PackAction, PackImport};
+use stint_core::store::Community;
 use stint_core::{Error, Result};
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::error::CommandResult;
 use super::history::local_zone;
@@ -22,17 +21,7 @@ use crate::state::AppState;
 /// The format of calendar events that do not name one.
 pub(super) const DEFAULT_ICS_FORMAT: &str = "pomodoro";
 
-const PACK: FileKind = FileKind { name: "Stint community pack", extensions: &["stint.json", "json"] };
 const CALENDAR: FileKind = FileKind { name: "Calendar", extensions: &["ics"] };
-
-/// Asks the user for a community pack file and imports it (at most 1 MiB); `None` when they cancel.
-/// A malformed pack is `invalid_input` naming its JSON path (or line and column), and nothing is stored.
-#[tauri::command]
-pub async fn import_pack<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<PackImport>> {
-    let dialogs = app.state::<FileDialogs>();
-    let Some(path) = dialogs.open_file(&app, "Import a community pack", PACK).await else { return Ok(None) };
-    Ok(Some(import_file(&app, &path)?))
-}
 
 /// Reads a file of at most `limit` bytes; errors name `field`.
 pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
@@ -44,19 +33,6 @@ pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
         return Err(Error::invalid(field, format!("{} is larger than {} KiB", path.display(), limit / 1024)));
     }
     Ok(bytes)
-}
-
-/// Imports the pack file at `path` (at most 1 MiB) and tells the UI and the runner.
-pub fn import_file<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<PackImport> {
-    if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose a pack file"));
-    }
-    let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
-    let imported = app.state::<AppState>().store.lock().import_pack(&bytes, Utc::now())?;
-    if matches!(imported.action, PackAction::Installed | PackAction::Updated) {
-        packs_changed(app);
-    }
-    Ok(imported)
 }
 
 /// The installed communities by name (without their logos).
@@ -120,6 +96,7 @@ fn check_save_path(path: &Path) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stint_core::pack::MAX_PACK_BYTES;
 
     #[test]
     fn files_over_the_limit_are_refused_naming_the_field() {

@@ -13,12 +13,15 @@ pub const NOTIFICATION_FAILED: &str = "notification-failed";
 pub const CALLS_CHANGED: &str = "calls-changed";
 /// A community pack was installed, updated or removed. No payload.
 pub const PACKS_CHANGED: &str = "packs-changed";
+/// A community pack is waiting for the user's confirmation (`pending_pack_imports`). No payload.
+pub const PACK_IMPORT_PENDING: &str = "pack-import-pending";
 /// Something to tell the user that no command returned: a pack dropped on the window or opened by a
 /// `stint://` link, a join link that would not open, a desktop setting that was refused.
 pub const NOTICE: &str = "notice";
 
 /// Every event above, for the surface check.
-pub const ALL: [&str; 5] = [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, NOTICE];
+pub const ALL: [&str; 6] =
+    [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, PACK_IMPORT_PENDING, NOTICE];
 
 /// Payload of `notice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod formats;
 pub mod history;
+pub mod pack_imports;
 pub mod publish;
 pub mod series;
 pub mod session;
@@ -38,6 +39,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
     ipc_surface!(invoke_handler)
 }
 
+#[cfg(test)]
+mod pack_imports_tests;
 #[cfg(test)]
 mod surface_tests;
 #[cfg(test)]

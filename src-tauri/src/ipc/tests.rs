@@ -63,6 +63,7 @@ pub(super) fn app_with(desktop: FakeDesktop) -> App {
         desktop: Box::new(desktop.clone()),
     });
     app.manage(FileDialogs::default());
+    app.manage(crate::state::pending_packs::PendingPacks::default());
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     App { _app: app, window, _dir: dir, inbox, desktop }
 }

@@ -1,6 +1,7 @@
 //! What the commands and the entry points share: the store, the runner's handle, the notifier, the
 //! settings, the start-up report and the desktop.
 
+pub mod pending_packs;
 pub mod settings;
 
 use std::path::PathBuf;

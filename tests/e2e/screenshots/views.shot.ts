@@ -20,6 +20,7 @@ async function importPack(path: string): Promise<void> {
   await goTo('Calls');
   answerFileDialogWith(path);
   await (await byRole('button', 'Import community pack…')).click();
+  await (await byRole('button', 'Install', { within: await byRole('dialog', /^Install /) })).click();
   await byRole('button', 'Turing Way-like community website');
 }
 

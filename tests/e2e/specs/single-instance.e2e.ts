@@ -4,13 +4,11 @@
  * running and keeps answering.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { currentEnvironment } from '../support/environment.ts';
-import { appPid, waitForAppReady } from '../support/app.ts';
-import { appBinary } from '../support/paths.ts';
-import { isAlive, pollUntil } from '../support/processes.ts';
+import { appPid, secondLaunch, waitForAppReady } from '../support/app.ts';
+import { isAlive } from '../support/processes.ts';
 import { byRole } from '../support/roles.ts';
 import { goTo } from '../support/flows.ts';
 
@@ -24,15 +22,7 @@ describe('a second launch while Stint runs', () => {
   it('exits with status 0 and leaves the first instance running and answering', async () => {
     assert.ok(existsSync(join(dataDir, 'stint.sock')), 'the first instance holds stint.sock in its data dir');
     const first = appPid();
-    const second = spawn(appBinary(), [], { env: { ...process.env, STINT_DATA_DIR: dataDir }, stdio: 'ignore' });
-    let exitCode: number | null = null;
-    second.once('exit', (code) => (exitCode = code));
-    try {
-      await pollUntil(() => exitCode !== null, 'the second launch is still running after 10 s');
-    } finally {
-      if (exitCode === null) second.kill('SIGKILL');
-    }
-    assert.equal(exitCode, 0);
+    assert.equal(await secondLaunch(), 0);
     assert.ok(isAlive(first), 'the first instance is still running');
     // It still answers: WebDriver reaches its window and its views still switch.
     await goTo('Formats');

@@ -1,6 +1,6 @@
 /** The app process under test: finding it, killing it hard, launching it again. */
 import { browser } from '@wdio/globals';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,27 @@ export function appPid(): number {
     throw new Error(`expected one ${appProcessName()} process below tauri-driver, found ${JSON.stringify(pids)}`);
   }
   return pids[0];
+}
+
+/**
+ * Starts a second `stint` on this spec's data directory with `args` (as the desktop does for a
+ * `stint://` link) and waits up to 10 s for it to exit; returns its exit status.
+ */
+export async function secondLaunch(args: string[] = []): Promise<number | null> {
+  const { dataDir } = currentEnvironment();
+  const second = spawn(appBinary(), args, { env: { ...process.env, STINT_DATA_DIR: dataDir }, stdio: 'ignore' });
+  let exited = false;
+  let exitCode: number | null = null;
+  second.once('exit', (code) => {
+    exited = true;
+    exitCode = code;
+  });
+  try {
+    await pollUntil(() => exited, 'the second launch is still running after 10 s');
+  } finally {
+    if (!exited) second.kill('SIGKILL');
+  }
+  return exitCode;
 }
 
 /** Kills the app with SIGKILL — no chance to clean up, like a crash or a power cut — and waits for it to be gone. */

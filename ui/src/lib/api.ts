@@ -20,7 +20,9 @@ import type { NotificationFailure } from './bindings/NotificationFailure';
 import type { Call } from './bindings/Call';
 import type { StoredCall } from './bindings/StoredCall';
 import type { Community } from './bindings/Community';
+import type { PackChoice } from './bindings/PackChoice';
 import type { PackImport } from './bindings/PackImport';
+import type { PendingPackImport } from './bindings/PendingPackImport';
 import type { IcsImport } from './bindings/IcsImport';
 import type { Subscription } from './bindings/Subscription';
 import type { Series } from './bindings/Series';
@@ -141,8 +143,18 @@ export const joinCall = (callId: string, occurrenceStart: string, replaceRunning
 export const openLink = (url: string) => call<void>('open_link', { url });
 
 // Community packs
-/** The backend asks the user for a pack file and imports it; `null` when the user cancels. */
-export const importPack = () => call<PackImport | null>('import_pack');
+/**
+ * The backend asks the user for a pack file, holds it for confirmation and previews it (the main
+ * window's dialog shows it); `null` when the user cancels.
+ */
+export const openPackFile = () => call<PendingPackImport | null>('open_pack_file');
+/** Every pack waiting for confirmation (from a link, a drop or `openPackFile`), each with its preview. */
+export const pendingPackImports = () => call<PendingPackImport[]>('pending_pack_imports');
+/** Installs a waiting pack as the user chose; `conflict` when what is installed changed since it was shown. */
+export const confirmPackImport = (id: number, choice: PackChoice) =>
+  call<PackImport>('confirm_pack_import', { id, choice });
+/** Lets a waiting pack go, installing nothing. */
+export const cancelPackImport = (id: number) => call<void>('cancel_pack_import', { id });
 export const listCommunities = () => call<Community[]>('list_communities');
 export const removeCommunity = (id: string) => call<void>('remove_community', { id });
 
@@ -195,6 +207,8 @@ export const onNotificationFailed = (handler: (failure: NotificationFailure) => 
 export const onCallsChanged = (handler: () => void) => on<null>('calls-changed', () => handler());
 /** Community packs were installed, updated or removed (also by a file dropped on the window). */
 export const onPacksChanged = (handler: () => void) => on<null>('packs-changed', () => handler());
+/** A community pack waits for the user's confirmation (`pendingPackImports`). */
+export const onPackImportPending = (handler: () => void) => on<null>('pack-import-pending', () => handler());
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
 export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePackImport } from './packMessages';
+import { describePackImport, describePackSource } from './packMessages';
 import { packImport } from '../test/callFixtures';
 
 describe('describePackImport', () => {
@@ -14,5 +14,17 @@ describe('describePackImport', () => {
     expect(describePackImport(packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
       'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
     );
+    expect(describePackImport(packImport({ action: 'replaced', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
+      'Replaced Turing Way-like with v1.0.0 from the pack you confirmed. Your history is unchanged.',
+    );
+  });
+});
+
+describe('describePackSource', () => {
+  it('names where a pack came from', () => {
+    expect(describePackSource({ kind: 'bundled' })).toBe('the installer');
+    expect(describePackSource({ kind: 'file', name: 'tw.stint.json' })).toBe('the file tw.stint.json');
+    expect(describePackSource({ kind: 'link', name: 'tw.stint.json' })).toBe('a stint:// link to the file tw.stint.json');
+    expect(describePackSource({ kind: 'unknown' })).toBe('an earlier Stint, which did not record it');
   });
 });

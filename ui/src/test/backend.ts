@@ -6,7 +6,9 @@ import { emit } from '@tauri-apps/api/event';
 export type Handler = (args: Record<string, unknown>) => unknown;
 export type Call = { cmd: string; args: Record<string, unknown> };
 
-export function fakeBackend(handlers: Record<string, Handler>) {
+export function fakeBackend(given: Record<string, Handler>) {
+  // The main window asks for packs waiting for confirmation at start; by default none wait.
+  const handlers: Record<string, Handler> = { pending_pack_imports: () => [], ...given };
   const calls: Call[] = [];
   mockIPC(
     (cmd, payload) => {

@@ -2,6 +2,8 @@
 import type { Call } from '../lib/bindings/Call';
 import type { Community } from '../lib/bindings/Community';
 import type { PackImport } from '../lib/bindings/PackImport';
+import type { PackPreview } from '../lib/bindings/PackPreview';
+import type { PendingPackImport } from '../lib/bindings/PendingPackImport';
 import type { Series } from '../lib/bindings/Series';
 import type { StoredCall } from '../lib/bindings/StoredCall';
 import type { UpcomingOccurrence } from '../lib/bindings/UpcomingOccurrence';
@@ -70,7 +72,35 @@ export function community(over: Partial<Community> = {}): Community {
     logo: null,
     imported_at: '2025-03-01T10:00:00Z',
     updated_at: '2025-03-01T10:00:00Z',
+    source: { kind: 'file', name: 'tw.stint.json' },
+    content_id: 'a'.repeat(64),
     ...over,
+  };
+}
+
+/** A pack waiting for confirmation: Turing Way-like 1.2.0, new, from a link, with two calls. */
+export function pendingImport(over: Partial<PackPreview> = {}, id = 1): PendingPackImport {
+  return {
+    id,
+    preview: {
+      community_id: 'tw',
+      name: 'Turing Way-like',
+      version: '1.2.0',
+      source: { kind: 'link', name: 'tw.stint.json' },
+      content_id: '0123456789abcdef'.repeat(4),
+      installed: null,
+      relation: 'new',
+      choices: ['install'],
+      separate_id: null,
+      warning: null,
+      formats: ['Collaboration Cafe'],
+      calls: [
+        call({ id: 'cafe', title: 'Collaboration Cafe', join_link: 'https://meet.example.org/cafe' }),
+        call({ id: 'daily', title: 'Daily coworking', join_link: 'https://meet.example.org/daily' }),
+      ],
+      changes: [],
+      ...over,
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import Calls from './Calls.svelte';
 import MainWindow from '../MainWindow.svelte';
 import { fakeBackend, rejectWith, type Handler } from '../test/backend';
-import { call, community, packImport, series, seriesCommitment, storedCall, upcoming } from '../test/callFixtures';
+import { call, community, pendingImport, series, seriesCommitment, storedCall, upcoming } from '../test/callFixtures';
 import { format, sessionView, settings } from '../test/fixtures';
 import type { Commitment } from '../lib/bindings/Commitment';
 import type { Series } from '../lib/bindings/Series';
@@ -187,36 +187,20 @@ describe('Calls view: your own calls', () => {
 });
 
 describe('Calls view: community packs', () => {
-  it('imports the pack chosen in the file dialog and says what the import did', async () => {
-    const results = [
-      packImport(),
-      packImport({ action: 'updated', version: '1.3.0', installed_version: '1.2.0' }),
-      packImport({ action: 'already_current', formats: [], calls: [] }),
-      packImport({ action: 'older', version: '1.0.0', installed_version: '1.2.0', formats: [], calls: [] }),
-    ];
-    const b = backend({ import_pack: () => results.shift() });
+  it('opens the pack chosen in the backend's file dialog for review, installing nothing itself', async () => {
+    const b = backend({ open_pack_file: () => pendingImport() });
     render(Calls);
-    const button = await screen.findByRole('button', { name: 'Import community pack…' });
-    const expected = [
-      'Installed Turing Way-like v1.2.0: 2 formats and 2 calls.',
-      'Updated Turing Way-like to v1.3.0 (was v1.2.0). Your history is unchanged.',
-      'Turing Way-like v1.2.0 is already current: nothing changed.',
-      'Older version ignored: the file has Turing Way-like v1.0.0, you have v1.2.0. Nothing changed.',
-    ];
-    for (const message of expected) {
-      await userEvent.click(button);
-      expect(await screen.findByText(message)).toBeInTheDocument();
-    }
+    await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
+    expect(await screen.findByText('Turing Way-like 1.2.0 is open for review: install it from the dialog.')).toBeInTheDocument();
     // The backend opens the file dialog itself: the page sends no path, and opens no dialog.
-    expect(b.argsOf('import_pack')).toEqual(Array(4).fill({}));
+    expect(b.argsOf('open_pack_file')).toEqual([{}]);
     expect(b.argsOf('plugin:dialog|open')).toEqual([]);
-    // The lists are reloaded after each import.
-    expect(b.argsOf('list_communities').length).toBeGreaterThanOrEqual(5);
+    expect(b.argsOf('confirm_pack_import')).toEqual([]);
   });
 
   it('shows a malformed pack error, naming the JSON path, as an alert', async () => {
     backend({
-      import_pack: rejectWith('invalid_input', 'calls[0].time_zone: "Mars/Olympus" is not an IANA time zone', 'calls[0].time_zone'),
+      open_pack_file: rejectWith('invalid_input', 'calls[0].time_zone: "Mars/Olympus" is not an IANA time zone', 'calls[0].time_zone'),
     });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
@@ -226,11 +210,11 @@ describe('Calls view: community packs', () => {
   });
 
   it('says nothing when the file dialog is cancelled', async () => {
-    const b = backend({ import_pack: () => null });
+    const b = backend({ open_pack_file: () => null });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
-    await expect.poll(() => b.argsOf('import_pack').length).toBe(1);
-    expect(screen.queryByText(/^Installed/)).not.toBeInTheDocument();
+    await expect.poll(() => b.argsOf('open_pack_file').length).toBe(1);
+    expect(screen.queryByText(/open for review/)).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -242,7 +226,7 @@ describe('Calls view: community packs', () => {
     expect(screen.queryByRole('button', { name: 'Import from path' })).not.toBeInTheDocument();
   });
 
-  it('reloads when the shell imported a dropped pack, and shows its notice in the banner', async () => {
+  it('reloads when a pack was installed, and shows a notice from the shell in the banner', async () => {
     let installed: ReturnType<typeof community>[] = [];
     const b = backend({
       startup_report: () => [],
@@ -261,6 +245,17 @@ describe('Calls view: community packs', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Installed Turing Way-like 1.2.0.');
   });
 
+  it('shows a community’s badge only on the calls of its pack', async () => {
+    const own = { ...storedCall({ id: 'mine', title: 'My own call', community_id: 'tw' }), origin: { type: 'personal' as const } };
+    backend({ list_calls: () => [own, cafe] });
+    render(Calls);
+    const list = await screen.findByRole('list', { name: 'Scheduled calls' });
+    const [mine, fromPack] = within(list).getAllByRole('listitem');
+    expect(mine).toHaveTextContent('My own call');
+    expect(mine).not.toHaveTextContent('Turing Way-like');
+    expect(fromPack).toHaveTextContent('Turing Way-like');
+  });
+
   it('lists communities with version and links opened by the backend', async () => {
     const b = backend({ open_link: () => null });
     render(Calls);
@@ -268,6 +263,7 @@ describe('Calls view: community packs', () => {
     const item = within(list).getByRole('listitem');
     expect(within(item).getByRole('heading', { name: 'Turing Way-like' })).toBeInTheDocument();
     expect(item).toHaveTextContent('version 1.2.0');
+    expect(item).toHaveTextContent('From the file tw.stint.json');
     await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like code of conduct' }));
     await userEvent.click(within(item).getByRole('button', { name: 'Turing Way-like website' }));
     expect(within(item).queryByRole('button', { name: 'Turing Way-like notes' })).not.toBeInTheDocument();

@@ -7,7 +7,9 @@
 
 mod check;
 mod logo;
+mod preview;
 mod raw;
+mod source;
 mod version;
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,12 @@ use crate::format::FormatDraft;
 use crate::{Error, Result};
 
 pub use logo::{validate_logo, Logo, LogoType, MAX_LOGO_BYTES};
-pub use version::compare_versions;
+pub use preview::{
+    preview_pack, CallChange, CallChangeKind, CallField, Installed, InstalledPack, PackChoice, PackPreview,
+    PackRelation,
+};
+pub use source::{content_id, PackSource};
+pub use version::{compare_versions, implausible_jump, MAX_MAJOR_JUMP};
 
 /// The pack format this Stint reads (`"stint_pack": 1`).
 pub const PACK_FORMAT_VERSION: u64 = 1;

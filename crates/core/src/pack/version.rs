@@ -63,3 +63,17 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
         (Some(x), Some(y)) => x.cmp(&y),
     }
 }
+
+/// How many major versions an update may jump before the preview calls it implausible: a pack
+/// numbered 999999.0.0 (or 12.0 over an installed 1.4) is flagged, not trusted to order updates.
+pub const MAX_MAJOR_JUMP: u64 = 10;
+
+/// Whether `new` is more than `MAX_MAJOR_JUMP` major versions ahead of `installed` (the first
+/// dot-separated part of each, when both are numbers).
+pub fn implausible_jump(new: &str, installed: &str) -> bool {
+    let major = |v: &str| v.split(['.', '-', '+']).next().and_then(|m| m.parse::<u64>().ok());
+    match (major(new), major(installed)) {
+        (Some(new), Some(installed)) => new > installed.saturating_add(MAX_MAJOR_JUMP),
+        _ => false,
+    }
+}

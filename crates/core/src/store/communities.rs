@@ -16,7 +16,7 @@ use super::codec::{enum_name, from_json, instant, nanos, parse_enum, to_json};
 use super::Store;
 use crate::calls::Call;
 use crate::format::{FormatDraft, FormatOrigin};
-use crate::pack::{compare_versions, parse_pack, LogoType, Pack, PackLinks};
+use crate::pack::{compare_versions, content_id, parse_pack, LogoType, Pack, PackLinks, PackSource};
 use crate::{Error, Result};
 
 /// What an import did.
@@ -32,9 +32,12 @@ pub enum PackAction {
     AlreadyCurrent,
     /// The installed version is newer than the file; nothing changed.
     Older,
+    /// The user chose to replace the installed community (an older version, other contents of the
+    /// same version, or a pack from another source) with this pack.
+    Replaced,
 }
 
-/// The result of `Store::import_pack`.
+/// The result of `Store::install_pack` (and `import_pack`, `import_bundled_pack`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PackImport {
@@ -68,6 +71,10 @@ pub struct Community {
     pub imported_at: DateTime<Utc>,
     /// When the last newer version was imported (the first import's time until then).
     pub updated_at: DateTime<Utc>,
+    /// Where the installed pack came from.
+    pub source: PackSource,
+    /// `pack::content_id` of the installed pack; `None` if installed before Stint recorded it.
+    pub content_id: Option<String>,
 }
 
 /// The id under which a community's format or call is stored: `{community}/{id}`.
@@ -112,16 +119,29 @@ fn owned_ids(tx: &Transaction, table: &str, community_id: &str) -> Result<Vec<St
 }
 
 /// Writes the community row, inserting or updating it (an update keeps `imported_at`).
-fn upsert_community(tx: &Transaction, pack: &Pack, at: i64) -> Result<()> {
+pub(super) fn upsert_community(tx: &Transaction, pack: &Pack, source: &PackSource, at: i64) -> Result<()> {
     let logo_bytes = pack.logo.as_ref().map(|l| l.bytes()).transpose()?;
     let logo_type = pack.logo.as_ref().map(|l| enum_name(&l.kind));
     tx.execute(
-        "INSERT INTO communities (id, name, version, accent, logo_type, logo, links, imported_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+        "INSERT INTO communities (id, name, version, accent, logo_type, logo, links, imported_at, updated_at,
+             source, content_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, version = excluded.version,
              accent = excluded.accent, logo_type = excluded.logo_type, logo = excluded.logo,
-             links = excluded.links, updated_at = excluded.updated_at",
-        params![pack.id, pack.name, pack.version, pack.accent, logo_type, logo_bytes, to_json(&pack.links)?, at],
+             links = excluded.links, updated_at = excluded.updated_at, source = excluded.source,
+             content_id = excluded.content_id",
+        params![
+            pack.id,
+            pack.name,
+            pack.version,
+            pack.accent,
+            logo_type,
+            logo_bytes,
+            to_json(&pack.links)?,
+            at,
+            to_json(source)?,
+            content_id(pack)
+        ],
     )?;
     Ok(())
 }
@@ -129,7 +149,7 @@ fn upsert_community(tx: &Transaction, pack: &Pack, at: i64) -> Result<()> {
 /// Stores the pack's formats and calls, replacing what an earlier version stored: gone ones are
 /// deleted, kept ones updated in place (a format keeps whether it is archived, a call whether its
 /// reminders are on).
-fn replace_contents(tx: &Transaction, pack: &Pack, at: i64) -> Result<(Vec<String>, Vec<String>)> {
+pub(super) fn replace_contents(tx: &Transaction, pack: &Pack, at: i64) -> Result<(Vec<String>, Vec<String>)> {
     let (formats, calls) = namespaced(pack);
     for old in owned_ids(tx, "formats", &pack.id)? {
         if !formats.iter().any(|(id, _)| *id == old) {
@@ -159,13 +179,15 @@ fn replace_contents(tx: &Transaction, pack: &Pack, at: i64) -> Result<(Vec<Strin
     Ok((formats.into_iter().map(|(id, _)| id).collect(), calls.into_iter().map(|c| c.id).collect()))
 }
 
-type CommunityRow = (String, String, String, Option<String>, Option<String>, String, i64, i64);
+type CommunityRow = (String, String, String, Option<String>, Option<String>, String, i64, i64, String, Option<String>);
 
 fn community_from_row(r: &rusqlite::Row) -> rusqlite::Result<CommunityRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?))
 }
 
-fn decode((id, name, version, accent, logo_type, links, imported, updated): CommunityRow) -> Result<Community> {
+fn decode(
+    (id, name, version, accent, logo_type, links, imported, updated, source, content_id): CommunityRow,
+) -> Result<Community> {
     Ok(Community {
         id,
         name,
@@ -176,10 +198,12 @@ fn decode((id, name, version, accent, logo_type, links, imported, updated): Comm
         logo: None,
         imported_at: instant(imported),
         updated_at: instant(updated),
+        source: from_json(&source, "community source")?,
+        content_id,
     })
 }
 
-const COLUMNS: &str = "id, name, version, accent, logo_type, links, imported_at, updated_at";
+const COLUMNS: &str = "id, name, version, accent, logo_type, links, imported_at, updated_at, source, content_id";
 
 /// The installed communities by name, without their logo bytes.
 pub(super) fn load_all(tx: &Transaction) -> Result<Vec<Community>> {
@@ -188,8 +212,16 @@ pub(super) fn load_all(tx: &Transaction) -> Result<Vec<Community>> {
     rows.map(|row| decode(row?)).collect()
 }
 
+/// One installed community (without its logo bytes), if any.
+pub(super) fn load_one(tx: &Transaction, id: &str) -> Result<Option<Community>> {
+    let row = tx
+        .query_row(&format!("SELECT {COLUMNS} FROM communities WHERE id = ?1"), [id], community_from_row)
+        .optional()?;
+    row.map(decode).transpose()
+}
+
 /// Installs, updates or leaves alone the community of `pack` (see `Store::import_pack`).
-fn import_in(tx: &Transaction, pack: &Pack, at: i64) -> Result<PackImport> {
+fn import_in(tx: &Transaction, pack: &Pack, source: &PackSource, at: i64) -> Result<PackImport> {
     let installed = installed_version(tx, &pack.id)?;
     let action = match &installed {
         None => PackAction::Installed,
@@ -201,10 +233,10 @@ fn import_in(tx: &Transaction, pack: &Pack, at: i64) -> Result<PackImport> {
     };
     let (formats, calls) = match action {
         PackAction::Installed | PackAction::Updated => {
-            upsert_community(tx, pack, at)?;
+            upsert_community(tx, pack, source, at)?;
             replace_contents(tx, pack, at)?
         }
-        PackAction::AlreadyCurrent | PackAction::Older => (Vec::new(), Vec::new()),
+        PackAction::AlreadyCurrent | PackAction::Older | PackAction::Replaced => (Vec::new(), Vec::new()),
     };
     Ok(PackImport {
         community_id: pack.id.clone(),
@@ -218,14 +250,16 @@ fn import_in(tx: &Transaction, pack: &Pack, at: i64) -> Result<PackImport> {
 }
 
 impl Store {
-    /// Imports a community pack file in one transaction. A new community is installed; a newer
-    /// version of an installed one (by `compare_versions`) replaces its formats and calls, keeping
-    /// history; the same or an older version changes nothing (`AlreadyCurrent` / `Older`). A file
-    /// that `parse_pack` refuses is refused with its error unchanged, and nothing is stored.
-    pub fn import_pack(&mut self, bytes: &[u8], now: DateTime<Utc>) -> Result<PackImport> {
+    /// Imports a community pack file in one transaction, without asking and by version alone, as
+    /// from `source`: a new community is installed; a newer version of an installed one (by
+    /// `compare_versions`) replaces its formats and calls, keeping history; the same or an older
+    /// version changes nothing (`AlreadyCurrent` / `Older`). A file that `parse_pack` refuses is
+    /// refused with its error unchanged, and nothing is stored. The app installs what a user opens
+    /// through `preview_pack` and `install_pack` instead, which ask first.
+    pub fn import_pack(&mut self, bytes: &[u8], source: &PackSource, now: DateTime<Utc>) -> Result<PackImport> {
         let pack = parse_pack(bytes)?;
         let at = nanos(now, "now")?;
-        self.write(|tx| import_in(tx, &pack, at))
+        self.write(|tx| import_in(tx, &pack, source, at))
     }
 
     /// Imports the pack baked into the installer (`STINT_BUNDLED_PACK`), in one transaction, unless
@@ -243,7 +277,7 @@ impl Store {
             if imported_before {
                 return Ok(None);
             }
-            let import = import_in(tx, &pack, at)?;
+            let import = import_in(tx, &pack, &PackSource::Bundled, at)?;
             let mark = BundledPackMark { community_id: pack.id.clone(), version: pack.version.clone() };
             app_state::set_bundled_pack_mark(tx, &mark)?;
             Ok(Some(import))
@@ -273,11 +307,7 @@ impl Store {
     /// One installed community, with its logo bytes.
     pub fn community(&mut self, id: &str) -> Result<Community> {
         self.read(|tx| {
-            let row = tx
-                .query_row(&format!("SELECT {COLUMNS} FROM communities WHERE id = ?1"), [id], community_from_row)
-                .optional()?
-                .ok_or_else(|| not_found(id))?;
-            let mut community = decode(row)?;
+            let mut community = load_one(tx, id)?.ok_or_else(|| not_found(id))?;
             community.logo = tx.query_row("SELECT logo FROM communities WHERE id = ?1", [id], |r| r.get(0))?;
             Ok(community)
         })

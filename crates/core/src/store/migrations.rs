@@ -185,6 +185,16 @@ ALTER TABLE calls ADD COLUMN subscription_id INTEGER REFERENCES subscriptions(id
 CREATE INDEX calls_by_subscription ON calls(subscription_id) WHERE subscription_id IS NOT NULL;
 "#;
 
+/// 7: where each community came from and what content it installed last (see `pack::source`), so
+/// that a pack claiming an installed community's id from elsewhere is a conflict, not a takeover.
+/// Communities installed before are of unknown source, except the installer's own pack.
+const PACK_SOURCES: &str = r#"
+ALTER TABLE communities ADD COLUMN source TEXT NOT NULL DEFAULT '{"kind":"unknown"}'; -- PackSource as JSON
+ALTER TABLE communities ADD COLUMN content_id TEXT;  -- SHA-256 of the checked pack; NULL if unknown
+UPDATE communities SET source = '{"kind":"bundled"}'
+    WHERE id = (SELECT json_extract(value, '$.community_id') FROM app_state WHERE key = 'bundled_pack');
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -197,11 +207,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(APP_STATE),
         M::up_with_hook(HONEST_HISTORY, fill_rollup),
         M::up(SUBSCRIPTIONS),
+        M::up(PACK_SOURCES),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ mod ids;
 mod integrity;
 pub mod migrations;
 mod open;
+mod pack_install;
 mod series;
 mod sessions;
 mod subscriptions;

@@ -4,6 +4,7 @@
 //! 100 ms (a debug build), whatever the input: calls dated 1970, long skip lists, rare rules.
 
 use std::time::{Duration as StdDuration, Instant};
+use stint_core::pack::PackSource;
 
 use chrono::Duration;
 use proptest::prelude::*;
@@ -177,7 +178,7 @@ proptest! {
     #[test]
     fn any_pack_imports_and_answers_within_the_bound(bytes in pack()) {
         let mut t = temp_store();
-        let imported = timed("import_pack", || t.store.import_pack(&bytes, utc(2026, 3, 1, 0, 0)));
+        let imported = timed("import_pack", || t.store.import_pack(&bytes, &PackSource::file("test.stint.json"), utc(2026, 3, 1, 0, 0)));
         if imported.is_ok() {
             ask_everything(&mut t.store);
         }

@@ -24,6 +24,7 @@ mod live_watch;
 mod no_tauri;
 mod packs_ics_fuzz;
 mod packs_parse;
+mod packs_preview;
 mod packs_schema;
 mod room_clock;
 mod room_docs;

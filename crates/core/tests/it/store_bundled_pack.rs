@@ -1,6 +1,7 @@
 //! The pack baked into a community's installer: imported once, and again only when newer.
 
 use chrono::{DateTime, TimeZone, Utc};
+use stint_core::pack::PackSource;
 use stint_core::store::{BundledPackMark, PackAction};
 
 use crate::common::{rows, temp_store};
@@ -52,7 +53,8 @@ fn a_broken_bundled_pack_is_an_error_that_stores_nothing() {
 #[test]
 fn a_mark_carried_over_from_an_older_stint_is_honoured() {
     let mut t = temp_store();
-    let community_id = t.store.import_pack(&pack("1.0.0"), now()).unwrap().community_id;
+    let community_id =
+        t.store.import_pack(&pack("1.0.0"), &PackSource::file("test.stint.json"), now()).unwrap().community_id;
     t.store.remove_community(&community_id).unwrap();
     t.store.set_bundled_pack_mark(&BundledPackMark { community_id, version: "1.0.0".into() }).unwrap();
     assert!(t.store.import_bundled_pack(&pack("1.0.0"), now()).unwrap().is_none());

@@ -8,6 +8,7 @@ use chrono_tz::Europe::London;
 use stint_core::calls::{Call, Recurrence, Weekday};
 use stint_core::format::{CommitmentPolicy, FormatDraft, PhaseKind};
 use stint_core::ics::IcsImportOptions;
+use stint_core::pack::PackSource;
 use stint_core::store::{CallOrigin, ExportKind, SessionStatus, Store};
 use stint_core::timeline::state_at;
 use stint_core::Error;
@@ -21,7 +22,13 @@ fn store() -> crate::common::TestStore {
 
 fn with_pack() -> crate::common::TestStore {
     let mut t = store();
-    t.store.import_pack(&sample_pack("turing-way-like.stint.json"), utc(2025, 1, 1, 0, 0)).unwrap();
+    t.store
+        .import_pack(
+            &sample_pack("turing-way-like.stint.json"),
+            &PackSource::file("test.stint.json"),
+            utc(2025, 1, 1, 0, 0),
+        )
+        .unwrap();
     t
 }
 

@@ -6,6 +6,7 @@ use crate::common::{rows, temp_store, TestStore};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 use stint_core::format::FormatOrigin;
+use stint_core::pack::PackSource;
 use stint_core::pack::{parse_pack, LogoType};
 use stint_core::store::{CallOrigin, PackAction, Store};
 use stint_core::timeline::{state_at, Event, EventKind};
@@ -65,7 +66,7 @@ impl Rng {
 fn installing_namespaces_formats_and_calls_and_keeps_built_in_format_ids() {
     let mut t = temp_store();
     let now = utc(2025, 3, 1, 9, 0);
-    let import = t.store.import_pack(&turing(), now).unwrap();
+    let import = t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), now).unwrap();
     assert_eq!(import.action, PackAction::Installed);
     assert_eq!((import.community_id.as_str(), import.version.as_str()), (TURING, "1.0.0"));
     assert_eq!(import.installed_version, None);
@@ -82,7 +83,10 @@ fn installing_namespaces_formats_and_calls_and_keeps_built_in_format_ids() {
     assert_eq!(daily.call.community_id.as_deref(), Some(TURING));
     assert!(daily.reminders_enabled);
 
-    let accountability = t.store.import_pack(&sample_pack("accountability-group.stint.json"), now).unwrap();
+    let accountability = t
+        .store
+        .import_pack(&sample_pack("accountability-group.stint.json"), &PackSource::file("test.stint.json"), now)
+        .unwrap();
     assert!(accountability.formats.is_empty());
     let monday = t.store.call("accountability-group/monday-commit").unwrap();
     assert_eq!(monday.call.format_id, "accountability-1", "built-in formats keep their ids");
@@ -104,8 +108,8 @@ fn two_independent_stores_with_the_same_pack_agree_on_the_phase_at_1000_random_i
     let mut alice = temp_store();
     let mut bob = temp_store();
     let installed = utc(2025, 1, 1, 0, 0);
-    alice.store.import_pack(&turing(), installed).unwrap();
-    bob.store.import_pack(&turing(), installed).unwrap();
+    alice.store.import_pack(&turing(), &PackSource::file("test.stint.json"), installed).unwrap();
+    bob.store.import_pack(&turing(), &PackSource::file("test.stint.json"), installed).unwrap();
     // Occurrences in both time regimes (GMT and BST), of both calls; each member joins at their own
     // moment within the call, and each store is reopened so the session is replayed from disk.
     let joins = [
@@ -141,7 +145,7 @@ fn two_independent_stores_with_the_same_pack_agree_on_the_phase_at_1000_random_i
 fn a_newer_version_updates_formats_and_calls_but_not_history_or_choices() {
     let mut t = temp_store();
     let installed = utc(2025, 3, 1, 9, 0);
-    t.store.import_pack(&turing(), installed).unwrap();
+    t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), installed).unwrap();
     // History: a joined Daily coworking, with a commitment and recorded phases.
     let start = utc(2025, 3, 3, 11, 0);
     let session = t.store.join_call(DAILY, start, start + Duration::minutes(2)).unwrap();
@@ -172,7 +176,7 @@ fn a_newer_version_updates_formats_and_calls_but_not_history_or_choices() {
     v2["calls"].as_array_mut().unwrap().remove(0);
     v2["calls"][0]["skip_on_days_of"] = json!([]);
     let updated_at = utc(2025, 3, 20, 9, 0);
-    let import = t.store.import_pack(&bytes(&v2), updated_at).unwrap();
+    let import = t.store.import_pack(&bytes(&v2), &PackSource::file("test.stint.json"), updated_at).unwrap();
     assert_eq!(import.action, PackAction::Updated);
     assert_eq!(import.installed_version.as_deref(), Some("1.0.0"));
     assert_eq!(import.calls, [DAILY, "turing-way-like/writing-retreat"]);
@@ -206,13 +210,13 @@ fn the_same_or_an_older_version_changes_nothing() {
     let mut t = temp_store();
     let mut v2 = turing_json();
     v2["version"] = json!("1.10.0");
-    t.store.import_pack(&bytes(&v2), utc(2025, 3, 1, 9, 0)).unwrap();
+    t.store.import_pack(&bytes(&v2), &PackSource::file("test.stint.json"), utc(2025, 3, 1, 9, 0)).unwrap();
     let before = (counts(&t), visible(&mut t.store));
 
-    let same = t.store.import_pack(&bytes(&v2), utc(2025, 3, 2, 9, 0)).unwrap();
+    let same = t.store.import_pack(&bytes(&v2), &PackSource::file("test.stint.json"), utc(2025, 3, 2, 9, 0)).unwrap();
     assert_eq!(same.action, PackAction::AlreadyCurrent);
     assert!(same.formats.is_empty() && same.calls.is_empty());
-    let older = t.store.import_pack(&turing(), utc(2025, 3, 2, 9, 0)).unwrap();
+    let older = t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), utc(2025, 3, 2, 9, 0)).unwrap();
     assert_eq!(older.action, PackAction::Older, "1.0.0 is older than 1.10.0");
     assert_eq!((older.version.as_str(), older.installed_version.as_deref()), ("1.0.0", Some("1.10.0")));
     assert_eq!((counts(&t), visible(&mut t.store)), before);
@@ -221,7 +225,13 @@ fn the_same_or_an_older_version_changes_nothing() {
 #[test]
 fn a_malformed_pack_is_refused_with_the_parsers_error_and_nothing_is_stored() {
     let mut t = temp_store();
-    t.store.import_pack(&sample_pack("accountability-group.stint.json"), utc(2025, 3, 1, 9, 0)).unwrap();
+    t.store
+        .import_pack(
+            &sample_pack("accountability-group.stint.json"),
+            &PackSource::file("test.stint.json"),
+            utc(2025, 3, 1, 9, 0),
+        )
+        .unwrap();
     let before = (counts(&t), visible(&mut t.store));
 
     let text = String::from_utf8(turing()).unwrap();
@@ -246,13 +256,16 @@ fn a_malformed_pack_is_refused_with_the_parsers_error_and_nothing_is_stored() {
     ];
     for (what, input) in malformed {
         let expected = parse_pack(&input).unwrap_err();
-        let err = t.store.import_pack(&input, utc(2025, 3, 2, 9, 0)).unwrap_err();
+        let err = t.store.import_pack(&input, &PackSource::file("test.stint.json"), utc(2025, 3, 2, 9, 0)).unwrap_err();
         assert_eq!(err, expected, "{what}: the parser's error, unchanged");
         assert_eq!(err.code(), "invalid_input", "{what}");
         assert_eq!((counts(&t), visible(&mut t.store)), before, "{what}: nothing stored");
     }
     assert_eq!(
-        t.store.import_pack(&bytes(&bad_zone), utc(2025, 3, 2, 9, 0)).unwrap_err().field(),
+        t.store
+            .import_pack(&bytes(&bad_zone), &PackSource::file("test.stint.json"), utc(2025, 3, 2, 9, 0))
+            .unwrap_err()
+            .field(),
         Some("calls[1].time_zone")
     );
 }
@@ -260,8 +273,14 @@ fn a_malformed_pack_is_refused_with_the_parsers_error_and_nothing_is_stored() {
 #[test]
 fn removing_a_community_removes_its_formats_and_calls_but_keeps_history() {
     let mut t = temp_store();
-    t.store.import_pack(&turing(), utc(2025, 3, 1, 9, 0)).unwrap();
-    t.store.import_pack(&sample_pack("accountability-group.stint.json"), utc(2025, 3, 1, 9, 0)).unwrap();
+    t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), utc(2025, 3, 1, 9, 0)).unwrap();
+    t.store
+        .import_pack(
+            &sample_pack("accountability-group.stint.json"),
+            &PackSource::file("test.stint.json"),
+            utc(2025, 3, 1, 9, 0),
+        )
+        .unwrap();
     let start = utc(2025, 3, 5, 15, 0);
     let session = t.store.join_call(CAFE, start, start + Duration::minutes(20)).unwrap();
     t.store.add_commitment(session.id, "Review two pull requests", start).unwrap();
@@ -300,14 +319,15 @@ fn removing_a_community_removes_its_formats_and_calls_but_keeps_history() {
     assert_eq!(t.store.remove_community(TURING).unwrap_err(), Error::NotFound(format!("community {TURING}")));
 
     // Installing it again works from scratch.
-    let again = t.store.import_pack(&turing(), utc(2025, 3, 6, 9, 0)).unwrap();
+    let again = t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), utc(2025, 3, 6, 9, 0)).unwrap();
     assert_eq!(again.action, PackAction::Installed);
 }
 
 #[test]
 fn an_instant_outside_the_storable_range_is_refused_before_anything_is_stored() {
     let mut t = temp_store();
-    let err = t.store.import_pack(&turing(), DateTime::<Utc>::MAX_UTC).unwrap_err();
+    let err =
+        t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), DateTime::<Utc>::MAX_UTC).unwrap_err();
     assert_eq!(err.field(), Some("now"));
     assert_eq!(rows(&t.path, "communities"), 0);
 }

@@ -1,6 +1,7 @@
 //! The Calls view's upcoming list (`Store::upcoming_view`) and the reminders due in a window.
 
 use crate::calls_support::{sample_pack, utc};
+use stint_core::pack::PackSource;
 use stint_core::store::CallOrigin;
 
 const CAFE: &str = "turing-way-like/collaboration-cafe";
@@ -8,7 +9,13 @@ const DAILY: &str = "turing-way-like/daily-coworking";
 
 fn with_pack() -> crate::common::TestStore {
     let mut t = crate::common::temp_store();
-    t.store.import_pack(&sample_pack("turing-way-like.stint.json"), utc(2025, 1, 1, 0, 0)).unwrap();
+    t.store
+        .import_pack(
+            &sample_pack("turing-way-like.stint.json"),
+            &PackSource::file("test.stint.json"),
+            utc(2025, 1, 1, 0, 0),
+        )
+        .unwrap();
     t
 }
 
@@ -70,4 +77,25 @@ fn reminders_due_lists_the_reminders_in_the_window_of_calls_whose_reminders_are_
     t.store.set_call_reminders(CAFE, false).unwrap();
     let due = t.store.reminders_due(utc(2025, 3, 4, 0, 0), utc(2025, 3, 6, 0, 0)).unwrap();
     assert_eq!(due.len(), 1);
+}
+
+#[test]
+fn a_communitys_badge_is_only_on_the_calls_of_its_pack() {
+    let mut t = with_pack();
+    // A personal call (as a calendar file or the UI may make) naming the installed community.
+    let mut own = crate::calls_support::call(
+        "mine",
+        chrono_tz::Europe::London,
+        crate::calls_support::local(2025, 3, 3, 9, 0),
+        stint_core::calls::Recurrence::once(),
+    );
+    own.title = "Not from the pack".into();
+    own.community_id = Some("turing-way-like".into());
+    let own = t.store.create_call(own, utc(2025, 3, 1, 0, 0)).unwrap();
+    let view = t.store.upcoming_view(utc(2025, 3, 3, 8, 0), 3).unwrap();
+    let mine = view.iter().find(|o| o.call_id == own.call.id).unwrap();
+    assert_eq!(mine.origin, CallOrigin::Personal);
+    assert_eq!(mine.community, None, "a personal call does not wear the community's badge");
+    let daily = view.iter().find(|o| o.call_id == DAILY).unwrap();
+    assert_eq!(daily.community.as_ref().map(|c| c.id.as_str()), Some("turing-way-like"));
 }

@@ -47,6 +47,14 @@ fn sample_pack_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../packs/turing-way-like.stint.json")
 }
 
+/// Opens the sample pack as the Calls view does and confirms its first choice.
+fn install_sample(app: &App) -> Result<Value, Value> {
+    pick(app, sample_pack_path());
+    let pending = invoke(app, "open_pack_file", json!({}))?;
+    let choice = pending["preview"]["choices"][0].clone();
+    invoke(app, "confirm_pack_import", json!({"id": pending["id"], "choice": choice}))
+}
+
 /// A personal one-off call in UTC that started `seconds_ago`, lasting 30 minutes.
 fn call_started(seconds_ago: i64, join_link: Option<&str>) -> Value {
     let start =
@@ -72,15 +80,17 @@ fn a_pack_imports_from_the_file_the_dialog_picked_and_its_calls_are_upcoming() {
     let (mut app, _) = calls_app();
     let packs_changed = count(&app, PACKS_CHANGED);
     let calls_changed = count(&app, CALLS_CHANGED);
-    pick(&app, sample_pack_path());
-    let imported = invoke(&app, "import_pack", json!({})).unwrap();
+    let imported = install_sample(&app).unwrap();
     assert_eq!(imported["action"], "installed");
     assert_eq!(imported["community_id"], "turing-way-like");
     assert_eq!((*packs_changed.lock().unwrap(), *calls_changed.lock().unwrap()), (1, 1));
     assert_eq!(app.inbox.drain(), [Message::CallsChanged]);
 
-    let again = invoke(&app, "import_pack", json!({})).unwrap();
-    assert_eq!(again["action"], "already_current");
+    pick(&app, sample_pack_path());
+    let again = invoke(&app, "open_pack_file", json!({})).unwrap();
+    assert_eq!(again["preview"]["relation"], "same");
+    assert_eq!(again["preview"]["choices"], json!([]), "the installed pack offers nothing to do");
+    invoke(&app, "cancel_pack_import", json!({"id": again["id"]})).unwrap();
     assert_eq!(*packs_changed.lock().unwrap(), 1, "nothing changed, nothing told");
 
     let communities = invoke(&app, "list_communities", json!({})).unwrap();
@@ -113,16 +123,16 @@ fn a_malformed_pack_is_refused_naming_its_json_path_and_stores_nothing() {
     let path = app._dir.path().join("broken.stint.json");
     std::fs::write(&path, serde_json::to_vec(&pack).unwrap()).unwrap();
     pick(&app, &path);
-    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
+    let e = invoke(&app, "open_pack_file", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("calls[1].time_zone"))(&e), "{e}");
     assert!(e["message"].as_str().unwrap().contains("Europe/Atlantis"), "{e}");
 
     std::fs::write(&path, b"{\"stint_pack\": 1,\n  \"id\": }").unwrap();
-    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
+    let e = invoke(&app, "open_pack_file", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("line 2, column 9"))(&e), "{e}");
 
     pick(&app, app._dir.path().join("missing.stint.json"));
-    let e = invoke(&app, "import_pack", json!({})).unwrap_err();
+    let e = invoke(&app, "open_pack_file", json!({})).unwrap_err();
     assert!(error("invalid_input", Some("path"))(&e), "{e}");
     assert_eq!(invoke(&app, "list_communities", json!({})).unwrap(), json!([]));
     assert_eq!(invoke(&app, "list_calls", json!({})).unwrap(), json!([]));
@@ -229,8 +239,7 @@ fn open_link_opens_only_validated_links() {
 #[test]
 fn calendar_files_export_and_import_back() {
     let (app, _) = calls_app();
-    pick(&app, sample_pack_path());
-    invoke(&app, "import_pack", json!({})).unwrap();
+    install_sample(&app).unwrap();
     let file = app._dir.path().join("calls.ics");
     pick(&app, &file);
     let written = invoke(&app, "export_ics", json!({})).unwrap();

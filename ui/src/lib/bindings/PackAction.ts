@@ -3,4 +3,4 @@
 /**
  * What an import did.
  */
-export type PackAction = "installed" | "updated" | "already_current" | "older";
+export type PackAction = "installed" | "updated" | "already_current" | "older" | "replaced";

@@ -2,7 +2,7 @@
 import type { PackAction } from "./PackAction";
 
 /**
- * The result of `Store::import_pack`.
+ * The result of `Store::install_pack` (and `import_pack`, `import_bundled_pack`).
  */
 export type PackImport = { community_id: string, name: string, action: PackAction, 
 /**

@@ -36,7 +36,10 @@ export type Command =
   | 'set_call_reminders'
   | 'join_call'
   | 'open_link'
-  | 'import_pack'
+  | 'open_pack_file'
+  | 'pending_pack_imports'
+  | 'confirm_pack_import'
+  | 'cancel_pack_import'
   | 'list_communities'
   | 'remove_community'
   | 'import_ics'
@@ -60,4 +63,5 @@ export type EventName =
   | 'notification-failed'
   | 'calls-changed'
   | 'packs-changed'
+  | 'pack-import-pending'
   | 'notice';
