@@ -81,7 +81,7 @@ pub fn upcoming_view(
             // event) may name any community in its `community_id`, which proves nothing.
             let community = match &stored.origin {
                 CallOrigin::Community(id) => communities.iter().find(|c| c.id == *id),
-                CallOrigin::Personal | CallOrigin::Series(_) => None,
+                CallOrigin::Personal | CallOrigin::Series(_) | CallOrigin::Subscription(_) => None,
             }
             .map(|c| CommunityBadge { id: c.id.clone(), name: c.name.clone(), accent: c.accent.clone() });
             Some(UpcomingOccurrence {

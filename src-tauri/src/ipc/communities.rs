@@ -10,7 +10,7 @@ use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
 use stint_core::live::Changes;
 use stint_core::store::Community;
 use stint_core::{Error, Result};
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::error::CommandResult;
 use super::history::local_zone;
