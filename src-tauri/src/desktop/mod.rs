@@ -11,6 +11,7 @@ pub mod data_dir;
 #[cfg(target_os = "linux")]
 mod dbus_watch;
 pub mod links;
+pub mod locale;
 pub mod mini;
 pub mod notifier;
 #[cfg(unix)]
