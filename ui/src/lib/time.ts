@@ -1,6 +1,6 @@
 // Pure display helpers for time. The UI never counts time: it derives what to show from instants the
 // backend sends (`ends_at`) and the wall clock. Units are in the user's language (lib/i18n.svelte).
-import { m } from './i18n.svelte';
+import { locale as ui, m } from './i18n.svelte';
 
 /** Milliseconds left until `endsAt` (an ISO instant) at `nowMs`; never negative. */
 export function remainingUntil(endsAt: string, nowMs: number): number {
@@ -26,12 +26,12 @@ export function msUntilNextSecond(remainingMs: number): number {
 
 /** Wall-clock time of an ISO instant, hours and minutes (e.g. 10:35): local, or in `timeZone` (IANA). */
 export function formatClock(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 /** Local date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35). */
 export function formatDateTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**
