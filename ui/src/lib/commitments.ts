@@ -1,13 +1,7 @@
 import type { CommitmentStatus } from './bindings/CommitmentStatus';
-import { m } from './i18n.svelte';
+import { m, withName } from './i18n.svelte';
 
-const status = (s: CommitmentStatus, name: () => string) => ({
-  status: s,
-  /** Read when used, so in the language of the moment. */
-  get name() {
-    return name();
-  },
-});
+const status = (s: CommitmentStatus, name: () => string) => withName({ status: s }, name);
 
 /** Every commitment status with its name in the user's language. */
 export const STATUS_NAMES: ReadonlyArray<{ status: CommitmentStatus; readonly name: string }> = [

@@ -41,3 +41,8 @@ export async function loadLocale(): Promise<void> {
 /** The number in the locale's own form ("1,5" in German). */
 export const formatNumber = (n: number, options?: Intl.NumberFormatOptions) =>
   new Intl.NumberFormat(current.tag, options).format(n);
+
+/** `item` with a `name` read when used, so a list made once still speaks the language of the moment. */
+export function withName<T extends object>(item: T, name: () => string): T & { readonly name: string } {
+  return Object.defineProperty(item, 'name', { get: name, enumerable: true }) as T & { readonly name: string };
+}

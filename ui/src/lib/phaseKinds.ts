@@ -1,13 +1,7 @@
 import type { PhaseKind } from './bindings/PhaseKind';
-import { m } from './i18n.svelte';
+import { m, withName } from './i18n.svelte';
 
-const kind = (k: PhaseKind, name: () => string) => ({
-  kind: k,
-  /** Read when used, so in the language of the moment. */
-  get name() {
-    return name();
-  },
-});
+const kind = (k: PhaseKind, name: () => string) => withName({ kind: k }, name);
 
 /** Every phase kind with its name in the user's language, in the order the editor offers them. */
 export const PHASE_KINDS: ReadonlyArray<{ kind: PhaseKind; readonly name: string }> = [

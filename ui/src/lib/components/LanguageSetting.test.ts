@@ -30,7 +30,7 @@ describe('the language setting', () => {
 
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Language of Stint' }), 'Deutsch');
 
-    expect(backend.argsOf('set_settings').at(-1)).toEqual({ settings: { ...settings(), language: 'de' } });
+    expect(backend.argsOf('set_settings')).toEqual([{ settings: { ...settings(), language: 'de' } }]);
     const german = await screen.findByRole('navigation', { name: 'Ansichten' });
     expect(within(german).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
       'Jetzt', 'Termine', 'Formate', 'Verlauf', 'Einstellungen',
@@ -53,6 +53,6 @@ describe('the language setting', () => {
     const { default: LanguageSetting } = await import('./LanguageSetting.svelte');
     render(LanguageSetting);
     await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Idioma de Stint' }), 'system');
-    expect(backend.argsOf('set_settings').at(-1)).toEqual({ settings: { ...settings(), language: null } });
+    expect(backend.argsOf('set_settings')).toEqual([{ settings: { ...settings(), language: null } }]);
   });
 });
