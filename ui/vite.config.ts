@@ -1,10 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 
 // The Tauri shell loads ui/dist in production and http://localhost:5173 (its devUrl) under `tauri dev`.
 export default defineConfig({
-  plugins: [svelte(), svelteTesting()],
+  plugins: [
+    // The messages of ../locales/*.json (shared with the backend), compiled into src/lib/paraglide.
+    paraglideVitePlugin({
+      project: './project.inlang',
+      outdir: './src/lib/paraglide',
+      strategy: ['globalVariable', 'baseLocale'],
+    }),
+    svelte(),
+    svelteTesting(),
+  ],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: {

@@ -9,6 +9,7 @@ pub mod calls;
 pub mod commitment;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod ics;
 pub mod live;
 pub mod pack;

@@ -11,6 +11,7 @@ use crate::desktop::notifier::NotifierHandle;
 use crate::desktop::tray::Tray;
 use crate::ipc::events::{emit, SESSION_CHANGED};
 use crate::runner::Effects;
+use crate::state::AppState;
 
 pub struct AppEffects<R: Runtime> {
     app: AppHandle<R>,
@@ -43,9 +44,10 @@ impl<R: Runtime> Effects for AppEffects<R> {
     }
 
     fn status(&self, status: TrayStatus) {
-        self.set_title(status.window_title());
+        let lang = self.app.try_state::<AppState>().map(|state| state.settings().lang()).unwrap_or_default();
+        self.set_title(status.window_title(lang));
         if let Some(tray) = self.app.try_state::<Tray<R>>() {
-            tray.show(&status);
+            tray.show(&status, lang);
         }
     }
 

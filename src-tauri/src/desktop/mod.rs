@@ -12,6 +12,7 @@ pub mod data_dir;
 mod dbus_watch;
 pub mod file_dialog;
 pub mod links;
+pub mod locale;
 pub mod mini;
 pub mod notifier;
 #[cfg(unix)]

@@ -197,10 +197,11 @@ impl Backend for NativeBackend {
         {
             n.hint(notify_rust::Hint::DesktopEntry(self.desktop_entry.clone()));
             if notice.actions {
-                n.action(action_ids::SKIP, "Skip").action(action_ids::EXTEND, "+5 min");
+                n.action(action_ids::SKIP, &notice.action_label("notify_action_skip"))
+                    .action(action_ids::EXTEND, &notice.action_label("notify_action_extend"));
             }
             if notice.join.is_some() {
-                n.action(action_ids::JOIN, "Join");
+                n.action(action_ids::JOIN, &notice.action_label("notify_action_join"));
             }
         }
         let handle = n.show().map_err(|e| e.to_string())?;
@@ -226,7 +227,7 @@ mod tests {
     use stint_core::announce::Announcement;
 
     fn notice(title: &str) -> Notice {
-        Notice::phase(Announcement { title: title.into(), body: "body".into() }, true)
+        Notice::phase(Announcement { title: title.into(), body: "body".into() }, true, stint_core::i18n::Lang::En)
     }
 
     /// Records what it was asked to show; behaves per title: "hang", "fail", "skip", anything else ok.

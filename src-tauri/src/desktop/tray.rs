@@ -9,6 +9,7 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime};
 
+use stint_core::i18n::{tr0, Lang};
 use stint_core::live::TrayStatus;
 
 /// What a tray menu item asks for.
@@ -27,6 +28,17 @@ impl TrayAction {
     const ALL: [TrayAction; 5] =
         [TrayAction::StartOrPause, TrayAction::Skip, TrayAction::MiniTimer, TrayAction::Show, TrayAction::Quit];
 
+    /// The key of the item's label in the message catalogues (Start/Pause's follows the status).
+    fn label_key(self) -> &'static str {
+        match self {
+            TrayAction::StartOrPause => "tray_start",
+            TrayAction::Skip => "tray_skip",
+            TrayAction::MiniTimer => "tray_mini_timer",
+            TrayAction::Show => "tray_show",
+            TrayAction::Quit => "tray_quit",
+        }
+    }
+
     fn id(self) -> &'static str {
         match self {
             TrayAction::StartOrPause => "start-or-pause",
@@ -42,21 +54,14 @@ impl TrayAction {
     }
 }
 
-/// The label of the Start/Pause item for a status.
-pub fn start_or_pause_label(status: &TrayStatus) -> &'static str {
-    match status {
-        TrayStatus::Idle => "Start",
-        TrayStatus::Running { .. } => "Pause",
-        TrayStatus::Paused => "Resume",
-    }
-}
-
 /// The tray and the items whose text changes, kept in the app's state.
 pub struct Tray<R: Runtime> {
     icon: TrayIcon<R>,
     start_or_pause: MenuItem<R>,
     skip: MenuItem<R>,
-    shown: Mutex<Option<TrayStatus>>,
+    /// Every item, for a change of language.
+    items: Vec<(TrayAction, MenuItem<R>)>,
+    shown: Mutex<Option<(TrayStatus, Lang)>>,
 }
 
 /// Builds the tray. `on_action` receives the menu's clicks. Returns `None` (logged) without a tray.
@@ -83,13 +88,15 @@ fn try_build<R: Runtime>(
     app: &AppHandle<R>,
     on_action: impl Fn(&AppHandle<R>, TrayAction) + Send + Sync + 'static,
 ) -> tauri::Result<Tray<R>> {
-    let item = |action: TrayAction, text: &str| MenuItem::with_id(app, action.id(), text, true, None::<&str>);
-    let start_or_pause = item(TrayAction::StartOrPause, start_or_pause_label(&TrayStatus::Idle))?;
-    let skip = item(TrayAction::Skip, "Skip")?;
+    // The labels are English until the first status arrives with the user's language.
+    let item =
+        |action: TrayAction| MenuItem::with_id(app, action.id(), tr0(Lang::En, action.label_key()), true, None::<&str>);
+    let start_or_pause = item(TrayAction::StartOrPause)?;
+    let skip = item(TrayAction::Skip)?;
     skip.set_enabled(false)?;
-    let mini_timer = item(TrayAction::MiniTimer, "Mini timer")?;
-    let show = item(TrayAction::Show, "Show Stint")?;
-    let quit = item(TrayAction::Quit, "Quit")?;
+    let mini_timer = item(TrayAction::MiniTimer)?;
+    let show = item(TrayAction::Show)?;
+    let quit = item(TrayAction::Quit)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&start_or_pause, &skip, &separator, &mini_timer, &show, &quit])?;
     let mut builder =
@@ -102,27 +109,42 @@ fn try_build<R: Runtime>(
         builder = builder.icon(icon.clone());
     }
     let icon = builder.build(app)?;
-    Ok(Tray { icon, start_or_pause, skip, shown: Mutex::new(None) })
+    let items = vec![(TrayAction::MiniTimer, mini_timer), (TrayAction::Show, show), (TrayAction::Quit, quit)];
+    Ok(Tray { icon, start_or_pause, skip, items, shown: Mutex::new(None) })
 }
 
 impl<R: Runtime> Tray<R> {
-    /// Shows `status`; does nothing when it is what the tray already shows.
-    pub fn show(&self, status: &TrayStatus) {
+    /// Shows `status` in `lang`; does nothing when it is what the tray already shows.
+    pub fn show(&self, status: &TrayStatus, lang: Lang) {
         let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
-        if shown.as_ref() == Some(status) {
+        let was = shown.as_ref();
+        if was.is_some_and(|(s, l)| s == status && *l == lang) {
             return;
         }
-        let text = status.text();
+        let relabel = was.is_none_or(|(_, l)| *l != lang);
+        let text = status.text(lang);
         let result = self
             .icon
             .set_title(Some(&text))
             .and_then(|()| self.icon.set_tooltip(Some(&text)))
-            .and_then(|()| self.start_or_pause.set_text(start_or_pause_label(status)))
-            .and_then(|()| self.skip.set_enabled(*status != TrayStatus::Idle));
+            .and_then(|()| self.start_or_pause.set_text(status.start_or_pause_label(lang)))
+            .and_then(|()| self.skip.set_enabled(*status != TrayStatus::Idle))
+            .and_then(|()| if relabel { self.relabel(lang) } else { Ok(()) });
         match result {
-            Ok(()) => *shown = Some(status.clone()),
+            Ok(()) => *shown = Some((status.clone(), lang)),
             Err(e) => log::warn!("cannot update the tray: {e}"),
         }
+    }
+}
+
+impl<R: Runtime> Tray<R> {
+    /// The labels that follow only the language.
+    fn relabel(&self, lang: Lang) -> tauri::Result<()> {
+        self.skip.set_text(tr0(lang, TrayAction::Skip.label_key()))?;
+        for (action, item) in &self.items {
+            item.set_text(tr0(lang, action.label_key()))?;
+        }
+        Ok(())
     }
 }
 
@@ -149,9 +171,18 @@ mod tests {
 
     #[test]
     fn the_first_item_follows_the_session() {
-        assert_eq!(start_or_pause_label(&TrayStatus::Idle), "Start");
-        assert_eq!(start_or_pause_label(&TrayStatus::Running { minutes_left: 3 }), "Pause");
-        assert_eq!(start_or_pause_label(&TrayStatus::Paused), "Resume");
-        assert_eq!(TrayStatus::Running { minutes_left: 12 }.text(), "12 min left");
+        assert_eq!(TrayStatus::Idle.start_or_pause_label(Lang::En), "Start");
+        assert_eq!(TrayStatus::Running { minutes_left: 3 }.start_or_pause_label(Lang::En), "Pause");
+        assert_eq!(TrayStatus::Paused.start_or_pause_label(Lang::En), "Resume");
+        assert_eq!(TrayStatus::Running { minutes_left: 12 }.text(Lang::En), "12 min left");
+    }
+
+    #[test]
+    fn every_item_has_a_label_in_every_language() {
+        for lang in Lang::ALL {
+            for action in TrayAction::ALL {
+                assert_ne!(tr0(lang, action.label_key()), action.label_key(), "{lang:?} {action:?}");
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod formats;
 pub mod history;
+pub mod locale;
 pub mod pack_imports;
 pub mod publish;
 pub mod series;

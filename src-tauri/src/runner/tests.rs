@@ -88,6 +88,7 @@ const PAUSE_ON_SLEEP: SessionPrefs = SessionPrefs {
         long_break_minutes: 15,
         long_break_every: 4,
     },
+    lang: stint_core::i18n::Lang::En,
 };
 const WALL_CLOCK: SessionPrefs = SessionPrefs { sleep_policy: SleepPolicy::WallClock, ..PAUSE_ON_SLEEP };
 

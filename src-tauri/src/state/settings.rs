@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use stint_core::i18n::Lang;
 pub use stint_core::live::SleepPolicy;
 use stint_core::live::{PomodoroLengths, SessionPrefs};
 use stint_core::{Error, Result};
 use ts_rs::TS;
 
+use crate::desktop::locale::system_locale;
 use crate::desktop::shortcut::{Accelerator, DEFAULT_GLOBAL_SHORTCUT};
 use crate::desktop::system::DesktopPrefs;
 
@@ -54,6 +56,8 @@ pub struct Settings {
     /// The system-wide key for start/pause, e.g. "CmdOrCtrl+Alt+Space"; `null` for none. Blank text is
     /// stored as `null`.
     pub global_shortcut: Option<String>,
+    /// The language of the UI and of what the backend says; `null` follows the system's locale.
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -69,6 +73,7 @@ impl Default for Settings {
             theme: Theme::System,
             start_at_login: false,
             global_shortcut: Some(DEFAULT_GLOBAL_SHORTCUT.into()),
+            language: None,
         }
     }
 }
@@ -92,6 +97,11 @@ impl Settings {
         self
     }
 
+    /// The language in effect: the user's choice, else the system's, else English.
+    pub fn lang(&self) -> Lang {
+        self.language.unwrap_or_else(|| Lang::resolve(None, system_locale().as_deref()))
+    }
+
     /// What the live session's decisions take from the settings (core decides with them).
     pub fn session_prefs(&self) -> SessionPrefs {
         SessionPrefs {
@@ -103,6 +113,7 @@ impl Settings {
                 long_break_minutes: self.long_break_minutes,
                 long_break_every: self.long_break_every,
             },
+            lang: self.lang(),
         }
     }
 

@@ -78,7 +78,9 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
     }
   }
   driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
-    env: { ...process.env, STINT_DATA_DIR: dataDir, STINT_TEST_DIALOG_PATH: dialogPath },
+    // English whatever the machine's locale (specs find elements by English names); language.e2e.ts
+    // switches to German through Settings.
+    env: { ...process.env, STINT_DATA_DIR: dataDir, STINT_TEST_DIALOG_PATH: dialogPath, LC_ALL: 'C.UTF-8' },
     logFile: join(runDir, 'tauri-driver.log'),
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');

@@ -31,6 +31,7 @@ import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
 import type { Settings } from './bindings/Settings';
+import type { UiLocale } from './bindings/UiLocale';
 import type { Command, EventName } from './bindings/ipc';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -188,6 +189,8 @@ export const getSettings = () => call<Settings>('get_settings');
 export const setSettings = (settings: Settings) =>
   call<Settings>('set_settings', { settings });
 export const startupReport = () => call<string[]>('startup_report');
+/** The language the UI speaks and the locale tag of its dates and times (decided by the backend). */
+export const uiLocale = () => call<UiLocale>('ui_locale');
 
 // The desktop shell
 /** Shows the always-on-top mini timer window, or hides it when it is shown. */

@@ -1,5 +1,6 @@
 // Pure display helpers for call occurrences: grouping by the user's local day, and a start time in
 // local time with the call's own zone beside it when the call is kept in another zone.
+import { locale as ui } from './i18n.svelte';
 import { formatClock } from './time';
 
 /** The user's own IANA time zone (e.g. `Europe/Berlin`). */
@@ -36,7 +37,7 @@ export function dayLabel(date: string, now: Date, locale?: string): string {
   const diff = Math.round((day.getTime() - today.getTime()) / 86_400_000);
   if (diff === 0) return 'Today';
   if (diff === 1) return 'Tomorrow';
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(day);
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { weekday: 'long', day: 'numeric', month: 'long' }).format(day);
 }
 
 /**

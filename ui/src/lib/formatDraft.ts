@@ -1,4 +1,5 @@
 import type { Format } from './bindings/Format';
+import { m } from './i18n.svelte';
 import type { FormatDraft } from './bindings/FormatDraft';
 import type { Phase } from './bindings/Phase';
 import { formatLength } from './time';
@@ -44,7 +45,7 @@ export function summary(draft: FormatDraft): string {
   // A label's round placeholder (`Pomodoro {n}`) reads as the plain label here.
   const steps = draft.phases.map((p) => `${p.label.replace(/\s*\{n\}/g, '')} ${formatLength(p.seconds)}`).join(' · ');
   if (!draft.repeat) return steps;
-  const rounds = draft.repeat.rounds ? `${draft.repeat.rounds} rounds` : 'repeating';
-  const long = draft.repeat.long_break_every > 0 ? `, long break every ${draft.repeat.long_break_every}` : '';
+  const rounds = draft.repeat.rounds ? m.summary_rounds({ count: draft.repeat.rounds }) : m.summary_repeating();
+  const long = draft.repeat.long_break_every > 0 ? `, ${m.summary_long_break_every({ count: draft.repeat.long_break_every })}` : '';
   return `${steps}, ${rounds}${long}`;
 }

@@ -1,4 +1,5 @@
 // A call's schedule in words, for the list of calls: "Every week on Mon, Wed at 11:00 (Europe/London)".
+import { locale as ui } from './i18n.svelte';
 import type { Call } from './bindings/Call';
 import type { NthWeekday } from './bindings/NthWeekday';
 import type { Weekday } from './bindings/Weekday';
@@ -54,7 +55,7 @@ export function describeSchedule(call: Call): string {
 /** A one-off call's day and wall time in its zone: `Mon 3 Mar, 18:00 (Europe/London)`. */
 export function describeWallTime(call: Call, locale?: string): string {
   const [date, time] = call.first_start.split('T');
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+  const day = new Intl.DateTimeFormat(locale ?? ui.tag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
   return `${day}, ${time.slice(0, 5)} (${call.time_zone})`;

@@ -1,14 +1,17 @@
 // Keyboard shortcuts inside the app: which key means what, and when a key is the user typing instead.
 
+import { m } from './i18n.svelte';
+
 export type ShortcutAction = 'toggle' | 'skip' | 'extend' | 'newCommitment' | 'help';
 
 /** What the help overlay lists, in order. */
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: ShortcutAction; what: string }> = [
-  { keys: ['Space'], action: 'toggle', what: 'Start, pause or resume the session' },
-  { keys: ['S'], action: 'skip', what: 'Skip to the next phase' },
-  { keys: ['+'], action: 'extend', what: 'Five more minutes' },
-  { keys: ['N'], action: 'newCommitment', what: 'Write a new commitment' },
-  { keys: ['?'], action: 'help', what: 'Show these shortcuts' },
+// `what` is read when the overlay renders, so in the language of the moment.
+export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: ShortcutAction; what: () => string }> = [
+  { keys: ['Space'], action: 'toggle', what: m.help_toggle },
+  { keys: ['S'], action: 'skip', what: m.help_skip },
+  { keys: ['+'], action: 'extend', what: m.help_extend },
+  { keys: ['N'], action: 'newCommitment', what: m.help_new_commitment },
+  { keys: ['?'], action: 'help', what: m.help_help },
 ];
 
 /** Input types whose keys are text: a shortcut letter typed there is a letter. */

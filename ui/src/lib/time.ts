@@ -1,5 +1,6 @@
 // Pure display helpers for time. The UI never counts time: it derives what to show from instants the
-// backend sends (`ends_at`) and the wall clock.
+// backend sends (`ends_at`) and the wall clock. Units are in the user's language (lib/i18n.svelte).
+import { locale as ui, m } from './i18n.svelte';
 
 /** Milliseconds left until `endsAt` (an ISO instant) at `nowMs`; never negative. */
 export function remainingUntil(endsAt: string, nowMs: number): number {
@@ -25,12 +26,12 @@ export function msUntilNextSecond(remainingMs: number): number {
 
 /** Wall-clock time of an ISO instant, hours and minutes (e.g. 10:35): local, or in `timeZone` (IANA). */
 export function formatClock(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 /** Local date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35). */
 export function formatDateTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**
@@ -49,11 +50,11 @@ export function formatLength(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));
   const minutes = Math.floor(total / 60);
   const rest = total % 60;
-  if (rest === 0) return minutes >= 60 ? hoursAndMinutes(minutes) : `${minutes} min`;
-  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+  if (rest === 0) return minutes >= 60 ? hoursAndMinutes(minutes) : m.duration_minutes({ n: minutes });
+  return minutes > 0 ? m.duration_minutes_seconds({ minutes, seconds: rest }) : m.duration_seconds({ n: rest });
 }
 
 /** `1 h 05 min`. */
 function hoursAndMinutes(minutes: number): string {
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return m.duration_hours_minutes({ hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
 }

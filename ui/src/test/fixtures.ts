@@ -83,6 +83,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
     long_break_every: 4,
     auto_start_next: true,
     sound: true,
+    language: null,
     sleep_policy: 'pause',
     theme: 'system',
     start_at_login: false,

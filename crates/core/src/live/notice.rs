@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::announce::Announcement;
+use crate::i18n::{tr0, Lang};
 
 /// A call's occurrence the user can join from a reminder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,16 +21,23 @@ pub struct Notice {
     pub actions: bool,
     /// A call's reminder: offer "Join" for this occurrence.
     pub join: Option<JoinTarget>,
+    /// The language of the notification's buttons (its words are already in `announcement`).
+    pub lang: Lang,
 }
 
 impl Notice {
     /// A phase change; `actions` offers Skip and +5 min.
-    pub fn phase(announcement: Announcement, actions: bool) -> Self {
-        Notice { announcement, actions, join: None }
+    pub fn phase(announcement: Announcement, actions: bool, lang: Lang) -> Self {
+        Notice { announcement, actions, join: None, lang }
     }
 
     /// A call's reminder, offering Join.
-    pub fn reminder(announcement: Announcement, join: JoinTarget) -> Self {
-        Notice { announcement, actions: false, join: Some(join) }
+    pub fn reminder(announcement: Announcement, join: JoinTarget, lang: Lang) -> Self {
+        Notice { announcement, actions: false, join: Some(join), lang }
+    }
+
+    /// The label of a button: "notify_action_skip", "notify_action_extend" or "notify_action_join".
+    pub fn action_label(&self, key: &str) -> String {
+        tr0(self.lang, key)
     }
 }

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use crate::builtins::{pomodoro_with, POMODORO};
 use crate::format::{Format, FormatDraft, FormatOrigin};
+use crate::i18n::Lang;
 
 /// What a suspend of the computer means for a running solo session. A session joined from a
 /// scheduled call always keeps wall-clock time: the call goes on without you.
@@ -64,10 +65,17 @@ pub struct SessionPrefs {
     pub auto_start_next: bool,
     pub sleep_policy: SleepPolicy,
     pub pomodoro: PomodoroLengths,
+    /// The language of the notifications.
+    pub lang: Lang,
 }
 
 impl Default for SessionPrefs {
     fn default() -> Self {
-        SessionPrefs { auto_start_next: true, sleep_policy: SleepPolicy::Pause, pomodoro: PomodoroLengths::default() }
+        SessionPrefs {
+            auto_start_next: true,
+            sleep_policy: SleepPolicy::Pause,
+            pomodoro: PomodoroLengths::default(),
+            lang: Lang::En,
+        }
     }
 }

@@ -17,6 +17,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::notice::{JoinTarget, Notice};
 use crate::announce;
 use crate::calls::MAX_REMINDER_MINUTES;
+use crate::i18n::Lang;
 use crate::store::Store;
 use crate::Result;
 
@@ -57,7 +58,13 @@ impl Reminders {
 
     /// The notices of every reminder due by `now` that was not handled yet (see the module doc);
     /// clock times in the notices are shown at `offset`.
-    pub fn take_due(&mut self, store: &mut Store, now: DateTime<Utc>, offset: FixedOffset) -> Result<Vec<Notice>> {
+    pub fn take_due(
+        &mut self,
+        store: &mut Store,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+        lang: Lang,
+    ) -> Result<Vec<Notice>> {
         if self.next.is_none_or(|next| next > now) {
             return Ok(Vec::new());
         }
@@ -68,9 +75,9 @@ impl Reminders {
             .filter(|r| r.occurrence.ends_at > now)
             .map(|r| {
                 let announcement =
-                    announce::reminder(&r.call.title, r.occurrence.starts_at, r.occurrence.ends_at, now, offset);
+                    announce::reminder(&r.call.title, r.occurrence.starts_at, r.occurrence.ends_at, now, offset, lang);
                 let join = JoinTarget { call_id: r.call.id.clone(), occurrence_start: r.occurrence.starts_at };
-                Notice::reminder(announcement, join)
+                Notice::reminder(announcement, join, lang)
             })
             .collect();
         if let Some(last) = due.last() {

@@ -283,8 +283,8 @@ impl Watch {
         woke.changed = true;
         // Phases the user ended (skip, stop) need no notification; one for all that ended by time.
         if records.iter().any(|r| !matches!(r.outcome, PhaseOutcome::Skipped | PhaseOutcome::Stopped)) {
-            let announcement = announce::phase_change(&timeline, now, offset);
-            woke.notices.push(Notice::phase(announcement, self.live.is_some()));
+            let announcement = announce::phase_change(&timeline, now, offset, self.prefs.lang);
+            woke.notices.push(Notice::phase(announcement, self.live.is_some(), self.prefs.lang));
         }
     }
 
@@ -321,7 +321,7 @@ impl Watch {
 
     fn take_reminders(&mut self, store: &mut Store, now: DateTime<Utc>, offset: FixedOffset, woke: &mut Woke) {
         let Some(reminders) = &mut self.reminders else { return };
-        match reminders.take_due(store, now, offset) {
+        match reminders.take_due(store, now, offset, self.prefs.lang) {
             Ok(notices) => woke.notices.extend(notices),
             Err(e) => woke.problem("cannot read the reminders due", e),
         }

@@ -1,3 +1,4 @@
+import { locale as ui } from '../i18n.svelte';
 // Local days for History, in the zone the UI shows times in: which day it is, the periods the view
 // steps through (a day, a week, the last year of weeks), and their labels. Days are `YYYY-MM-DD`
 // strings, whose arithmetic is done in UTC, where every day has 24 hours.
@@ -38,7 +39,7 @@ export function daysBetween(a: Day, b: Day): number {
 /** The first day of the week in the locale: 1 = Monday … 7 = Sunday (Monday when it cannot be told). */
 export function firstDayOfWeek(locale?: string): number {
   try {
-    const loc = new Intl.Locale(locale ?? Intl.DateTimeFormat().resolvedOptions().locale) as Intl.Locale & {
+    const loc = new Intl.Locale(locale ?? ui.tag) as Intl.Locale & {
       weekInfo?: { firstDay: number };
       getWeekInfo?: () => { firstDay: number };
     };
@@ -80,7 +81,7 @@ export function shiftPeriod(period: Period, steps: number, firstDay = 1): Period
 }
 
 const format = (options: Intl.DateTimeFormatOptions, locale?: string) =>
-  new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+  new Intl.DateTimeFormat(locale ?? ui.tag, { ...options, timeZone: 'UTC' });
 
 /** "Monday, 3 March 2025". */
 export function longDay(day: Day, locale?: string): string {
