@@ -17,6 +17,7 @@ mod ids;
 mod integrity;
 pub mod migrations;
 mod open;
+mod room_link;
 mod series;
 mod sessions;
 mod upcoming;
@@ -38,6 +39,7 @@ pub use history::{
 };
 pub use integrity::IntegrityReport;
 pub use open::{OpenCheck, OpenReport};
+pub use room_link::{Mirror, RoomLink, RoomRole, ROOM_FORMAT_ID};
 pub use sessions::{Away, SessionRecord, SessionStatus};
 pub use upcoming::MAX_UPCOMING_DAYS;
 
