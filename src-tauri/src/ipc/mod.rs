@@ -14,6 +14,7 @@ pub mod events;
 pub mod formats;
 pub mod history;
 pub mod publish;
+pub mod room;
 pub mod series;
 pub mod session;
 pub mod settings;

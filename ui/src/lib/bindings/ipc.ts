@@ -47,6 +47,12 @@ export type Command =
   | 'add_series_commitment'
   | 'note_commitment'
   | 'start_next_series'
+  | 'room_status'
+  | 'room_sign_in'
+  | 'room_sign_out'
+  | 'room_go_live'
+  | 'room_join'
+  | 'room_leave'
   | 'about'
   | 'toggle_mini_timer';
 
@@ -56,4 +62,5 @@ export type EventName =
   | 'notification-failed'
   | 'calls-changed'
   | 'packs-changed'
-  | 'notice';
+  | 'notice'
+  | 'room-status';
