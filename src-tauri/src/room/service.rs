@@ -363,7 +363,9 @@ impl Service {
                 if let Some(conn) = &mut self.conn {
                     conn.state.events = state.events.clone();
                 }
-                self.take_events(&state.events);
+                if self.take_events(&state.events) {
+                    self.announce_member(false).await;
+                }
                 // Back from an outage: a host writes what it did meanwhile.
                 self.publish_hosted().await;
             }
@@ -375,7 +377,9 @@ impl Service {
                         held.push(event.clone());
                     }
                 }
-                self.take_events(&events);
+                if self.take_events(&events) {
+                    self.announce_member(false).await;
+                }
             }
             RoomUpdate::Offline(e) => {
                 self.set_connection("offline");
@@ -394,12 +398,14 @@ impl Service {
         self.report();
     }
 
-    /// A member offers every session document to core, in the room's order.
-    fn take_events(&mut self, events: &[StateEvent]) {
-        let Some(conn) = &mut self.conn else { return };
+    /// A member offers every session document to core, in the room's order. True when the
+    /// followed session changed.
+    fn take_events(&mut self, events: &[StateEvent]) -> bool {
+        let Some(conn) = &mut self.conn else { return false };
         if conn.role != RoomRole::Member {
-            return;
+            return false;
         }
+        let mut changed = false;
         let offset = conn.clock.correction_ms();
         let levels = conn.state.power_levels();
         for event in events.iter().filter(|e| e.event_type == SESSION_EVENT_TYPE && e.state_key.is_empty()) {
@@ -417,11 +423,13 @@ impl Service {
                     if let Some(rejection) = received.rejected {
                         log::info!("Live room: ignored a session from {}: {rejection}", event.sender);
                     }
+                    changed |= received.changes.session;
                     self.sink.changed(received.changes);
                 }
                 Err(e) => log::warn!("Live room: could not follow the host's session: {e}"),
             }
         }
+        changed
     }
 
     /// A host writes the hosted session's document when it has a newer revision.
