@@ -5,7 +5,7 @@
 use stint_core::Error;
 use tauri::State;
 
-use super::error::CommandResult;
+use super::error::{CommandError, CommandResult};
 use crate::room::service::{RoomHandle, RoomStatus};
 
 #[tauri::command(async)]
@@ -39,7 +39,7 @@ pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomSta
 /// Hosts the running session in `room` (an alias such as `#cafe:example.org`, or a room id).
 #[tauri::command]
 pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
-    let address = checked_address(address)?;
+    let address = checked_address(address).map_err(CommandError::from)?;
     room.go_live(address).await.map_err(refused)?;
     Ok(room.status())
 }
@@ -47,7 +47,7 @@ pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> Comma
 /// Follows the host of `room`'s live session.
 #[tauri::command]
 pub async fn room_join(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
-    let address = checked_address(address)?;
+    let address = checked_address(address).map_err(CommandError::from)?;
     room.join(address).await.map_err(refused)?;
     Ok(room.status())
 }
@@ -59,7 +59,9 @@ pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus
     Ok(room.status())
 }
 
-fn checked_address(address: String) -> CommandResult<String> {
+/// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
+/// (`!abc:example.org`), at most 255 bytes; anything else is `InvalidInput` naming `address`.
+pub fn checked_address(address: String) -> stint_core::Result<String> {
     let address = address.trim().to_string();
     let shaped =
         (address.starts_with('#') || address.starts_with('!')) && address.contains(':') && address.len() <= 255;
@@ -67,12 +69,11 @@ fn checked_address(address: String) -> CommandResult<String> {
         return Err(Error::invalid(
             "address",
             "Enter a room address such as #cafe:example.org, or a room id starting with !.",
-        )
-        .into());
+        ));
     }
     Ok(address)
 }
 
-fn refused(message: String) -> super::error::CommandError {
+fn refused(message: String) -> CommandError {
     Error::Conflict(message).into()
 }
