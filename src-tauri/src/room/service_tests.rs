@@ -1,6 +1,7 @@
 //! The room service against a real Synapse, two of them as two Stints with separate databases: the
 //! host goes live, the member joins and mirrors; the host's actions reach the member's store (with
-//! the latency measured), the member cannot drive, and both are present.
+//! the latency measured), a server restart loses nothing, the member cannot drive, and both are
+//! present.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -66,6 +67,15 @@ async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
     start.elapsed()
 }
 
+/// `until` for what waits on a reconnection's backoff (at most 30 s, and Synapse's start).
+async fn until_long(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < Duration::from_secs(90), "not within 90 s: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn followed_events(app: &App) -> usize {
     app.store.lock().active_session().unwrap().map_or(0, |s| s.timeline.events().len())
 }
@@ -121,6 +131,16 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
     live::act(&mut host.store.lock(), EventKind::Extend { seconds: 300 }, Utc::now()).unwrap();
     host.room.session_changed();
     until("+5 min reaches the member", || followed_events(&member) == 21).await;
+
+    // The homeserver goes away: the member says so and goes on; the host pauses meanwhile, and once
+    // the server is back the host's resync writes the pause and the member's resync reads it.
+    server.stop();
+    until("the member says it is offline", || member.room.status().connection.as_deref() == Some("offline")).await;
+    live::act(&mut host.store.lock(), EventKind::Pause, Utc::now()).unwrap();
+    host.room.session_changed();
+    server.restart();
+    until_long("the pause made offline reaches the member", || followed_events(&member) == 22).await;
+    assert_eq!(member.room.status().connection.as_deref(), Some("connected"));
 
     let refused = live::act(&mut member.store.lock(), EventKind::Skip, Utc::now()).unwrap_err();
     assert!(refused.to_string().contains("Leave the room"), "{refused}");
