@@ -7,13 +7,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use stint_core::format::{FormatDraft, Phase, PhaseKind};
 use stint_core::live::{self, Changes};
 use stint_core::store::Store;
 use stint_core::timeline::EventKind;
 
 use super::service::{self, RoomHandle, RoomSink, RoomStatus};
 use super::synapse::Synapse;
+use super::tests::format;
 use super::vault::MemoryVault;
 use super::{login_password, Homeserver, RoomClient};
 use crate::shared_store::SharedStore;
@@ -42,19 +42,6 @@ fn app() -> App {
     let store = SharedStore::new(store);
     let room = service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Recorded::default())).unwrap();
     App { store, room, _dir: dir }
-}
-
-fn format() -> FormatDraft {
-    FormatDraft {
-        name: "Cafe".into(),
-        attribution: None,
-        phases: vec![
-            Phase { label: "Focus".into(), kind: PhaseKind::Focus, seconds: 1500, prompt: None },
-            Phase { label: "Break".into(), kind: PhaseKind::Break, seconds: 300, prompt: None },
-        ],
-        commitments: Default::default(),
-        repeat: None,
-    }
 }
 
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
@@ -110,7 +97,7 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
     member.room.join("#cafe:localhost".into()).await.unwrap();
     until("the member follows the host's session", || member.store.lock().active_session().unwrap().is_some()).await;
     let started = member.store.lock().active_session().unwrap().unwrap();
-    assert_eq!(started.format_name, "Cafe");
+    assert_eq!(started.format_name, format().name);
 
     // 20 host actions (pause, resume, …), each timed from the host's action to the member's store.
     let mut latencies = Vec::new();
