@@ -3,6 +3,8 @@
 //! through `stint_core::live` and tells its service, as the app's runner does; the time is taken until
 //! the member's store holds the action (the UI shows it on the runner's next reload, which is
 //! immediate). 50 actions (pause and resume in turn); prints p50, p95 and the worst. Goal: p95 ≤ 1 s.
+//! Then both sit idle in the joined room for a minute, and the wakeups of each room thread are
+//! counted from the kernel's context switches (/proc/self/task/*/status). Goal: ≤ 4 a minute.
 //!
 //! Run: `cargo run -p stint --example room_bench` (Synapse must be installed: scripts/install-deps.sh).
 
@@ -101,7 +103,14 @@ async fn main() {
         until(|| events(&member_store) == i + 1).await;
         latencies.push(acted.elapsed());
     }
+    let before = room_thread_switches();
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    let after = room_thread_switches();
     synapse(&["stop", &server_dir]);
+    for (tid, count) in &after {
+        let woke = count - before.iter().find(|(t, _)| t == tid).map_or(0, |(_, c)| *c);
+        println!("room thread {tid}, idle in a joined room: {woke} wakeups in 60 s (goal: ≤ 4)");
+    }
     latencies.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
@@ -110,4 +119,24 @@ async fn main() {
         ms(latencies[ACTIONS * 95 / 100]),
         ms(latencies[ACTIONS - 1]),
     );
+}
+
+/// Each `stint-room` thread of this process with its context switches so far (voluntary and not).
+fn room_thread_switches() -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+        let path = task.path();
+        let comm = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
+        if comm.trim() != "stint-room" {
+            continue;
+        }
+        let status = std::fs::read_to_string(path.join("status")).unwrap_or_default();
+        let switches: u64 = status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches"))
+            .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
+            .sum();
+        out.push((task.file_name().to_string_lossy().into_owned(), switches));
+    }
+    out
 }

@@ -186,6 +186,8 @@ impl Service {
                 () = tokio::time::sleep_until(next_refresh), if self.conn.is_some() => {
                     next_refresh = tokio::time::Instant::now() + refresh;
                     self.announce_member(true).await;
+                    // Entries that expired meanwhile drop off the list shown.
+                    self.report();
                 }
             }
         }
