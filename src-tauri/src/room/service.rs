@@ -26,7 +26,9 @@ use tokio::sync::{mpsc, oneshot};
 use ts_rs::TS;
 
 use super::vault::{Kept, TokenVault};
-use super::{follow_room, login_password, Homeserver, RoomClient, RoomError, RoomState, RoomUpdate, StateEvent};
+use super::{
+    follow_room, login_password, Homeserver, MatrixSession, RoomClient, RoomError, RoomState, RoomUpdate, StateEvent,
+};
 use crate::shared_store::SharedStore;
 
 /// What the UI shows of the live room.
@@ -120,6 +122,9 @@ impl RoomHandle {
     }
 }
 
+/// How often a kept sign-in whose homeserver was unreachable at start is tried again.
+const RECONNECT: Duration = Duration::from_secs(30);
+
 const STOPPED: &str = "The live room service has stopped. Restart Stint to use live rooms again.";
 
 /// Starts the room thread: it signs in again with the kept token and goes back to the room the
@@ -133,7 +138,7 @@ pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomS
             Ok(runtime) => runtime,
             Err(e) => return log::error!("Stint could not start the live room service: {e}"),
         };
-        let service = Service { store, vault, sink, status, client: None, kept: None, conn: None };
+        let service = Service { store, vault, sink, status, client: None, kept: None, pending: None, conn: None };
         runtime.block_on(service.run(inbox));
     })?;
     Ok(handle)
@@ -168,6 +173,8 @@ struct Service {
     status: Arc<Mutex<RoomStatus>>,
     client: Option<RoomClient>,
     kept: Option<Kept>,
+    /// A kept sign-in whose homeserver could not be reached at start: tried again every 30 s.
+    pending: Option<MatrixSession>,
     conn: Option<Conn>,
 }
 
@@ -183,6 +190,10 @@ impl Service {
                     None => return,
                 },
                 Some(update) = next_update(&mut self.conn) => self.on_update(update).await,
+                () = tokio::time::sleep(RECONNECT), if self.pending.is_some() => {
+                    self.reconnect().await;
+                    self.report();
+                }
                 () = tokio::time::sleep_until(next_refresh), if self.conn.is_some() => {
                     next_refresh = tokio::time::Instant::now() + refresh;
                     self.announce_member(true).await;
@@ -203,11 +214,23 @@ impl Service {
             }
         };
         self.kept = Some(kept);
+        self.pending = Some(session);
+        self.reconnect().await;
+        self.report();
+    }
+
+    /// Reaches the homeserver of the kept sign-in and goes back to the room the session is tied to.
+    async fn reconnect(&mut self) {
+        let Some(session) = self.pending.clone() else { return };
         match Homeserver::connect(&session.homeserver).await {
-            Ok(server) => self.client = Some(RoomClient::new(server, session)),
+            Ok(server) => {
+                self.pending = None;
+                self.client = Some(RoomClient::new(server, session));
+                self.set_message(None);
+            }
             Err(e) => {
                 log::info!("Live room: {e}");
-                self.set_message(Some(e.to_string()));
+                return self.set_message(Some(e.to_string()));
             }
         }
         let link = self.store.lock().room_link();
@@ -220,7 +243,6 @@ impl Service {
             Ok(_) => {}
             Err(e) => log::warn!("Live room: cannot read the room the session was tied to: {e}"),
         }
-        self.report();
     }
 
     async fn handle(&mut self, command: Command) {
@@ -229,6 +251,7 @@ impl Service {
                 let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
             }
             Command::SignOut { reply } => {
+                self.pending = None;
                 self.conn = None;
                 self.client = None;
                 self.kept = None;
@@ -271,6 +294,7 @@ impl Service {
             log::warn!("Live room: no keyring took the access token; it is kept for this run only");
         }
         self.kept = Some(kept);
+        self.pending = None;
         self.client = Some(RoomClient::new(server, session));
         self.set_message(None);
         self.report();
@@ -538,6 +562,10 @@ impl Service {
         let mut status = self.status();
         status.user = self.client.as_ref().map(|c| c.user_id().to_string());
         status.homeserver = self.client.as_ref().map(|c| c.server().host());
+        if let Some(pending) = &self.pending {
+            status.user = Some(pending.user_id.clone());
+            status.homeserver = Some(pending.homeserver.clone());
+        }
         status.token_kept = self.kept.map(|k| k.name().to_string());
         match &self.conn {
             Some(conn) => {
