@@ -10,6 +10,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::desktop::notifier::NotifierHandle;
 use crate::desktop::tray::Tray;
 use crate::ipc::events::{emit, SESSION_CHANGED};
+use crate::room::service::RoomHandle;
 use crate::runner::Effects;
 use crate::state::AppState;
 
@@ -41,6 +42,10 @@ impl<R: Runtime> AppEffects<R> {
 impl<R: Runtime> Effects for AppEffects<R> {
     fn session_changed(&self, view: Option<SessionView>) {
         emit(&self.app, SESSION_CHANGED, view);
+        // A host's change (an action, or the runner's hold) becomes the room's next document.
+        if let Some(room) = self.app.try_state::<RoomHandle>() {
+            room.session_changed();
+        }
     }
 
     fn status(&self, status: TrayStatus) {

@@ -11,6 +11,7 @@ pub mod integrity;
 pub mod logging;
 mod old_files;
 pub mod packs;
+pub mod room;
 pub mod subscriptions;
 
 use chrono::Utc;
@@ -97,6 +98,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     );
     tauri::async_runtime::spawn(runner.run());
 
+    room::start(app, store.clone());
     app.manage(AppState {
         store,
         runner: runner_handle,

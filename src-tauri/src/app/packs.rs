@@ -60,6 +60,10 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
 pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
     for url in urls {
         tray::show_main_window(app);
+        if url.scheme() == DEEP_LINK_SCHEME && url.host_str() == Some("room") {
+            super::room::on_room_link(app, url);
+            continue;
+        }
         match pack_path_of_deep_link(url) {
             Ok(path) => hold_and_tell(app, &path, PackSource::link(&path.to_string_lossy())),
             Err(e) => events::notice(app, format!("Stint cannot open this link: {e}"), true),

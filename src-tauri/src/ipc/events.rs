@@ -19,9 +19,13 @@ pub const PACK_IMPORT_PENDING: &str = "pack-import-pending";
 /// `stint://` link, a join link that would not open, a desktop setting that was refused.
 pub const NOTICE: &str = "notice";
 
+/// The live room's status changed (signed in, connected, offline, who is present). Payload:
+/// `RoomStatus`.
+pub const ROOM_STATUS: &str = "room-status";
+
 /// Every event above, for the surface check.
-pub const ALL: [&str; 6] =
-    [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, PACK_IMPORT_PENDING, NOTICE];
+pub const ALL: [&str; 7] =
+    [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, PACK_IMPORT_PENDING, NOTICE, ROOM_STATUS];
 
 /// Payload of `notice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

@@ -16,6 +16,7 @@ pub mod history;
 pub mod locale;
 pub mod pack_imports;
 pub mod publish;
+pub mod room;
 pub mod series;
 pub mod session;
 pub mod settings;

@@ -61,6 +61,12 @@ macro_rules! ipc_surface {
             series::add_series_commitment: [main],
             series::note_commitment: [main],
             series::start_next_series: [main],
+            room::room_status: [main],
+            room::room_sign_in: [main],
+            room::room_sign_out: [main],
+            room::room_go_live: [main],
+            room::room_join: [main],
+            room::room_leave: [main],
             windows::about: [main],
             windows::toggle_mini_timer: [main],
         }

@@ -10,16 +10,18 @@
 //! against 8.2 (reqwest alone 1.6); the same 2 wakeups a minute on a current-thread runtime. Stint
 //! needs seven endpoints and none of matrix-sdk's stores or encryption.
 //!
-//! Not wired yet: the settings UI (sign-in, the keyring for the token), the runner (a remote host as
-//! one more writer of session events) and the end-to-end tests with two app instances come next, so
-//! until then the shell itself calls none of this.
-#![allow(dead_code)]
+//! `service` runs it in the app: one thread that owns the client and the room, publishes a host's
+//! documents and hands a member's to `stint_core::live`; `vault` keeps the token in the OS keyring.
 
 mod client;
 mod error;
 mod login;
+#[cfg(target_os = "linux")]
+pub mod secret_service;
+pub mod service;
 mod sync;
 mod transport;
+pub mod vault;
 
 pub use client::{RoomClient, RoomState, StateEvent, Written};
 pub use error::RoomError;
@@ -30,6 +32,8 @@ pub use login::{
 pub use sync::{follow_room, spawn_room_thread, Backoff, RoomThread, RoomUpdate, SyncBatch, LONG_POLL};
 pub use transport::{normalize_base_url, Homeserver};
 
+#[cfg(test)]
+mod service_tests;
 #[cfg(test)]
 mod synapse;
 #[cfg(test)]

@@ -32,6 +32,7 @@ import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
 import type { Settings } from './bindings/Settings';
 import type { UiLocale } from './bindings/UiLocale';
+import type { RoomStatus } from './bindings/RoomStatus';
 import type { Command, EventName } from './bindings/ipc';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -192,6 +193,20 @@ export const startupReport = () => call<string[]>('startup_report');
 /** The language the UI speaks and the locale tag of its dates and times (decided by the backend). */
 export const uiLocale = () => call<UiLocale>('ui_locale');
 
+// The live room (Matrix)
+/** The Matrix account, the room the session is live in, who is present, and the connection. */
+export const roomStatus = () => call<RoomStatus>('room_status');
+/** Signs in with a password; the token goes to the system keyring (or this run only, if none). */
+export const roomSignIn = (homeserver: string, user: string, password: string) =>
+  call<RoomStatus>('room_sign_in', { homeserver, user, password });
+export const roomSignOut = () => call<RoomStatus>('room_sign_out');
+/** Hosts the running session in the room at `address` (`#cafe:example.org` or a room id). */
+export const roomGoLive = (address: string) => call<RoomStatus>('room_go_live', { address });
+/** Follows the host of the room at `address`. */
+export const roomJoin = (address: string) => call<RoomStatus>('room_join', { address });
+/** Leaves the room: a followed session goes on as the user's own. */
+export const roomLeave = () => call<RoomStatus>('room_leave');
+
 // The desktop shell
 /** Shows the always-on-top mini timer window, or hides it when it is shown. */
 export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
@@ -215,4 +230,7 @@ export const onPackImportPending = (handler: () => void) => on<null>('pack-impor
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
 export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 
-export type { About, ExportKind, Settings, Subscription, UnlistenFn };
+/** The live room's status changed: signed in or out, connected, offline, who is present. */
+export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
+
+export type { About, ExportKind, RoomStatus, Settings, Subscription, UnlistenFn };

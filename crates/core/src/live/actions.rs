@@ -41,6 +41,7 @@ pub struct Outcome {
 /// `Conflict` that says so.
 pub fn act(store: &mut Store, action: EventKind, now: DateTime<Utc>) -> Result<Outcome> {
     let session = store.active_session()?.ok_or_else(nothing_running)?;
+    super::room::guard(store, session.id)?;
     store.append_event(session.id, Event { at: now, kind: action })?;
     outcome(store, session.id, now)
 }
@@ -60,6 +61,7 @@ pub fn toggle(store: &mut Store, prefs: &SessionPrefs, now: DateTime<Utc>) -> Re
     if let Some(session) = store.active_session()? {
         let state = state_at(&session.timeline, now);
         if !state.done {
+            super::room::guard(store, session.id)?;
             let (toggled, kind) =
                 if state.paused { (Toggled::Resumed, EventKind::Resume) } else { (Toggled::Paused, EventKind::Pause) };
             store.append_event(session.id, Event { at: now, kind })?;

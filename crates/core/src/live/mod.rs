@@ -12,6 +12,8 @@ pub mod actions;
 pub mod notice;
 pub mod prefs;
 pub mod reminders;
+pub mod room;
+mod room_words;
 pub mod tray;
 pub mod watch;
 
@@ -19,5 +21,6 @@ pub use actions::{act, join, start, toggle, Changes, Joined, Outcome, StartReque
 pub use notice::{JoinTarget, Notice};
 pub use prefs::{PomodoroLengths, SessionPrefs, SleepPolicy};
 pub use reminders::Reminders;
+pub use room::{follow, go_live, hosted_doc, join_room, leave_room, receive, Received};
 pub use tray::TrayStatus;
 pub use watch::{Gap, Wake, Watch, Woke, MAX_NAP};

@@ -100,6 +100,9 @@ struct Live {
     timeline: Timeline,
     /// Joined from a scheduled call: keeps wall-clock time across a suspend.
     joined: bool,
+    /// Mirrors a live room's host (`live::follow`): never held, keeps wall-clock time, and each of
+    /// the host's actions is announced.
+    followed: bool,
 }
 
 /// The runner's memory. See the module doc.
@@ -148,8 +151,10 @@ impl Watch {
         }
         match why {
             Wake::Reload => {
+                let before = self.live.clone();
                 self.reload(store, now, &mut woke);
                 woke.changed = true;
+                self.announce_host(store, before, now, offset, &mut woke);
             }
             Wake::Prefs(prefs) => self.prefs = prefs,
             Wake::CallsChanged => {
@@ -227,9 +232,17 @@ impl Watch {
                     (Some(live), Some(record)) => live.id != record.id || live.timeline != record.timeline,
                     (live, active) => live.is_some() != active.is_some(),
                 };
+                let followed = match &active {
+                    Some(record) => super::room::is_followed(store, record.id).unwrap_or_else(|e| {
+                        woke.problem("cannot read the live room's tie", e);
+                        false
+                    }),
+                    None => false,
+                };
                 self.live = active.map(|record| Live {
                     id: record.id,
                     joined: record.call_id.is_some(),
+                    followed,
                     timeline: record.timeline,
                 });
                 if before.is_some() && before != self.live.as_ref().map(|live| live.id) {
@@ -256,7 +269,7 @@ impl Watch {
         let Some(live) = &self.live else { return };
         let id = live.id;
         let mut records = Vec::new();
-        if !self.prefs.auto_start_next {
+        if !self.prefs.auto_start_next && !live.followed {
             if let Some(deadline) = next_deadline(&live.timeline, self.checked_until).filter(|d| *d <= now) {
                 // Record up to the deadline first: a Pause may not go back before a recorded phase.
                 records.extend(record(store, id, deadline, away, woke));
@@ -299,7 +312,7 @@ impl Watch {
     ) {
         self.advance(store, awake_until, None, offset, woke);
         let Some(live) = &self.live else { return };
-        let policy = if live.joined { SleepPolicy::WallClock } else { self.prefs.sleep_policy };
+        let policy = if live.joined || live.followed { SleepPolicy::WallClock } else { self.prefs.sleep_policy };
         match policy {
             SleepPolicy::Pause => {
                 let state = state_at(&live.timeline, awake_until);
@@ -316,6 +329,35 @@ impl Watch {
                 self.reload(store, now, woke);
             }
             SleepPolicy::WallClock => self.advance(store, now, Some(Away::slept(awake_until, now)), offset, woke),
+        }
+    }
+
+    /// After a reload: a followed session that is new, or that the host changed, is announced with
+    /// what the host did (`before` is the session the watch knew).
+    fn announce_host(
+        &mut self,
+        store: &mut Store,
+        before: Option<Live>,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+        woke: &mut Woke,
+    ) {
+        let before_id = before.as_ref().map(|b| b.id);
+        if let Some(live) = self.live.as_ref().filter(|l| l.followed && Some(l.id) != before_id) {
+            woke.notices.push(Notice::phase(super::room_words::joined(&live.timeline, now, offset), false));
+            return;
+        }
+        let Some(before) = before.filter(|b| b.followed) else { return };
+        let timeline = match self.live.as_ref().filter(|l| l.id == before.id) {
+            Some(live) => live.timeline.clone(),
+            None => match store.session(before.id) {
+                Ok(record) => record.timeline,
+                Err(e) => return woke.problem("cannot read the followed session", e),
+            },
+        };
+        let added = timeline.events().get(before.timeline.events().len()..).unwrap_or_default();
+        if let Some(last) = added.last() {
+            woke.notices.push(Notice::phase(super::room_words::host_action(&timeline, last.kind, now, offset), false));
         }
     }
 

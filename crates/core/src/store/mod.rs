@@ -18,6 +18,7 @@ mod integrity;
 pub mod migrations;
 mod open;
 mod pack_install;
+mod room_link;
 mod series;
 mod sessions;
 mod subscriptions;
@@ -40,6 +41,7 @@ pub use history::{
 };
 pub use integrity::IntegrityReport;
 pub use open::{OpenCheck, OpenReport};
+pub use room_link::{Mirror, RoomLink, RoomRole, ROOM_FORMAT_ID};
 pub use sessions::{Away, SessionRecord, SessionStatus};
 pub use subscriptions::MAX_SUBSCRIPTIONS;
 pub use upcoming::MAX_UPCOMING_DAYS;

@@ -190,6 +190,11 @@ fn record_new_phases(
     Ok(recorded)
 }
 
+/// Records the phases of `record` finished by `now` (see `record_new_phases`).
+pub(super) fn record_now(tx: &Transaction, record: &mut SessionRecord, now: DateTime<Utc>) -> Result<Vec<PhaseRecord>> {
+    record_new_phases(tx, record, now, None)
+}
+
 /// Appends `event` to session `session_id` in `tx` (see `Store::append_event`).
 pub(super) fn append(tx: &Transaction, session_id: i64, event: Event) -> Result<SessionRecord> {
     let at = nanos(event.at, "at")?;
@@ -216,7 +221,7 @@ pub(super) fn append(tx: &Transaction, session_id: i64, event: Event) -> Result<
 }
 
 /// The stored snapshot id of a format draft, inserting it if this exact draft is new.
-fn snapshot_id(tx: &Transaction, draft_json: &str) -> Result<i64> {
+pub(super) fn snapshot_id(tx: &Transaction, draft_json: &str) -> Result<i64> {
     tx.execute("INSERT OR IGNORE INTO format_snapshots (draft) VALUES (?1)", [draft_json])?;
     Ok(tx.query_row("SELECT id FROM format_snapshots WHERE draft = ?1", [draft_json], |r| r.get(0))?)
 }

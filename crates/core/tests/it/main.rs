@@ -21,6 +21,7 @@ mod ics_real_world;
 mod ics_roundtrip;
 mod live_actions;
 mod live_reminders;
+mod live_room;
 mod live_watch;
 mod no_tauri;
 mod packs_ics_fuzz;

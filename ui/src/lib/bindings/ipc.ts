@@ -55,6 +55,12 @@ export type Command =
   | 'add_series_commitment'
   | 'note_commitment'
   | 'start_next_series'
+  | 'room_status'
+  | 'room_sign_in'
+  | 'room_sign_out'
+  | 'room_go_live'
+  | 'room_join'
+  | 'room_leave'
   | 'about'
   | 'toggle_mini_timer';
 
@@ -65,4 +71,5 @@ export type EventName =
   | 'calls-changed'
   | 'packs-changed'
   | 'pack-import-pending'
-  | 'notice';
+  | 'notice'
+  | 'room-status';

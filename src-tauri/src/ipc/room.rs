@@ -1,0 +1,79 @@
+//! Commands of the live room: the Matrix account (sign in with a password, sign out), hosting the
+//! running session in a room, following a room's host, leaving. Each hands the request to the room
+//! service's thread (`room::service`) and waits for its answer, a sentence when something failed.
+
+use stint_core::Error;
+use tauri::State;
+
+use super::error::{CommandError, CommandResult};
+use crate::room::service::{RoomHandle, RoomStatus};
+
+#[tauri::command(async)]
+pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
+    room.status()
+}
+
+#[tauri::command]
+pub async fn room_sign_in(
+    room: State<'_, RoomHandle>,
+    homeserver: String,
+    user: String,
+    password: String,
+) -> CommandResult<RoomStatus> {
+    if homeserver.trim().is_empty() {
+        return Err(Error::invalid("homeserver", "Enter your homeserver's address, such as matrix.example.org.").into());
+    }
+    if user.trim().is_empty() {
+        return Err(Error::invalid("user", "Enter your Matrix user name.").into());
+    }
+    room.sign_in(homeserver, user, password).await.map_err(refused)?;
+    Ok(room.status())
+}
+
+#[tauri::command]
+pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
+    room.sign_out().await.map_err(refused)?;
+    Ok(room.status())
+}
+
+/// Hosts the running session in `room` (an alias such as `#cafe:example.org`, or a room id).
+#[tauri::command]
+pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
+    let address = checked_address(address).map_err(CommandError::from)?;
+    room.go_live(address).await.map_err(refused)?;
+    Ok(room.status())
+}
+
+/// Follows the host of `room`'s live session.
+#[tauri::command]
+pub async fn room_join(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
+    let address = checked_address(address).map_err(CommandError::from)?;
+    room.join(address).await.map_err(refused)?;
+    Ok(room.status())
+}
+
+/// Leaves the room; a followed session goes on as the user's own, a hosted one stays live locally.
+#[tauri::command]
+pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
+    room.leave().await.map_err(refused)?;
+    Ok(room.status())
+}
+
+/// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
+/// (`!abc:example.org`), at most 255 bytes; anything else is `InvalidInput` naming `address`.
+pub fn checked_address(address: String) -> stint_core::Result<String> {
+    let address = address.trim().to_string();
+    let shaped =
+        (address.starts_with('#') || address.starts_with('!')) && address.contains(':') && address.len() <= 255;
+    if !shaped {
+        return Err(Error::invalid(
+            "address",
+            "Enter a room address such as #cafe:example.org, or a room id starting with !.",
+        ));
+    }
+    Ok(address)
+}
+
+fn refused(message: String) -> CommandError {
+    Error::Conflict(message).into()
+}

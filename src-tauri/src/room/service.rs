@@ -1,0 +1,624 @@
+//! The live room in the running app: one thread, with a current-thread runtime of its own, owns the
+//! Matrix client and the one room Stint is in. It signs in, joins, publishes the host's documents
+//! (`live::hosted_doc` after each change of the local session), feeds what the room delivers to core
+//! (`live::receive`), keeps this member's presence entry fresh (every 4 min), and reports its status.
+//!
+//! Why its own thread: measured with the 30 s long-poll, a current-thread runtime wakes about twice a
+//! minute where Tauri's multi-thread runtime woke 18–21 times (room/sync.rs); the presence refresh
+//! adds one wake per 4 min. The `/sync` loop (`follow_room`) runs as a task on the same runtime and
+//! reconnects with backoff and a whole-state resync; while it is away the member keeps following the
+//! last known state (the local session goes on by itself) and the status says so.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::Utc;
+use serde::Serialize;
+use stint_core::format::PhaseKind;
+use stint_core::live::{self, Changes};
+use stint_core::room::{
+    check_sender, member_content, presence, ClockEstimate, Follow, MemberEntry, MemberStatus, MEMBER_EVENT_TYPE,
+    MEMBER_REFRESH_SECONDS, SESSION_EVENT_TYPE,
+};
+use stint_core::store::{RoomLink, RoomRole};
+use stint_core::timeline::state_at;
+use tokio::sync::{mpsc, oneshot};
+use ts_rs::TS;
+
+use super::vault::{Kept, TokenVault};
+use super::{
+    follow_room, login_password, Homeserver, MatrixSession, RoomClient, RoomError, RoomState, RoomUpdate, StateEvent,
+};
+use crate::shared_store::SharedStore;
+
+/// What the UI shows of the live room.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RoomStatus {
+    /// The signed-in Matrix user, e.g. `@ada:example.org`.
+    pub user: Option<String>,
+    pub homeserver: Option<String>,
+    /// Where the access token is kept: `keyring`, or `this_run` when no keyring could take it.
+    pub token_kept: Option<String>,
+    /// The room the live session is in (its id), if any.
+    pub room: Option<String>,
+    /// `host` or `member`.
+    pub role: Option<String>,
+    /// `connecting`, `connected` or `offline`.
+    pub connection: Option<String>,
+    /// A sentence to show: why the room is offline, or what went wrong last.
+    pub message: Option<String>,
+    /// Who is in the session now, with their status (`working`, `break`, `away`).
+    pub present: Vec<Presence>,
+    /// Set when this computer's clock is more than 2 s off the room's.
+    pub clock_warning: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Presence {
+    pub user_id: String,
+    pub status: String,
+}
+
+/// Where the service's news go: core's changes to `publish`, the status to the UI.
+pub trait RoomSink: Send + 'static {
+    fn changed(&self, changes: Changes);
+    fn status(&self, status: &RoomStatus);
+}
+
+type Reply = oneshot::Sender<Result<(), String>>;
+
+enum Command {
+    SignIn { homeserver: String, user: String, password: String, reply: Reply },
+    SignOut { reply: Reply },
+    GoLive { room: String, reply: Reply },
+    Join { room: String, reply: Reply },
+    Leave { reply: Reply },
+    SessionChanged,
+}
+
+/// Talks to the room thread; cheap to clone, never blocks except to wait for an answer.
+#[derive(Clone)]
+pub struct RoomHandle {
+    commands: mpsc::UnboundedSender<Command>,
+    status: Arc<Mutex<RoomStatus>>,
+}
+
+impl RoomHandle {
+    pub fn status(&self) -> RoomStatus {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The local session changed: a host publishes its next document, a member its status.
+    pub fn session_changed(&self) {
+        let _ = self.commands.send(Command::SessionChanged);
+    }
+
+    pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
+        self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
+    }
+
+    pub async fn sign_out(&self) -> Result<(), String> {
+        self.ask(|reply| Command::SignOut { reply }).await
+    }
+
+    pub async fn go_live(&self, room: String) -> Result<(), String> {
+        self.ask(|reply| Command::GoLive { room, reply }).await
+    }
+
+    pub async fn join(&self, room: String) -> Result<(), String> {
+        self.ask(|reply| Command::Join { room, reply }).await
+    }
+
+    pub async fn leave(&self) -> Result<(), String> {
+        self.ask(|reply| Command::Leave { reply }).await
+    }
+
+    async fn ask(&self, command: impl FnOnce(Reply) -> Command) -> Result<(), String> {
+        let (reply, answer) = oneshot::channel();
+        self.commands.send(command(reply)).map_err(|_| STOPPED.to_string())?;
+        answer.await.unwrap_or_else(|_| Err(STOPPED.to_string()))
+    }
+}
+
+/// How often a kept sign-in whose homeserver was unreachable at start is tried again.
+const RECONNECT: Duration = Duration::from_secs(30);
+
+const STOPPED: &str = "The live room service has stopped. Restart Stint to use live rooms again.";
+
+/// Starts the room thread: it signs in again with the kept token and goes back to the room the
+/// local session was tied to, if any.
+pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomSink>) -> std::io::Result<RoomHandle> {
+    let (commands, inbox) = mpsc::unbounded_channel();
+    let status = Arc::new(Mutex::new(RoomStatus::default()));
+    let handle = RoomHandle { commands, status: status.clone() };
+    std::thread::Builder::new().name("stint-room".into()).spawn(move || {
+        let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            Ok(runtime) => runtime,
+            Err(e) => return log::error!("Stint could not start the live room service: {e}"),
+        };
+        let service = Service { store, vault, sink, status, client: None, kept: None, pending: None, conn: None };
+        runtime.block_on(service.run(inbox));
+    })?;
+    Ok(handle)
+}
+
+/// The room Stint is in.
+struct Conn {
+    room_id: String,
+    role: RoomRole,
+    follow: Follow,
+    /// The followed state (session, members, power levels, create), merged as it changes.
+    state: RoomState,
+    clock: ClockEstimate,
+    updates: mpsc::Receiver<RoomUpdate>,
+    task: tokio::task::JoinHandle<()>,
+    /// The host's last published revision.
+    published: u64,
+    /// The status last written to the member entry (and for which session).
+    announced: Option<(String, MemberStatus)>,
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+struct Service {
+    store: SharedStore,
+    vault: Box<dyn TokenVault>,
+    sink: Box<dyn RoomSink>,
+    status: Arc<Mutex<RoomStatus>>,
+    client: Option<RoomClient>,
+    kept: Option<Kept>,
+    /// A kept sign-in whose homeserver could not be reached at start: tried again every 30 s.
+    pending: Option<MatrixSession>,
+    conn: Option<Conn>,
+}
+
+impl Service {
+    async fn run(mut self, mut inbox: mpsc::UnboundedReceiver<Command>) {
+        self.restore().await;
+        let refresh = Duration::from_secs(MEMBER_REFRESH_SECONDS as u64);
+        let mut next_refresh = tokio::time::Instant::now() + refresh;
+        loop {
+            tokio::select! {
+                command = inbox.recv() => match command {
+                    Some(command) => self.handle(command).await,
+                    None => return,
+                },
+                Some(update) = next_update(&mut self.conn) => self.on_update(update).await,
+                () = tokio::time::sleep(RECONNECT), if self.pending.is_some() => {
+                    self.reconnect().await;
+                    self.report();
+                }
+                () = tokio::time::sleep_until(next_refresh), if self.conn.is_some() => {
+                    next_refresh = tokio::time::Instant::now() + refresh;
+                    self.announce_member(true).await;
+                    // Entries that expired meanwhile drop off the list shown.
+                    self.report();
+                }
+            }
+        }
+    }
+
+    async fn restore(&mut self) {
+        let (session, kept) = match self.vault.load() {
+            Ok(Some(found)) => found,
+            Ok(None) => return self.report(),
+            Err(message) => {
+                log::warn!("Live room: {message}");
+                return self.report();
+            }
+        };
+        self.kept = Some(kept);
+        self.pending = Some(session);
+        self.reconnect().await;
+        self.report();
+    }
+
+    /// Reaches the homeserver of the kept sign-in and goes back to the room the session is tied to.
+    async fn reconnect(&mut self) {
+        let Some(session) = self.pending.clone() else { return };
+        match Homeserver::connect(&session.homeserver).await {
+            Ok(server) => {
+                self.pending = None;
+                self.client = Some(RoomClient::new(server, session));
+                self.set_message(None);
+            }
+            Err(e) => {
+                log::info!("Live room: {e}");
+                return self.set_message(Some(e.to_string()));
+            }
+        }
+        let link = self.store.lock().room_link();
+        match link {
+            Ok(Some(link)) if self.client.is_some() => {
+                if let Err(message) = self.enter(&link.room, link.role).await {
+                    self.set_message(Some(message));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => log::warn!("Live room: cannot read the room the session was tied to: {e}"),
+        }
+    }
+
+    async fn handle(&mut self, command: Command) {
+        match command {
+            Command::SignIn { homeserver, user, password, reply } => {
+                let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
+            }
+            Command::SignOut { reply } => {
+                self.pending = None;
+                self.conn = None;
+                self.client = None;
+                self.kept = None;
+                let result = self.vault.delete();
+                *self.status.lock().unwrap_or_else(|p| p.into_inner()) = RoomStatus::default();
+                self.report();
+                let _ = reply.send(result);
+            }
+            Command::GoLive { room, reply } => {
+                let result = self.enter(&room, RoomRole::Host).await;
+                self.after(result, reply);
+            }
+            Command::Join { room, reply } => {
+                let result = self.enter(&room, RoomRole::Member).await;
+                self.after(result, reply);
+            }
+            Command::Leave { reply } => {
+                let result = self.leave().await;
+                self.after(result, reply);
+            }
+            Command::SessionChanged => {
+                self.publish_hosted().await;
+                self.announce_member(false).await;
+                self.report();
+            }
+        }
+    }
+
+    fn after(&mut self, result: Result<(), String>, reply: Reply) {
+        self.set_message(result.as_ref().err().cloned());
+        self.report();
+        let _ = reply.send(result);
+    }
+
+    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), String> {
+        let server = Homeserver::connect(homeserver).await.map_err(|e| e.to_string())?;
+        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.to_string())?;
+        let kept = self.vault.save(&session);
+        if kept == Kept::ThisRun {
+            log::warn!("Live room: no keyring took the access token; it is kept for this run only");
+        }
+        self.kept = Some(kept);
+        self.pending = None;
+        self.client = Some(RoomClient::new(server, session));
+        self.set_message(None);
+        self.report();
+        Ok(())
+    }
+
+    /// Joins `room` (alias or id) and hosts the running session there, or follows its host.
+    async fn enter(&mut self, room: &str, role: RoomRole) -> Result<(), String> {
+        let client = self.client.clone().ok_or_else(|| {
+            "You are not signed in to a Matrix account. Sign in under Settings → Live rooms first.".to_string()
+        })?;
+        self.conn = None;
+        let room_id = client.join(room).await.map_err(|e| e.to_string())?;
+        let state = client.room_state(&room_id).await.map_err(|e| e.to_string())?;
+        let user = client.user_id().to_string();
+        if role == RoomRole::Host && check_sender(&state.power_levels(), &user, SESSION_EVENT_TYPE).is_err() {
+            return Err(format!(
+                "This room does not let {user} run its timer. Ask a room moderator to give you the moderator \
+                 level, or join the room as a member."
+            ));
+        }
+        let (sender, updates) = mpsc::channel(16);
+        let task = tokio::spawn(follow_room(client.clone(), room_id.clone(), sender));
+        let already = self.store.lock().room_link().ok().flatten();
+        self.conn = Some(Conn {
+            room_id: room_id.clone(),
+            role,
+            follow: Follow::new(),
+            state,
+            clock: ClockEstimate::new(),
+            updates,
+            task,
+            published: 0,
+            announced: None,
+        });
+        self.set_connection("connecting");
+        // One write first: its server stamp gives the clock offset before any session is mirrored.
+        self.write_member_content(&serde_json::json!({})).await;
+        let resumed = already.filter(|l| l.room == room_id && l.role == role);
+        match role {
+            RoomRole::Host if resumed.is_none() => {
+                let offset = self.offset();
+                let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, Utc::now())
+                    .map_err(|e| e.to_string())?;
+                let _ = doc;
+                self.publish_hosted().await;
+            }
+            RoomRole::Host => self.publish_hosted().await,
+            RoomRole::Member if resumed.is_none() => {
+                live::join_room(&mut self.store.lock(), &room_id, &user).map_err(|e| e.to_string())?;
+            }
+            RoomRole::Member => {}
+        }
+        self.announce_member(true).await;
+        Ok(())
+    }
+
+    async fn leave(&mut self) -> Result<(), String> {
+        let (link, changes) = live::leave_room(&mut self.store.lock()).map_err(|e| e.to_string())?;
+        if let (Some(conn), Some(client)) = (&self.conn, &self.client) {
+            let room = conn.room_id.clone();
+            if link.as_ref().is_some_and(|l| l.role == RoomRole::Host) {
+                if let Err(e) =
+                    client.write_state(&room, SESSION_EVENT_TYPE, "", &serde_json::json!({}), Utc::now).await
+                {
+                    log::info!("Live room: could not clear the session: {e}");
+                }
+            }
+            let me = client.user_id().to_string();
+            if let Err(e) = client.write_state(&room, MEMBER_EVENT_TYPE, &me, &serde_json::json!({}), Utc::now).await {
+                log::info!("Live room: could not say you left: {e}");
+            }
+        }
+        self.conn = None;
+        *self.status.lock().unwrap_or_else(|p| p.into_inner()) = RoomStatus {
+            room: None,
+            role: None,
+            connection: None,
+            present: Vec::new(),
+            clock_warning: None,
+            ..self.status()
+        };
+        self.sink.changed(changes);
+        Ok(())
+    }
+
+    async fn on_update(&mut self, update: RoomUpdate) {
+        match update {
+            RoomUpdate::Snapshot(state) => {
+                self.set_connection("connected");
+                self.set_message(None);
+                if let Some(conn) = &mut self.conn {
+                    conn.state.events = state.events.clone();
+                }
+                if self.take_events(&state.events) {
+                    self.announce_member(false).await;
+                }
+                // Back from an outage: a host writes what it did meanwhile.
+                self.publish_hosted().await;
+            }
+            RoomUpdate::Changed(events) => {
+                if let Some(conn) = &mut self.conn {
+                    for event in &events {
+                        let held = &mut conn.state.events;
+                        held.retain(|e| !(e.event_type == event.event_type && e.state_key == event.state_key));
+                        held.push(event.clone());
+                    }
+                }
+                if self.take_events(&events) {
+                    self.announce_member(false).await;
+                }
+            }
+            RoomUpdate::Offline(e) => {
+                self.set_connection("offline");
+                self.set_message(Some(e.to_string()));
+            }
+            RoomUpdate::Left => {
+                self.conn = None;
+                self.set_message(Some("Stint is no longer in the live room: you left it or were removed. Join it again to follow its host.".into()));
+            }
+            RoomUpdate::SignedOut => {
+                self.conn = None;
+                self.client = None;
+                self.set_message(Some(RoomError::SignedOut.to_string()));
+            }
+        }
+        self.report();
+    }
+
+    /// A member offers every session document to core, in the room's order. True when the
+    /// followed session changed.
+    fn take_events(&mut self, events: &[StateEvent]) -> bool {
+        let Some(conn) = &mut self.conn else { return false };
+        if conn.role != RoomRole::Member {
+            return false;
+        }
+        let mut changed = false;
+        let offset = conn.clock.correction_ms();
+        let levels = conn.state.power_levels();
+        for event in events.iter().filter(|e| e.event_type == SESSION_EVENT_TYPE && e.state_key.is_empty()) {
+            let received = live::receive(
+                &mut self.store.lock(),
+                &mut conn.follow,
+                &event.content,
+                &event.sender,
+                &levels,
+                offset,
+                Utc::now(),
+            );
+            match received {
+                Ok(received) => {
+                    if let Some(rejection) = received.rejected {
+                        log::info!("Live room: ignored a session from {}: {rejection}", event.sender);
+                    }
+                    changed |= received.changes.session;
+                    self.sink.changed(received.changes);
+                }
+                Err(e) => log::warn!("Live room: could not follow the host's session: {e}"),
+            }
+        }
+        changed
+    }
+
+    /// A host writes the hosted session's document when it has a newer revision.
+    async fn publish_hosted(&mut self) {
+        let (Some(conn), Some(client)) = (&mut self.conn, &self.client) else { return };
+        if conn.role != RoomRole::Host {
+            return;
+        }
+        let hosted = live::hosted_doc(&mut self.store.lock());
+        let doc = match hosted {
+            Ok(Some((_, doc))) => doc,
+            Ok(None) => return,
+            Err(e) => return log::warn!("Live room: cannot build the session to publish: {e}"),
+        };
+        if doc.rev <= conn.published {
+            return;
+        }
+        match client.write_state(&conn.room_id, SESSION_EVENT_TYPE, "", &doc.to_content(), Utc::now).await {
+            Ok(written) => {
+                conn.published = doc.rev;
+                if let Some(sample) = written.sample {
+                    conn.clock.record(sample);
+                }
+            }
+            // Offline: the next change or the resync after the outage writes the whole document.
+            Err(e) => log::info!("Live room: could not publish the session: {e}"),
+        }
+    }
+
+    /// Writes this member's entry when its status changed, or always with `refresh`.
+    async fn announce_member(&mut self, refresh: bool) {
+        let Some((session_id, status)) = self.member_status() else { return };
+        let unchanged = self.conn.as_ref().and_then(|c| c.announced.clone()) == Some((session_id.clone(), status));
+        if unchanged && !refresh {
+            return;
+        }
+        self.write_member(status, &session_id).await;
+    }
+
+    async fn write_member(&mut self, status: MemberStatus, session_id: &str) {
+        let Some(conn) = &self.conn else { return };
+        let content = member_content(session_id, status, conn.clock.room_now(Utc::now()), None);
+        if self.write_member_content(&content).await {
+            if let Some(conn) = &mut self.conn {
+                conn.announced = Some((session_id.to_string(), status));
+            }
+        }
+    }
+
+    /// Writes this user's `app.stint.member` entry, keeping the clock sample; true when written.
+    async fn write_member_content(&mut self, content: &serde_json::Value) -> bool {
+        let (Some(conn), Some(client)) = (&mut self.conn, &self.client) else { return false };
+        let me = client.user_id().to_string();
+        match client.write_state(&conn.room_id, MEMBER_EVENT_TYPE, &me, content, Utc::now).await {
+            Ok(written) => {
+                if let Some(sample) = written.sample {
+                    conn.clock.record(sample);
+                }
+                true
+            }
+            Err(e) => {
+                log::info!("Live room: could not update your presence: {e}");
+                false
+            }
+        }
+    }
+
+    /// The room's session id and this member's status in it (working, break, or away when paused).
+    fn member_status(&self) -> Option<(String, MemberStatus)> {
+        let link: RoomLink = self.store.lock().room_link().ok().flatten()?;
+        let session_id = link.session_id.clone()?;
+        let id = link.local_id?;
+        let session = self.store.lock().session(id).ok()?;
+        let state = state_at(&session.timeline, Utc::now());
+        let status = if state.paused || state.done {
+            MemberStatus::Away
+        } else if state.phase.kind == PhaseKind::Focus {
+            MemberStatus::Working
+        } else {
+            MemberStatus::Break
+        };
+        Some((session_id, status))
+    }
+
+    fn offset(&self) -> i64 {
+        self.conn.as_ref().map_or(0, |c| c.clock.correction_ms())
+    }
+
+    fn set_connection(&mut self, connection: &str) {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).connection = Some(connection.into());
+    }
+
+    fn set_message(&mut self, message: Option<String>) {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).message = message;
+    }
+
+    fn status(&self) -> RoomStatus {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Recomputes what the UI shows and hands it to the sink.
+    fn report(&mut self) {
+        let session_id = self.store.lock().room_link().ok().flatten().and_then(|l| l.session_id);
+        let mut status = self.status();
+        status.user = self.client.as_ref().map(|c| c.user_id().to_string());
+        status.homeserver = self.client.as_ref().map(|c| c.server().host());
+        if let Some(pending) = &self.pending {
+            status.user = Some(pending.user_id.clone());
+            status.homeserver = Some(pending.homeserver.clone());
+        }
+        status.token_kept = self.kept.map(|k| k.name().to_string());
+        match &self.conn {
+            Some(conn) => {
+                status.room = Some(conn.room_id.clone());
+                status.role = Some(if conn.role == RoomRole::Host { "host" } else { "member" }.into());
+                status.clock_warning = conn.clock.warning();
+                let now = conn.clock.room_now(Utc::now());
+                status.present = match &session_id {
+                    Some(id) => {
+                        let (present, refused) = presence(&members_of(&conn.state.events), id, now);
+                        for (sender, why) in refused {
+                            log::debug!("Live room: ignored the presence of {sender}: {why}");
+                        }
+                        present
+                            .into_iter()
+                            .map(|p| Presence { user_id: p.user_id, status: status_name(p.status).into() })
+                            .collect()
+                    }
+                    None => Vec::new(),
+                };
+            }
+            None => {
+                status.room = None;
+                status.role = None;
+                status.connection = None;
+                status.present = Vec::new();
+                status.clock_warning = None;
+            }
+        }
+        *self.status.lock().unwrap_or_else(|p| p.into_inner()) = status.clone();
+        self.sink.status(&status);
+    }
+}
+
+async fn next_update(conn: &mut Option<Conn>) -> Option<RoomUpdate> {
+    match conn {
+        Some(conn) => conn.updates.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+fn members_of(events: &[StateEvent]) -> Vec<MemberEntry> {
+    events
+        .iter()
+        .filter(|e| e.event_type == MEMBER_EVENT_TYPE)
+        .map(|e| MemberEntry { state_key: e.state_key.clone(), sender: e.sender.clone(), content: e.content.clone() })
+        .collect()
+}
+
+fn status_name(status: MemberStatus) -> &'static str {
+    match status {
+        MemberStatus::Working => "working",
+        MemberStatus::Break => "break",
+        MemberStatus::Away => "away",
+    }
+}

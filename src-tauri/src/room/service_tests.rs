@@ -1,0 +1,141 @@
+//! The room service against a real Synapse, two of them as two Stints with separate databases: the
+//! host goes live, the member joins and mirrors; the host's actions reach the member's store (with
+//! the latency measured), a server restart loses nothing, the member cannot drive, and both are
+//! present.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use stint_core::live::{self, Changes};
+use stint_core::store::Store;
+use stint_core::timeline::EventKind;
+
+use super::service::{self, RoomHandle, RoomSink, RoomStatus};
+use super::synapse::Synapse;
+use super::tests::format;
+use super::vault::MemoryVault;
+use super::{login_password, Homeserver, RoomClient};
+use crate::shared_store::SharedStore;
+
+#[derive(Clone, Default)]
+struct Recorded(Arc<Mutex<(Vec<Changes>, Option<RoomStatus>)>>);
+
+impl RoomSink for Recorded {
+    fn changed(&self, changes: Changes) {
+        self.0.lock().unwrap().0.push(changes);
+    }
+    fn status(&self, status: &RoomStatus) {
+        self.0.lock().unwrap().1 = Some(status.clone());
+    }
+}
+
+struct App {
+    store: SharedStore,
+    room: RoomHandle,
+    _dir: tempfile::TempDir,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let store = SharedStore::new(store);
+    let room = service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Recorded::default())).unwrap();
+    App { store, room, _dir: dir }
+}
+
+/// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
+async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < Duration::from_secs(10), "not within 10 s: {what}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    start.elapsed()
+}
+
+/// `until` for what waits on a reconnection's backoff (at most 30 s, and Synapse's start).
+async fn until_long(what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < Duration::from_secs(90), "not within 90 s: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn followed_events(app: &App) -> usize {
+    app.store.lock().active_session().unwrap().map_or(0, |s| s.timeline.events().len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
+    let server = Synapse::start();
+    server.register("host", "host-pw", true);
+    server.register("ada", "ada-pw", false);
+    let creator = {
+        let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
+        RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap())
+    };
+    creator.create_room("Cafe", Some("cafe")).await.unwrap();
+
+    let host = app();
+    {
+        let mut store = host.store.lock();
+        let format = store.create_format(format(), Utc::now()).unwrap();
+        store.start_session(&format.id, Utc::now(), &[]).unwrap();
+    }
+    host.room.sign_in(server.base_url.clone(), "host".into(), "host-pw".into()).await.unwrap();
+    host.room.go_live("#cafe:localhost".into()).await.unwrap();
+    assert_eq!(host.room.status().role.as_deref(), Some("host"));
+
+    let member = app();
+    let refused = member.room.go_live("#cafe:localhost".into()).await.unwrap_err();
+    assert!(refused.contains("Sign in"), "{refused}");
+    member.room.sign_in(server.base_url.clone(), "ada".into(), "ada-pw".into()).await.unwrap();
+    let refused = member.room.go_live("#cafe:localhost".into()).await.unwrap_err();
+    assert!(refused.contains("does not let @ada:localhost run its timer"), "{refused}");
+    member.room.join("#cafe:localhost".into()).await.unwrap();
+    until("the member follows the host's session", || member.store.lock().active_session().unwrap().is_some()).await;
+    let started = member.store.lock().active_session().unwrap().unwrap();
+    assert_eq!(started.format_name, format().name);
+
+    // 20 host actions (pause, resume, …), each timed from the host's action to the member's store.
+    let mut latencies = Vec::new();
+    for i in 0..20 {
+        let kind = if i % 2 == 0 { EventKind::Pause } else { EventKind::Resume };
+        let acted = Instant::now();
+        live::act(&mut host.store.lock(), kind, Utc::now()).unwrap();
+        host.room.session_changed();
+        until("the host's action reaches the member", || followed_events(&member) == i + 1).await;
+        latencies.push(acted.elapsed());
+    }
+    latencies.sort();
+    eprintln!(
+        "host action → member's store over loopback Synapse: p50 {:?}, p95 {:?}",
+        latencies[latencies.len() / 2],
+        latencies[latencies.len() * 95 / 100]
+    );
+    live::act(&mut host.store.lock(), EventKind::Extend { seconds: 300 }, Utc::now()).unwrap();
+    host.room.session_changed();
+    until("+5 min reaches the member", || followed_events(&member) == 21).await;
+
+    // The homeserver goes away: the member says so and goes on; the host pauses meanwhile, and once
+    // the server is back the host's resync writes the pause and the member's resync reads it.
+    server.stop();
+    until("the member says it is offline", || member.room.status().connection.as_deref() == Some("offline")).await;
+    live::act(&mut host.store.lock(), EventKind::Pause, Utc::now()).unwrap();
+    host.room.session_changed();
+    server.restart();
+    until_long("the pause made offline reaches the member", || followed_events(&member) == 22).await;
+    assert_eq!(member.room.status().connection.as_deref(), Some("connected"));
+
+    let refused = live::act(&mut member.store.lock(), EventKind::Skip, Utc::now()).unwrap_err();
+    assert!(refused.to_string().contains("Leave the room"), "{refused}");
+
+    until("both are present", || member.room.status().present.len() == 2).await;
+    let present: Vec<String> = member.room.status().present.into_iter().map(|p| p.user_id).collect();
+    assert_eq!(present, ["@ada:localhost", "@host:localhost"]);
+
+    member.room.leave().await.unwrap();
+    live::act(&mut member.store.lock(), EventKind::Skip, Utc::now()).unwrap();
+}
