@@ -344,7 +344,8 @@ impl Watch {
     ) {
         let before_id = before.as_ref().map(|b| b.id);
         if let Some(live) = self.live.as_ref().filter(|l| l.followed && Some(l.id) != before_id) {
-            woke.notices.push(Notice::phase(super::room_words::joined(&live.timeline, now, offset), false));
+            let lang = self.prefs.lang;
+            woke.notices.push(Notice::phase(super::room_words::joined(&live.timeline, now, offset, lang), false, lang));
             return;
         }
         let Some(before) = before.filter(|b| b.followed) else { return };
@@ -357,7 +358,9 @@ impl Watch {
         };
         let added = timeline.events().get(before.timeline.events().len()..).unwrap_or_default();
         if let Some(last) = added.last() {
-            woke.notices.push(Notice::phase(super::room_words::host_action(&timeline, last.kind, now, offset), false));
+            let lang = self.prefs.lang;
+            let announcement = super::room_words::host_action(&timeline, last.kind, now, offset, lang);
+            woke.notices.push(Notice::phase(announcement, false, lang));
         }
     }
 
