@@ -13,6 +13,7 @@ pub mod error;
 pub mod events;
 pub mod formats;
 pub mod history;
+pub mod platform;
 pub mod publish;
 pub mod series;
 pub mod session;

@@ -34,6 +34,7 @@ macro_rules! ipc_surface {
             settings::get_settings: [main],
             settings::set_settings: [main],
             settings::startup_report: [main],
+            platform::desktop_capabilities: [main],
             calls::upcoming_calls: [main],
             calls::list_calls: [main],
             calls::create_call: [main],

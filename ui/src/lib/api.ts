@@ -28,6 +28,7 @@ import type { SeriesDraft } from './bindings/SeriesDraft';
 import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
+import type { DesktopCapabilities } from './bindings/DesktopCapabilities';
 import type { Settings } from './bindings/Settings';
 import type { Command, EventName } from './bindings/ipc';
 
@@ -194,6 +195,8 @@ export const startupReport = () => call<string[]>('startup_report');
 export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
 /** Version and where the data lives, for the About box. */
 export const about = () => call<About>('about');
+/** What this desktop lets Stint do (a global shortcut, keeping the mini timer on top), each with why not. */
+export const desktopCapabilities = () => call<DesktopCapabilities>('desktop_capabilities');
 
 // Events
 const on = <T>(event: EventName, handler: (payload: T) => void): Promise<UnlistenFn> =>
@@ -210,4 +213,4 @@ export const onPacksChanged = (handler: () => void) => on<null>('packs-changed',
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
 export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 
-export type { About, ExportKind, Settings, UnlistenFn };
+export type { About, DesktopCapabilities, ExportKind, Settings, UnlistenFn };

@@ -3,11 +3,19 @@
 //!
 //! On Linux the key is grabbed with X11 (`x11`): one thread blocks on the X connection and wakes only
 //! when the key is pressed. (tauri-plugin-global-shortcut polls X every 50 ms, 1,200 wakeups a
-//! minute, twenty times the idle budget.) Without an X display (pure Wayland) or on other platforms
-//! the shortcut is unavailable and the user is told; Stint carries on.
+//! minute, twenty times the idle budget.) On Windows a thread registers it with `RegisterHotKey` and
+//! sleeps in its message loop (`windows`). Without an X display (pure Wayland) or on macOS the
+//! shortcut is unavailable and the user is told; Stint carries on.
 
+pub mod win_keys;
+#[cfg(windows)]
+mod windows;
 #[cfg(target_os = "linux")]
 mod x11;
+#[cfg(windows)]
+use windows as platform;
+#[cfg(target_os = "linux")]
+use x11 as platform;
 
 /// The global start/pause key of a new install.
 pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
@@ -116,19 +124,19 @@ impl Accelerator {
 
 /// The grabbed global shortcut; pressing it calls the handler given to `GlobalKeys::start`.
 pub struct GlobalKeys {
-    #[cfg(target_os = "linux")]
-    grabber: Result<x11::Grabber, String>,
+    #[cfg(any(target_os = "linux", windows))]
+    grabber: Result<platform::Grabber, String>,
 }
 
 impl GlobalKeys {
     /// Connects to the display and starts listening; `on_press` runs on the listening thread.
     /// Never fails: without a way to grab keys, each `set` reports why.
     pub fn start(on_press: impl Fn() + Send + 'static) -> GlobalKeys {
-        #[cfg(target_os = "linux")]
+        #[cfg(any(target_os = "linux", windows))]
         {
-            GlobalKeys { grabber: x11::Grabber::start(on_press) }
+            GlobalKeys { grabber: platform::Grabber::start(on_press) }
         }
-        #[cfg(not(target_os = "linux"))]
+        #[cfg(not(any(target_os = "linux", windows)))]
         {
             drop(on_press);
             GlobalKeys {}
@@ -139,7 +147,7 @@ impl GlobalKeys {
     /// previous shortcut is already released and none is active.
     pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
         let accelerator = accelerator.map(Accelerator::parse).transpose()?;
-        #[cfg(target_os = "linux")]
+        #[cfg(any(target_os = "linux", windows))]
         {
             match &self.grabber {
                 Ok(grabber) => grabber.grab(accelerator),
@@ -147,7 +155,7 @@ impl GlobalKeys {
                 Err(_) => Ok(()),
             }
         }
-        #[cfg(not(target_os = "linux"))]
+        #[cfg(not(any(target_os = "linux", windows)))]
         match accelerator {
             Some(_) => Err("global shortcuts are not available on this platform yet".into()),
             None => Ok(()),

@@ -28,6 +28,7 @@ export type Command =
   | 'get_settings'
   | 'set_settings'
   | 'startup_report'
+  | 'desktop_capabilities'
   | 'upcoming_calls'
   | 'list_calls'
   | 'create_call'
