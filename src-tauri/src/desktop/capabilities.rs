@@ -1,6 +1,7 @@
 //! What this desktop lets Stint do, so Settings can say plainly what will not work here instead of
 //! offering a dead option: a global shortcut needs an X11 display, Windows, or (on Wayland) the XDG
-//! GlobalShortcuts portal; keeping the mini timer above other windows is impossible on Wayland.
+//! GlobalShortcuts portal (`shortcut::portal`); keeping the mini timer above other windows is
+//! impossible on Wayland.
 //!
 //! The decision (`decide`) is pure; what it reads is the session's environment and whether the
 //! portal answers on the session bus (`portal_offers_shortcuts`).
@@ -74,11 +75,6 @@ impl Session {
     }
 }
 
-/// Whether Stint can bind a shortcut through the XDG GlobalShortcuts portal on Wayland. The portal's
-/// presence is detected (`portal_offers_shortcuts`), but binding through it is not written yet
-/// (docs/platforms.md): until it is, a portal is reported as such and the shortcut as unavailable.
-pub const PORTAL_SHORTCUTS_SUPPORTED: bool = false;
-
 /// What works in `session`, given whether the shortcuts portal answers on the session bus.
 pub fn decide(session: Session, portal_shortcuts: bool) -> DesktopCapabilities {
     let global_shortcut = match session {
@@ -86,11 +82,7 @@ pub fn decide(session: Session, portal_shortcuts: bool) -> DesktopCapabilities {
             "Stint cannot take a global shortcut on macOS yet. Use the menu bar icon or the window to start and pause.",
         ),
         Session::Native | Session::X11 => Capability::yes(),
-        Session::Wayland if portal_shortcuts && PORTAL_SHORTCUTS_SUPPORTED => Capability::yes(),
-        Session::Wayland if portal_shortcuts => Capability::no(
-            "This Wayland desktop offers global shortcuts through its portal, which Stint cannot use yet. \
-             Add a shortcut in your desktop's keyboard settings that runs `stint`, or use the tray icon.",
-        ),
+        Session::Wayland if portal_shortcuts => Capability::yes(),
         Session::Wayland => Capability::no(
             "This Wayland desktop does not let apps take a global shortcut. \
              Use the tray icon or the window to start and pause.",
@@ -181,8 +173,8 @@ mod tests {
         assert!(!without.always_on_top.available);
         assert!(without.always_on_top.note.as_deref().unwrap().contains("above the others"));
         let with = decide(Session::Wayland, true);
-        assert_eq!(with.global_shortcut.available, PORTAL_SHORTCUTS_SUPPORTED);
-        assert!(with.global_shortcut.note.as_deref().is_none_or(|note| note.contains("portal")));
+        assert!(with.global_shortcut.available, "through the desktop's GlobalShortcuts portal");
+        assert!(!with.always_on_top.available);
         assert!(!decide(Session::Headless, false).global_shortcut.available);
         assert!(decide(Session::Headless, false).always_on_top.available);
     }
