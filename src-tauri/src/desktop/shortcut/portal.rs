@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
-use zbus::zvariant::{ObjectPath, OwnedObjectPath, OwnedValue, Value};
+use zbus::{ObjectPath, OwnedObjectPath, OwnedVariant, Variant};
 
 use super::Accelerator;
 use crate::desktop::dbus_watch;
@@ -96,38 +96,13 @@ pub fn trigger(a: &Accelerator) -> String {
 
 /// The xkb name of a keysym that `Accelerator::parse` produces.
 fn key_name(keysym: u32) -> String {
-    let named = match keysym {
-        0x0020 => "space",
-        0xff0d => "Return",
-        0xff09 => "Tab",
-        0xff1b => "Escape",
-        0xff08 => "BackSpace",
-        0xffff => "Delete",
-        0xff63 => "Insert",
-        0xff50 => "Home",
-        0xff57 => "End",
-        0xff55 => "Page_Up",
-        0xff56 => "Page_Down",
-        0xff52 => "Up",
-        0xff54 => "Down",
-        0xff51 => "Left",
-        0xff53 => "Right",
-        0xff13 => "Pause",
-        0x002d => "minus",
-        0x003d => "equal",
-        0x002c => "comma",
-        0x002e => "period",
-        0x002f => "slash",
-        0x003b => "semicolon",
-        0x0027 => "apostrophe",
-        0x005b => "bracketleft",
-        0x005d => "bracketright",
-        0x005c => "backslash",
-        0x0060 => "grave",
-        0xffbe..=0xffd5 => return format!("F{}", keysym - 0xffbe + 1),
-        _ => return char::from_u32(keysym).map(String::from).unwrap_or_default(),
-    };
-    named.into()
+    match keysym {
+        0xffbe..=0xffd5 => format!("F{}", keysym - 0xffbe + 1),
+        _ => match super::named_key(keysym) {
+            Some(key) => key.xkb.into(),
+            None => char::from_u32(keysym).map(String::from).unwrap_or_default(),
+        },
+    }
 }
 
 /// Creates a session, binds the shortcut, tells `answer` (with the connection that holds the
@@ -141,9 +116,9 @@ async fn bind_and_listen(
     let portal = zbus::Proxy::new(&connection, DESTINATION, PATH, INTERFACE).await?;
     let mut activations = portal.receive_signal("Activated").await?;
     let mut options = HashMap::new();
-    options.insert("session_handle_token", Value::from(token()));
+    options.insert("session_handle_token", Variant::from(token()));
     let created = request(&connection, &portal, "CreateSession", |handle_token| {
-        options.insert("handle_token", Value::from(handle_token));
+        options.insert("handle_token", Variant::from(handle_token));
         (options.clone(),)
     })
     .await?;
@@ -153,19 +128,19 @@ async fn bind_and_listen(
         .ok_or_else(|| zbus::Error::Failure("the portal made no session".into()))?;
     let session = ObjectPath::try_from(session.as_str())?;
     let mut shortcut = HashMap::new();
-    shortcut.insert("description", Value::from("Start or pause Stint's timer"));
-    shortcut.insert("preferred_trigger", Value::from(trigger(accelerator)));
+    shortcut.insert("description", Variant::from("Start or pause Stint's timer"));
+    shortcut.insert("preferred_trigger", Variant::from(trigger(accelerator)));
     let shortcuts = vec![(SHORTCUT_ID, shortcut)];
     request(&connection, &portal, "BindShortcuts", |handle_token| {
         let mut options = HashMap::new();
-        options.insert("handle_token", Value::from(handle_token));
+        options.insert("handle_token", Variant::from(handle_token));
         (session.clone(), shortcuts.clone(), "", options)
     })
     .await?;
     let _ = answer.send(Ok(connection.clone()));
     while let Some(message) = dbus_watch::next(&mut activations).await {
         let body = message.body();
-        match body.deserialize::<(OwnedObjectPath, String, u64, HashMap<String, OwnedValue>)>() {
+        match body.deserialize::<(OwnedObjectPath, String, u64, HashMap<String, OwnedVariant>)>() {
             Ok((from, id, _, _)) if from.as_str() == session.as_str() && id == SHORTCUT_ID => pressed(),
             Ok(_) => {}
             Err(e) => log::warn!("unexpected Activated payload from the shortcuts portal: {e}"),
@@ -187,7 +162,7 @@ async fn request<B>(
     portal: &zbus::Proxy<'_>,
     method: &str,
     body: impl FnOnce(String) -> B,
-) -> zbus::Result<HashMap<String, OwnedValue>>
+) -> zbus::Result<HashMap<String, OwnedVariant>>
 where
     B: serde::Serialize + zbus::zvariant::DynamicType,
 {
@@ -204,7 +179,7 @@ where
     let message = dbus_watch::next(&mut responses)
         .await
         .ok_or_else(|| zbus::Error::Failure("the portal went away before it answered".into()))?;
-    let (code, results) = message.body().deserialize::<(u32, HashMap<String, OwnedValue>)>()?;
+    let (code, results) = message.body().deserialize::<(u32, HashMap<String, OwnedVariant>)>()?;
     match code {
         0 => Ok(results),
         1 => Err(zbus::Error::Failure("you declined it in the desktop's dialog".into())),

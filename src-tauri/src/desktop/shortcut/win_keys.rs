@@ -10,44 +10,13 @@ pub const MOD_SHIFT: u32 = 0x4;
 pub const MOD_WIN: u32 = 0x8;
 pub const MOD_NOREPEAT: u32 = 0x4000;
 
-/// Named keys: X11 keysym → virtual-key code (US layout for the punctuation keys, `VK_OEM_*`).
-const NAMED: &[(u32, u32)] = &[
-    (0x0020, 0x20), // space
-    (0xff0d, 0x0d), // enter
-    (0xff09, 0x09), // tab
-    (0xff1b, 0x1b), // escape
-    (0xff08, 0x08), // backspace
-    (0xffff, 0x2e), // delete
-    (0xff63, 0x2d), // insert
-    (0xff50, 0x24), // home
-    (0xff57, 0x23), // end
-    (0xff55, 0x21), // page up
-    (0xff56, 0x22), // page down
-    (0xff52, 0x26), // up
-    (0xff54, 0x28), // down
-    (0xff51, 0x25), // left
-    (0xff53, 0x27), // right
-    (0xff13, 0x13), // pause
-    (0x002d, 0xbd), // minus
-    (0x003d, 0xbb), // equal (VK_OEM_PLUS)
-    (0x002c, 0xbc), // comma
-    (0x002e, 0xbe), // period
-    (0x002f, 0xbf), // slash (VK_OEM_2)
-    (0x003b, 0xba), // semicolon (VK_OEM_1)
-    (0x0027, 0xde), // quote (VK_OEM_7)
-    (0x005b, 0xdb), // bracket left (VK_OEM_4)
-    (0x005d, 0xdd), // bracket right (VK_OEM_6)
-    (0x005c, 0xdc), // backslash (VK_OEM_5)
-    (0x0060, 0xc0), // backquote (VK_OEM_3)
-];
-
 /// The virtual-key code of an accelerator's key (`Accelerator::keysym`), if Windows has one.
 pub fn virtual_key(keysym: u32) -> Option<u32> {
     match keysym {
         0x61..=0x7a => Some(keysym - 0x61 + 0x41),       // a–z → VK_A–VK_Z
         0x30..=0x39 => Some(keysym),                     // 0–9 → VK_0–VK_9
         0xffbe..=0xffd5 => Some(keysym - 0xffbe + 0x70), // F1–F24 → VK_F1–VK_F24
-        _ => NAMED.iter().find(|&&(sym, _)| sym == keysym).map(|&(_, vk)| vk),
+        _ => super::named_key(keysym).map(|key| key.virtual_key),
     }
 }
 
