@@ -101,15 +101,20 @@ pub fn decide(session: Session, portal_shortcuts: bool) -> DesktopCapabilities {
     DesktopCapabilities { global_shortcut, always_on_top }
 }
 
+/// A connection to the session bus at `address` (`None`: the user's session bus).
+#[cfg(target_os = "linux")]
+pub async fn session_bus(address: Option<&str>) -> zbus::Result<zbus::Connection> {
+    match address {
+        None => zbus::Connection::session().await,
+        Some(address) => zbus::connection::Builder::address(address).build().await,
+    }
+}
+
 /// Whether `org.freedesktop.portal.GlobalShortcuts` answers on the session bus at `address` (`None`:
 /// the user's session bus). Any failure (no bus, no portal, a portal without that interface) is "no".
 #[cfg(target_os = "linux")]
 pub async fn portal_offers_shortcuts(address: Option<&str>) -> bool {
-    let connection = match address {
-        None => zbus::Connection::session().await,
-        Some(address) => zbus::connection::Builder::address(address).build().await,
-    };
-    let Ok(connection) = connection else { return false };
+    let Ok(connection) = session_bus(address).await else { return false };
     let proxy = zbus::Proxy::new(
         &connection,
         "org.freedesktop.portal.Desktop",
@@ -183,25 +188,10 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn a_session_bus_without_the_portal_is_told_apart() {
-        use std::io::{BufRead, BufReader};
-        use std::process::{Command, Stdio};
-
-        let Ok(mut daemon) = Command::new("dbus-daemon")
-            .args(["--session", "--nofork", "--print-address"])
-            .stdout(Stdio::piped())
-            .spawn()
-        else {
-            panic!("dbus-daemon is needed for this test (Debian package dbus; scripts/install-deps.sh installs it)");
-        };
-        let mut address = String::new();
-        BufReader::new(daemon.stdout.take().unwrap()).read_line(&mut address).unwrap();
-        let found = zbus::block_on(portal_offers_shortcuts(Some(address.trim())));
-        let no_bus = zbus::block_on(portal_offers_shortcuts(Some("unix:path=/nonexistent/bus")));
-        daemon.kill().unwrap();
-        daemon.wait().unwrap();
-        assert!(!found, "no portal runs on a fresh bus");
-        assert!(!no_bus, "no bus at all is no portal either");
-        let told = decide(Session::Wayland, found);
+        let bus = crate::desktop::test_bus::PrivateBus::start();
+        assert!(!zbus::block_on(portal_offers_shortcuts(Some(&bus.address))), "no portal runs on a fresh bus");
+        assert!(!zbus::block_on(portal_offers_shortcuts(Some("unix:path=/nonexistent/bus"))), "no bus is no portal");
+        let told = decide(Session::Wayland, false);
         assert!(told.global_shortcut.note.unwrap().contains("does not let apps take a global shortcut"));
     }
 }

@@ -20,6 +20,8 @@ pub mod shortcut;
 pub mod single_instance;
 pub mod sleep_watch;
 pub mod system;
+#[cfg(all(test, target_os = "linux"))]
+mod test_bus;
 pub mod tray;
 pub mod tray_digits;
 #[cfg(target_os = "linux")]

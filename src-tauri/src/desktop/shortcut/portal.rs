@@ -12,7 +12,7 @@ use std::time::Duration;
 use zbus::{ObjectPath, OwnedObjectPath, OwnedVariant, Variant};
 
 use super::Accelerator;
-use crate::desktop::dbus_watch;
+use crate::desktop::{capabilities, dbus_watch};
 
 const DESTINATION: &str = "org.freedesktop.portal.Desktop";
 const PATH: &str = "/org/freedesktop/portal/desktop";
@@ -26,6 +26,8 @@ const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 type OnPress = Arc<dyn Fn() + Send + Sync>;
 
 pub struct Grabber {
+    /// The session bus's address (`None`: the user's; tests pass a private bus).
+    address: Option<String>,
     on_press: OnPress,
     /// The binding in force; a press from an older one is ignored.
     generation: Arc<AtomicU64>,
@@ -36,11 +38,17 @@ pub struct Grabber {
 impl Grabber {
     /// A grabber when the session bus offers the portal; otherwise why not, as a sentence.
     pub fn start(on_press: impl Fn() + Send + 'static) -> Result<Grabber, String> {
-        if !zbus::block_on(crate::desktop::capabilities::portal_offers_shortcuts(None)) {
+        Grabber::start_on(None, on_press)
+    }
+
+    /// `start` on the session bus at `address`.
+    fn start_on(address: Option<String>, on_press: impl Fn() + Send + 'static) -> Result<Grabber, String> {
+        if !zbus::block_on(capabilities::portal_offers_shortcuts(address.as_deref())) {
             return Err("this Wayland desktop does not let apps take a global shortcut".into());
         }
         let on_press = Mutex::new(on_press);
         Ok(Grabber {
+            address,
             on_press: Arc::new(move || (on_press.lock().unwrap_or_else(|e| e.into_inner()))()),
             generation: Arc::new(AtomicU64::new(0)),
             session: Mutex::new(None),
@@ -56,7 +64,7 @@ impl Grabber {
         }
         let Some(accelerator) = accelerator else { return Ok(()) };
         let (answer, answered) = mpsc::channel();
-        let (on_press, current) = (self.on_press.clone(), self.generation.clone());
+        let (address, on_press, current) = (self.address.clone(), self.on_press.clone(), self.generation.clone());
         std::thread::Builder::new()
             .name("stint-global-shortcut".into())
             .spawn(move || {
@@ -65,7 +73,7 @@ impl Grabber {
                         on_press();
                     }
                 };
-                if let Err(e) = zbus::block_on(bind_and_listen(&accelerator, &answer, pressed)) {
+                if let Err(e) = zbus::block_on(bind_and_listen(address.as_deref(), &accelerator, &answer, pressed)) {
                     let _ = answer.send(Err(format!("the desktop's shortcut portal refused it ({e})")));
                 }
             })
@@ -108,11 +116,12 @@ fn key_name(keysym: u32) -> String {
 /// Creates a session, binds the shortcut, tells `answer` (with the connection that holds the
 /// session), then calls `pressed` for each activation until the connection ends.
 async fn bind_and_listen(
+    address: Option<&str>,
     accelerator: &Accelerator,
     answer: &mpsc::Sender<Result<zbus::Connection, String>>,
     pressed: impl Fn(),
 ) -> zbus::Result<()> {
-    let connection = zbus::Connection::session().await?;
+    let connection = capabilities::session_bus(address).await?;
     let portal = zbus::Proxy::new(&connection, DESTINATION, PATH, INTERFACE).await?;
     let mut activations = portal.receive_signal("Activated").await?;
     let mut options = HashMap::new();
@@ -124,7 +133,12 @@ async fn bind_and_listen(
     .await?;
     let session: String = created
         .get("session_handle")
-        .and_then(|handle| String::try_from(handle.clone()).ok())
+        .and_then(|handle| {
+            // The spec says a string; some portals send an object path.
+            String::try_from(handle.clone())
+                .ok()
+                .or_else(|| OwnedObjectPath::try_from(handle.clone()).ok().map(|path| path.as_str().to_owned()))
+        })
         .ok_or_else(|| zbus::Error::Failure("the portal made no session".into()))?;
     let session = ObjectPath::try_from(session.as_str())?;
     let mut shortcut = HashMap::new();
@@ -189,7 +203,10 @@ where
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+    use crate::desktop::test_bus::PrivateBus;
 
     fn trigger_of(text: &str) -> String {
         trigger(&Accelerator::parse(text).unwrap())
@@ -204,5 +221,48 @@ mod tests {
         assert_eq!(trigger_of("Ctrl+7"), "CTRL+7");
         assert_eq!(trigger_of("Ctrl+'"), "CTRL+apostrophe");
         assert_eq!(trigger_of("Ctrl+`"), "CTRL+grave");
+    }
+
+    /// Calls `method` of the mock portal's test interface.
+    fn ask_mock(bus: &PrivateBus, method: &str) -> zbus::Result<String> {
+        zbus::block_on(async {
+            let connection = capabilities::session_bus(Some(&bus.address)).await?;
+            let mock = zbus::Proxy::new(&connection, DESTINATION, PATH, "app.stint.Test").await?;
+            if method == "Trigger" {
+                mock.call("Trigger", &()).await
+            } else {
+                mock.call_method(method, &()).await.map(|_| String::new())
+            }
+        })
+    }
+
+    /// Against a mock portal (python3-dbusmock) on a private bus: the shortcut is bound with the user's
+    /// accelerator as its trigger, an activation presses it, and once released it presses no more.
+    #[test]
+    fn the_portal_binds_the_shortcut_and_its_activations_press_it() {
+        let mut bus = PrivateBus::start();
+        let template =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/desktop/shortcut/testdata/global_shortcuts_portal.py");
+        bus.mock(&template, DESTINATION);
+        assert!(zbus::block_on(capabilities::portal_offers_shortcuts(Some(&bus.address))));
+
+        let (pressed, presses) = mpsc::channel();
+        let grabber = Grabber::start_on(Some(bus.address.clone()), move || pressed.send(()).unwrap()).unwrap();
+        grabber.grab(Some(Accelerator::parse("Ctrl+Alt+Space").unwrap())).unwrap();
+        assert_eq!(ask_mock(&bus, "Trigger").unwrap(), "CTRL+ALT+space");
+
+        ask_mock(&bus, "Press").unwrap();
+        presses.recv_timeout(Duration::from_secs(20)).expect("the activation pressed the shortcut");
+
+        grabber.grab(None).unwrap();
+        ask_mock(&bus, "Press").unwrap();
+        assert!(presses.recv_timeout(Duration::from_millis(500)).is_err(), "a released shortcut presses nothing");
+    }
+
+    #[test]
+    fn without_the_portal_there_is_no_grabber_and_the_reason_is_given() {
+        let bus = PrivateBus::start();
+        let refused = Grabber::start_on(Some(bus.address.clone()), || {}).err().unwrap();
+        assert!(refused.contains("does not let apps take a global shortcut"), "{refused}");
     }
 }
