@@ -15,7 +15,8 @@ type OnSignal = Box<dyn Fn(SleepSignal) + Send + Sync>;
 /// registration is logged.
 pub fn spawn(on_signal: impl Fn(SleepSignal) + Send + Sync + 'static) {
     // Both live as long as the process: the registration is never undone.
-    let context: &'static OnSignal = Box::leak(Box::new(Box::new(on_signal)));
+    let on_signal: OnSignal = Box::new(on_signal);
+    let context: &'static OnSignal = Box::leak(Box::new(on_signal));
     let parameters: &'static DEVICE_NOTIFY_SUBSCRIBE_PARAMETERS =
         Box::leak(Box::new(DEVICE_NOTIFY_SUBSCRIBE_PARAMETERS {
             Callback: Some(on_power_event),
