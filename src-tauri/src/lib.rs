@@ -38,7 +38,6 @@ pub fn run() {
     }
     let builder = tauri::Builder::default();
     // First: a second launch hands over to the running Stint and exits before anything else starts.
-    #[cfg(unix)]
     let builder = builder.plugin(desktop::single_instance::plugin(app::entry::on_second_launch));
     let app = builder
         .plugin(window_state())

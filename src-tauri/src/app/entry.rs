@@ -50,7 +50,6 @@ pub fn on_global_shortcut<R: Runtime>(app: &AppHandle<R>) {
 
 /// Another `stint` was started: show this one, and open the `stint://` links it was given (the
 /// desktop starts Stint with the link as its argument).
-#[cfg(unix)]
 pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>) {
     tray::show_main_window(app);
     let links: Vec<tauri::Url> = args

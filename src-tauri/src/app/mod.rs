@@ -82,12 +82,13 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     if let Some(tray) = tray::build(app, entry::on_tray_action) {
         app.manage(tray);
     }
-    #[cfg(target_os = "linux")]
+    #[cfg(any(target_os = "linux", windows))]
     {
         let runner = runner_handle.clone();
         crate::desktop::sleep_watch::spawn(move |_| runner.send(runner::Message::SleepSignal));
-        crate::desktop::color_scheme::spawn(app.clone());
     }
+    #[cfg(target_os = "linux")]
+    crate::desktop::color_scheme::spawn(app.clone());
 
     let runner = Runner::new(
         SystemClock,

@@ -5,6 +5,7 @@
 //!
 //! May use: `stint-core`'s types, Tauri and the OS. Never `state`, `ipc`, `app` or the runner.
 
+pub mod capabilities;
 #[cfg(target_os = "linux")]
 pub mod color_scheme;
 pub mod data_dir;
@@ -18,11 +19,12 @@ pub mod notifier;
 #[cfg(unix)]
 pub mod quit_signal;
 pub mod shortcut;
-#[cfg(unix)]
 pub mod single_instance;
-#[cfg(target_os = "linux")]
 pub mod sleep_watch;
 pub mod system;
+#[cfg(all(test, target_os = "linux"))]
+mod test_bus;
 pub mod tray;
+pub mod tray_digits;
 #[cfg(target_os = "linux")]
 pub mod webview_env;

@@ -1,4 +1,5 @@
 //! The tray icon: "12 min left" as its title, and a menu (Start/Pause, Skip, Mini timer, Show Stint, Quit).
+//! Windows shows no title beside a tray icon: there the minutes are drawn into the icon (`tray_digits`).
 //!
 //! The runner updates it at each of its wakes (at most once a minute while a phase runs). Where no
 //! tray is available (a bare X server, a desktop without a status-notifier host) the app carries on.
@@ -62,6 +63,9 @@ pub struct Tray<R: Runtime> {
     /// Every item, for a change of language.
     items: Vec<(TrayAction, MenuItem<R>)>,
     shown: Mutex<Option<(TrayStatus, Lang)>>,
+    /// The plain icon, which the minutes are drawn on.
+    #[cfg(windows)]
+    plain: Option<tauri::image::Image<'static>>,
 }
 
 /// Builds the tray. `on_action` receives the menu's clicks. Returns `None` (logged) without a tray.
@@ -105,12 +109,21 @@ fn try_build<R: Runtime>(
                 on_action(app, action);
             }
         });
-    if let Some(icon) = app.default_window_icon() {
+    let plain = app.default_window_icon().map(|icon| icon.clone().to_owned());
+    if let Some(icon) = &plain {
         builder = builder.icon(icon.clone());
     }
     let icon = builder.build(app)?;
     let items = vec![(TrayAction::MiniTimer, mini_timer), (TrayAction::Show, show), (TrayAction::Quit, quit)];
-    Ok(Tray { icon, start_or_pause, skip, items, shown: Mutex::new(None) })
+    Ok(Tray {
+        icon,
+        start_or_pause,
+        skip,
+        items,
+        shown: Mutex::new(None),
+        #[cfg(windows)]
+        plain,
+    })
 }
 
 impl<R: Runtime> Tray<R> {
@@ -124,8 +137,7 @@ impl<R: Runtime> Tray<R> {
         let relabel = was.is_none_or(|(_, l)| *l != lang);
         let text = status.text(lang);
         let result = self
-            .icon
-            .set_title(Some(&text))
+            .show_minutes(status, &text)
             .and_then(|()| self.icon.set_tooltip(Some(&text)))
             .and_then(|()| self.start_or_pause.set_text(status.start_or_pause_label(lang)))
             .and_then(|()| self.skip.set_enabled(*status != TrayStatus::Idle))
@@ -145,6 +157,29 @@ impl<R: Runtime> Tray<R> {
             item.set_text(tr0(lang, action.label_key()))?;
         }
         Ok(())
+    }
+
+    /// The title beside the icon.
+    #[cfg(not(windows))]
+    fn show_minutes(&self, _: &TrayStatus, text: &str) -> tauri::Result<()> {
+        self.icon.set_title(Some(text))
+    }
+
+    /// The minutes drawn into the icon; the plain icon when no phase runs.
+    #[cfg(windows)]
+    fn show_minutes(&self, status: &TrayStatus, _: &str) -> tauri::Result<()> {
+        use tauri::image::Image;
+        let Some(plain) = &self.plain else { return Ok(()) };
+        let icon = match status {
+            TrayStatus::Running { minutes_left } => {
+                let (width, height) = (plain.width(), plain.height());
+                let label = super::tray_digits::label(*minutes_left);
+                let pixels = super::tray_digits::badge(plain.rgba(), width as usize, height as usize, &label);
+                Image::new_owned(pixels, width, height)
+            }
+            TrayStatus::Idle | TrayStatus::Paused => plain.clone(),
+        };
+        self.icon.set_icon(Some(icon))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod formats;
 pub mod history;
 pub mod locale;
 pub mod pack_imports;
+pub mod platform;
 pub mod publish;
 pub mod room;
 pub mod series;

@@ -35,6 +35,7 @@ macro_rules! ipc_surface {
             settings::set_settings: [main],
             settings::startup_report: [main],
             locale::ui_locale: [main, mini],
+            platform::desktop_capabilities: [main],
             calls::upcoming_calls: [main],
             calls::list_calls: [main],
             calls::create_call: [main],

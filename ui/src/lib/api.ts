@@ -30,6 +30,7 @@ import type { SeriesDraft } from './bindings/SeriesDraft';
 import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
+import type { DesktopCapabilities } from './bindings/DesktopCapabilities';
 import type { Settings } from './bindings/Settings';
 import type { UiLocale } from './bindings/UiLocale';
 import type { RoomStatus } from './bindings/RoomStatus';
@@ -212,6 +213,8 @@ export const roomLeave = () => call<RoomStatus>('room_leave');
 export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
 /** Version and where the data lives, for the About box. */
 export const about = () => call<About>('about');
+/** What this desktop lets Stint do (a global shortcut, keeping the mini timer on top), each with why not. */
+export const desktopCapabilities = () => call<DesktopCapabilities>('desktop_capabilities');
 
 // Events
 const on = <T>(event: EventName, handler: (payload: T) => void): Promise<UnlistenFn> =>
@@ -233,4 +236,4 @@ export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('n
 /** The live room's status changed: signed in or out, connected, offline, who is present. */
 export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
 
-export type { About, ExportKind, RoomStatus, Settings, Subscription, UnlistenFn };
+export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, Subscription, UnlistenFn };

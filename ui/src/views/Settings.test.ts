@@ -86,4 +86,34 @@ describe('Settings view', () => {
     // Nothing of these goes to the shell, whose Settings does not have them.
     expect(Object.keys(backend.argsOf('set_settings')[0].settings as object)).not.toContain('ambience');
   });
+
+  it('says what this desktop cannot do instead of offering a dead shortcut box, keeping the saved shortcut', async () => {
+    const backend = fakeBackend({
+      get_settings: () => settings({ global_shortcut: 'Ctrl+K' }),
+      set_settings: (args) => args.settings,
+      desktop_capabilities: () => ({
+        global_shortcut: { available: false, note: 'This Wayland desktop does not let apps take a global shortcut.' },
+        always_on_top: { available: false, note: 'This Wayland desktop does not let apps keep a window above the others.' },
+      }),
+    });
+    render(SettingsView);
+    expect(await screen.findByText('This Wayland desktop does not let apps take a global shortcut.')).toBeInTheDocument();
+    expect(screen.getByText('This Wayland desktop does not let apps keep a window above the others.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Global start/pause shortcut' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(backend.argsOf('set_settings')).toEqual([{ settings: settings({ global_shortcut: 'Ctrl+K' }) }]);
+  });
+
+  it('offers the shortcut box and no note where the desktop allows both', async () => {
+    fakeBackend({
+      get_settings: () => settings(),
+      desktop_capabilities: () => ({
+        global_shortcut: { available: true, note: null },
+        always_on_top: { available: true, note: null },
+      }),
+    });
+    render(SettingsView);
+    expect(await screen.findByRole('textbox', { name: 'Global start/pause shortcut' })).toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
 });

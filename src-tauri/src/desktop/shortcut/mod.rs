@@ -3,11 +3,24 @@
 //!
 //! On Linux the key is grabbed with X11 (`x11`): one thread blocks on the X connection and wakes only
 //! when the key is pressed. (tauri-plugin-global-shortcut polls X every 50 ms, 1,200 wakeups a
-//! minute, twenty times the idle budget.) Without an X display (pure Wayland) or on other platforms
-//! the shortcut is unavailable and the user is told; Stint carries on.
+//! minute, twenty times the idle budget.) On Wayland it is bound through the desktop's
+//! GlobalShortcuts portal (`portal`) where there is one (`linux` chooses). On Windows a thread
+//! registers it with `RegisterHotKey` and sleeps in its message loop (`windows`). Elsewhere (Wayland
+//! without the portal, macOS) the shortcut is unavailable and the user is told; Stint carries on.
 
 #[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+mod portal;
+pub mod win_keys;
+#[cfg(windows)]
+mod windows;
+#[cfg(target_os = "linux")]
 mod x11;
+#[cfg(target_os = "linux")]
+use linux as platform;
+#[cfg(windows)]
+use windows as platform;
 
 /// The global start/pause key of a new install.
 pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
@@ -24,36 +37,54 @@ pub struct Accelerator {
     pub keysym: u32,
 }
 
-/// Named keys, with their X11 keysyms. Letters, digits and F1–F24 are computed.
-const NAMED_KEYS: &[(&[&str], u32)] = &[
-    (&["space"], 0x0020),
-    (&["enter", "return"], 0xff0d),
-    (&["tab"], 0xff09),
-    (&["escape", "esc"], 0xff1b),
-    (&["backspace"], 0xff08),
-    (&["delete", "del"], 0xffff),
-    (&["insert"], 0xff63),
-    (&["home"], 0xff50),
-    (&["end"], 0xff57),
-    (&["pageup"], 0xff55),
-    (&["pagedown"], 0xff56),
-    (&["up", "arrowup"], 0xff52),
-    (&["down", "arrowdown"], 0xff54),
-    (&["left", "arrowleft"], 0xff51),
-    (&["right", "arrowright"], 0xff53),
-    (&["pause"], 0xff13),
-    (&["minus", "-"], 0x002d),
-    (&["equal", "="], 0x003d),
-    (&["comma", ","], 0x002c),
-    (&["period", "."], 0x002e),
-    (&["slash", "/"], 0x002f),
-    (&["semicolon", ";"], 0x003b),
-    (&["quote", "'"], 0x0027),
-    (&["bracketleft", "["], 0x005b),
-    (&["bracketright", "]"], 0x005d),
-    (&["backslash", "\\"], 0x005c),
-    (&["backquote", "`"], 0x0060),
+/// A named key: the names the user may write, its X11 keysym, its xkb name (the XDG portal's trigger
+/// format) and its Windows virtual-key code (`VK_OEM_*` for punctuation: the US layout's keys).
+pub struct NamedKey {
+    pub names: &'static [&'static str],
+    pub keysym: u32,
+    pub xkb: &'static str,
+    pub virtual_key: u32,
+}
+
+const fn key(names: &'static [&'static str], keysym: u32, xkb: &'static str, virtual_key: u32) -> NamedKey {
+    NamedKey { names, keysym, xkb, virtual_key }
+}
+
+/// Named keys. Letters, digits and F1–F24 are computed.
+pub const NAMED_KEYS: &[NamedKey] = &[
+    key(&["space"], 0x0020, "space", 0x20),
+    key(&["enter", "return"], 0xff0d, "Return", 0x0d),
+    key(&["tab"], 0xff09, "Tab", 0x09),
+    key(&["escape", "esc"], 0xff1b, "Escape", 0x1b),
+    key(&["backspace"], 0xff08, "BackSpace", 0x08),
+    key(&["delete", "del"], 0xffff, "Delete", 0x2e),
+    key(&["insert"], 0xff63, "Insert", 0x2d),
+    key(&["home"], 0xff50, "Home", 0x24),
+    key(&["end"], 0xff57, "End", 0x23),
+    key(&["pageup"], 0xff55, "Page_Up", 0x21),
+    key(&["pagedown"], 0xff56, "Page_Down", 0x22),
+    key(&["up", "arrowup"], 0xff52, "Up", 0x26),
+    key(&["down", "arrowdown"], 0xff54, "Down", 0x28),
+    key(&["left", "arrowleft"], 0xff51, "Left", 0x25),
+    key(&["right", "arrowright"], 0xff53, "Right", 0x27),
+    key(&["pause"], 0xff13, "Pause", 0x13),
+    key(&["minus", "-"], 0x002d, "minus", 0xbd),
+    key(&["equal", "="], 0x003d, "equal", 0xbb),
+    key(&["comma", ","], 0x002c, "comma", 0xbc),
+    key(&["period", "."], 0x002e, "period", 0xbe),
+    key(&["slash", "/"], 0x002f, "slash", 0xbf),
+    key(&["semicolon", ";"], 0x003b, "semicolon", 0xba),
+    key(&["quote", "'"], 0x0027, "apostrophe", 0xde),
+    key(&["bracketleft", "["], 0x005b, "bracketleft", 0xdb),
+    key(&["bracketright", "]"], 0x005d, "bracketright", 0xdd),
+    key(&["backslash", "\\"], 0x005c, "backslash", 0xdc),
+    key(&["backquote", "`"], 0x0060, "grave", 0xc0),
 ];
+
+/// The named key with `keysym`, if it is one.
+pub fn named_key(keysym: u32) -> Option<&'static NamedKey> {
+    NAMED_KEYS.iter().find(|key| key.keysym == keysym)
+}
 
 fn keysym(name: &str) -> Option<u32> {
     let lower = name.to_ascii_lowercase();
@@ -68,7 +99,7 @@ fn keysym(name: &str) -> Option<u32> {
             return Some(0xffbe + n - 1);
         }
     }
-    NAMED_KEYS.iter().find(|(names, _)| names.contains(&lower.as_str())).map(|&(_, sym)| sym)
+    NAMED_KEYS.iter().find(|key| key.names.contains(&lower.as_str())).map(|key| key.keysym)
 }
 
 impl Accelerator {
@@ -116,19 +147,19 @@ impl Accelerator {
 
 /// The grabbed global shortcut; pressing it calls the handler given to `GlobalKeys::start`.
 pub struct GlobalKeys {
-    #[cfg(target_os = "linux")]
-    grabber: Result<x11::Grabber, String>,
+    #[cfg(any(target_os = "linux", windows))]
+    grabber: Result<platform::Grabber, String>,
 }
 
 impl GlobalKeys {
     /// Connects to the display and starts listening; `on_press` runs on the listening thread.
     /// Never fails: without a way to grab keys, each `set` reports why.
     pub fn start(on_press: impl Fn() + Send + 'static) -> GlobalKeys {
-        #[cfg(target_os = "linux")]
+        #[cfg(any(target_os = "linux", windows))]
         {
-            GlobalKeys { grabber: x11::Grabber::start(on_press) }
+            GlobalKeys { grabber: platform::Grabber::start(on_press) }
         }
-        #[cfg(not(target_os = "linux"))]
+        #[cfg(not(any(target_os = "linux", windows)))]
         {
             drop(on_press);
             GlobalKeys {}
@@ -139,7 +170,7 @@ impl GlobalKeys {
     /// previous shortcut is already released and none is active.
     pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
         let accelerator = accelerator.map(Accelerator::parse).transpose()?;
-        #[cfg(target_os = "linux")]
+        #[cfg(any(target_os = "linux", windows))]
         {
             match &self.grabber {
                 Ok(grabber) => grabber.grab(accelerator),
@@ -147,7 +178,7 @@ impl GlobalKeys {
                 Err(_) => Ok(()),
             }
         }
-        #[cfg(not(target_os = "linux"))]
+        #[cfg(not(any(target_os = "linux", windows)))]
         match accelerator {
             Some(_) => Err("global shortcuts are not available on this platform yet".into()),
             None => Ok(()),

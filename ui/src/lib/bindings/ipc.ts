@@ -29,6 +29,7 @@ export type Command =
   | 'set_settings'
   | 'startup_report'
   | 'ui_locale'
+  | 'desktop_capabilities'
   | 'upcoming_calls'
   | 'list_calls'
   | 'create_call'

@@ -1,35 +1,19 @@
-//! One Stint per data directory: the first instance listens on a Unix socket in the data dir; a
-//! second launch finds it there, hands over its command line (a `stint://` link the desktop opened
-//! Stint with), and exits before opening any window.
-//!
-//! Not tauri-plugin-single-instance: on Linux it brings zbus 5 and the smol stack, whose idle
-//! `blocking` thread wakes twice a second for as long as Stint runs. A socket costs no wakeups, and
-//! keying it on the data dir means one process per database, which is what must be unique.
+//! The Unix transport of the single-instance protocol (`super`): a socket in the data dir.
 //!
 //! What arrives on the socket is outside input (it can open a `stint://` link): the socket is the
 //! user's alone (mode 0600, made so before it takes its name), a peer of another user is refused by
 //! its credentials, and a client that connects and says nothing is given up after `READ_TIMEOUT`, so
 //! it cannot keep later launches waiting.
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
-use std::time::Duration;
 
-use tauri::plugin::{Builder, TauriPlugin};
-use tauri::{AppHandle, Runtime};
+use super::{frame, read_launch, READ_TIMEOUT};
 
 /// The socket's name in the data dir.
 pub const SOCKET_FILE: &str = "stint.sock";
-/// How long a connected client may take to send its line.
-const READ_TIMEOUT: Duration = Duration::from_secs(2);
-
-/// What a later launch sends: one line of JSON.
-#[derive(Debug, serde::Serialize, serde::Deserialize)]
-struct Launch {
-    args: Vec<String>,
-}
 
 /// Who holds the socket.
 pub enum Claim {
@@ -39,14 +23,17 @@ pub enum Claim {
     AlreadyRunning,
 }
 
+/// Takes the socket of `data_dir`, or hands `args` to the instance that holds it.
+pub fn claim(data_dir: &Path, args: Vec<String>) -> std::io::Result<Claim> {
+    claim_at(&data_dir.join(SOCKET_FILE), args)
+}
+
 /// Takes the socket at `path`, or hands `args` to the instance that holds it. A socket left by a
 /// Stint that was killed (nobody listening) is replaced.
-pub fn claim(path: &Path, args: Vec<String>) -> std::io::Result<Claim> {
+fn claim_at(path: &Path, args: Vec<String>) -> std::io::Result<Claim> {
     match UnixStream::connect(path) {
         Ok(mut running) => {
-            let mut line = serde_json::to_string(&Launch { args })?;
-            line.push('\n');
-            running.write_all(line.as_bytes())?;
+            running.write_all(&frame(args))?;
             Ok(Claim::AlreadyRunning)
         }
         Err(e) if matches!(e.kind(), ErrorKind::ConnectionRefused | ErrorKind::NotFound) => {
@@ -114,41 +101,13 @@ pub fn serve(listener: UnixListener, on_launch: impl Fn(Vec<String>) + Send + 's
                 log::warn!("cannot bound the wait for a launch message: {e}");
                 continue;
             }
-            let mut line = String::new();
-            // At most 1 MiB: a command line, not a stream.
-            if BufReader::new(stream.take(1 << 20)).read_line(&mut line).is_err() {
-                continue;
-            }
-            match serde_json::from_str::<Launch>(&line) {
-                Ok(launch) => on_launch(launch.args),
-                Err(e) => log::warn!("ignored a malformed message on the instance socket: {e}"),
+            match read_launch(stream) {
+                Ok(args) => on_launch(args),
+                Err(e) => log::warn!("ignored a message on the instance socket: {e}"),
             }
         }
     })?;
     Ok(())
-}
-
-/// The plugin: registered first, so a second launch exits before any window is made.
-pub fn plugin<R: Runtime>(on_second_launch: fn(&AppHandle<R>, Vec<String>)) -> TauriPlugin<R> {
-    Builder::new("stint-single-instance")
-        .setup(move |app, _| {
-            let dir = super::data_dir::data_dir(app)?;
-            std::fs::create_dir_all(&dir)?;
-            match claim(&dir.join(SOCKET_FILE), std::env::args().collect()) {
-                Ok(Claim::First(listener)) => {
-                    let app = app.clone();
-                    serve(listener, move |args| on_second_launch(&app, args))?;
-                }
-                Ok(Claim::AlreadyRunning) => {
-                    log::info!("Stint is already running; it was handed this launch");
-                    app.cleanup_before_exit();
-                    std::process::exit(0);
-                }
-                Err(e) => log::warn!("cannot make sure only one Stint runs ({e}); carrying on"),
-            }
-            Ok(())
-        })
-        .build()
 }
 
 #[cfg(test)]
@@ -166,14 +125,14 @@ mod tests {
     fn the_second_claim_hands_its_arguments_to_the_first() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SOCKET_FILE);
-        let Claim::First(listener) = claim(&path, args(&["stint"])).unwrap() else { panic!("the first claim wins") };
+        let Claim::First(listener) = claim_at(&path, args(&["stint"])).unwrap() else { panic!("the first claim wins") };
         let (launched, heard) = mpsc::channel();
         serve(listener, move |args| launched.send(args).unwrap()).unwrap();
 
         // Garbage on the socket is ignored; the listener keeps serving.
         UnixStream::connect(&path).unwrap().write_all(b"not json\n").unwrap();
         let link = "stint://import?path=%2Ftmp%2Fa%0Ab.stint.json";
-        assert!(matches!(claim(&path, args(&["stint", link])).unwrap(), Claim::AlreadyRunning));
+        assert!(matches!(claim_at(&path, args(&["stint", link])).unwrap(), Claim::AlreadyRunning));
         // A generous bound that only matters if the message never arrives.
         let got = heard.recv_timeout(Duration::from_secs(30)).expect("the first instance heard the launch");
         assert_eq!(got, args(&["stint", link]));
@@ -183,7 +142,7 @@ mod tests {
     fn the_socket_is_the_users_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SOCKET_FILE);
-        let Claim::First(_listener) = claim(&path, Vec::new()).unwrap() else { panic!("the first claim wins") };
+        let Claim::First(_listener) = claim_at(&path, Vec::new()).unwrap() else { panic!("the first claim wins") };
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -194,11 +153,11 @@ mod tests {
     fn a_client_that_says_nothing_does_not_keep_later_launches_waiting() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(SOCKET_FILE);
-        let Claim::First(listener) = claim(&path, Vec::new()).unwrap() else { panic!("the first claim wins") };
+        let Claim::First(listener) = claim_at(&path, Vec::new()).unwrap() else { panic!("the first claim wins") };
         let (launched, heard) = mpsc::channel();
         serve(listener, move |args| launched.send(args).unwrap()).unwrap();
         let _silent = UnixStream::connect(&path).unwrap(); // connected, never writes, never closes
-        assert!(matches!(claim(&path, args(&["stint", "later"])).unwrap(), Claim::AlreadyRunning));
+        assert!(matches!(claim_at(&path, args(&["stint", "later"])).unwrap(), Claim::AlreadyRunning));
         let got = heard.recv_timeout(READ_TIMEOUT * 10).expect("the later launch was heard");
         assert_eq!(got, args(&["stint", "later"]));
     }
@@ -216,6 +175,6 @@ mod tests {
         let path = dir.path().join(SOCKET_FILE);
         drop(UnixListener::bind(&path).unwrap()); // the file stays, nobody listens
         assert!(path.exists());
-        assert!(matches!(claim(&path, Vec::new()).unwrap(), Claim::First(_)));
+        assert!(matches!(claim_at(&path, Vec::new()).unwrap(), Claim::First(_)));
     }
 }

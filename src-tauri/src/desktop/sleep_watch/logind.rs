@@ -2,16 +2,8 @@
 //! resume instead of at its next (≤ 60 s) wake. Without a system bus (containers, CI) it logs and
 //! does nothing: the runner's wall-clock check still catches a suspend, only later.
 
-use super::dbus_watch;
-
-/// What logind told us.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SleepSignal {
-    /// The machine is about to suspend.
-    GoingToSleep,
-    /// The machine has just resumed.
-    Resumed,
-}
+use super::SleepSignal;
+use crate::desktop::dbus_watch;
 
 /// Starts a thread that calls `on_signal` for every `PrepareForSleep`. Never fails: problems are logged.
 pub fn spawn(on_signal: impl Fn(SleepSignal) + Send + 'static) {
