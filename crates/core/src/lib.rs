@@ -17,5 +17,6 @@ pub mod session_view;
 pub mod store;
 pub mod timeline;
 pub mod upcoming;
+pub mod update;
 
 pub use error::{Error, Result};

@@ -44,3 +44,4 @@ mod store_series;
 mod store_sessions;
 mod store_upcoming_view;
 mod timeline_props;
+mod update_schedule;
