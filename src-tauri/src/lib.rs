@@ -44,6 +44,7 @@ pub fn run() {
         .plugin(tauri_plugin_store::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_deep_link::init())
+        .plugin(desktop::update::plugin())
         .invoke_handler(ipc::handler())
         .setup(|app| {
             app::setup(app.handle())?;

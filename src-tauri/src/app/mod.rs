@@ -108,6 +108,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     });
     app.manage(links::Links(Box::new(links::SystemOpener)));
     listen_for_deep_links(app);
+    crate::ipc::update::spawn_daily_check(app);
     Ok(())
 }
 

@@ -22,5 +22,6 @@ pub mod single_instance;
 pub mod sleep_watch;
 pub mod system;
 pub mod tray;
+pub mod update;
 #[cfg(target_os = "linux")]
 pub mod webview_env;

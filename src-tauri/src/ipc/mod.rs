@@ -17,6 +17,7 @@ pub mod publish;
 pub mod series;
 pub mod session;
 pub mod settings;
+pub mod update;
 pub mod windows;
 
 use tauri::Runtime;

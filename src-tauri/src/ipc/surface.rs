@@ -55,6 +55,9 @@ macro_rules! ipc_surface {
             series::start_next_series: [main],
             windows::about: [main],
             windows::toggle_mini_timer: [main],
+            update::update_status: [main],
+            update::check_for_update: [main],
+            update::install_update: [main],
         }
     };
 }

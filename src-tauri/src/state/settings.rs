@@ -54,6 +54,8 @@ pub struct Settings {
     /// The system-wide key for start/pause, e.g. "CmdOrCtrl+Alt+Space"; `null` for none. Blank text is
     /// stored as `null`.
     pub global_shortcut: Option<String>,
+    /// Ask Stint's release server for a new version, at most once a day.
+    pub check_for_updates: bool,
 }
 
 impl Default for Settings {
@@ -69,6 +71,7 @@ impl Default for Settings {
             theme: Theme::System,
             start_at_login: false,
             global_shortcut: Some(DEFAULT_GLOBAL_SHORTCUT.into()),
+            check_for_updates: true,
         }
     }
 }

@@ -38,4 +38,8 @@ start_at_login: boolean,
  * The system-wide key for start/pause, e.g. "CmdOrCtrl+Alt+Space"; `null` for none. Blank text is
  * stored as `null`.
  */
-global_shortcut: string | null, };
+global_shortcut: string | null, 
+/**
+ * Ask Stint's release server for a new version, at most once a day.
+ */
+check_for_updates: boolean, };

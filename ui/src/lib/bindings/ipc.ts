@@ -48,7 +48,10 @@ export type Command =
   | 'note_commitment'
   | 'start_next_series'
   | 'about'
-  | 'toggle_mini_timer';
+  | 'toggle_mini_timer'
+  | 'update_status'
+  | 'check_for_update'
+  | 'install_update';
 
 /** Every event the backend sends the UI. */
 export type EventName =
