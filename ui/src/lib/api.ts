@@ -29,6 +29,7 @@ import type { UiNotice } from './bindings/UiNotice';
 import type { UpcomingOccurrence } from './bindings/UpcomingOccurrence';
 import type { About } from './bindings/About';
 import type { Settings } from './bindings/Settings';
+import type { UpdateStatus } from './bindings/UpdateStatus';
 import type { Command, EventName } from './bindings/ipc';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -195,6 +196,14 @@ export const toggleMiniTimer = () => call<void>('toggle_mini_timer');
 /** Version and where the data lives, for the About box. */
 export const about = () => call<About>('about');
 
+// Updates (signed, installed only when the user says so)
+/** The running version, the last check and an update that can be installed. */
+export const updateStatus = () => call<UpdateStatus>('update_status');
+/** Asks the release server now; the status says what it found. */
+export const checkForUpdate = () => call<UpdateStatus>('check_for_update');
+/** Installs the update that was found and restarts Stint into it; on failure the status says why. */
+export const installUpdate = () => call<UpdateStatus>('install_update');
+
 // Events
 const on = <T>(event: EventName, handler: (payload: T) => void): Promise<UnlistenFn> =>
   listen<T>(event, (e) => handler(e.payload));
@@ -210,4 +219,4 @@ export const onPacksChanged = (handler: () => void) => on<null>('packs-changed',
 /** Something no command returned: a dropped pack's import, a join link that would not open. */
 export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('notice', handler);
 
-export type { About, ExportKind, Settings, UnlistenFn };
+export type { About, ExportKind, Settings, UnlistenFn, UpdateStatus };
