@@ -72,7 +72,9 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
     }
   }
   driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
-    env: { ...process.env, STINT_DATA_DIR: dataDir },
+    // The app's daily update check asks the loopback's closed port 9 instead of the release server,
+    // unless the spec serves updates itself (tests/update/).
+    env: { STINT_UPDATE_URL: 'http://127.0.0.1:9/latest.json', ...process.env, STINT_DATA_DIR: dataDir },
     logFile: join(runDir, 'tauri-driver.log'),
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');
