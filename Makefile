@@ -7,6 +7,7 @@
 #   make dist     the release .deb and .rpm (target/release/bundle/), their contents checked
 #   make dist-community PACK=packs/x.stint.json NAME="X Cowork" ICON=x.png   a community's installers
 #   make deb-check    install the built .deb, start it headless, uninstall it (root or sudo)
+#   make test-update  the signed update end to end: .deb N installs N+1 from a loopback server (root or sudo)
 #   make check-windows  type-check the workspace for Windows (Debian's rustc-web and MinGW-w64)
 #   make bench    the history and calls benchmarks and the footprint measurement
 #   make screenshots  the README's screenshots (docs/screenshots/), from the real app
@@ -28,7 +29,7 @@ BINDINGS := ui/src/lib/bindings
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e check-windows lint-workflows \
+.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e test-update check-windows lint-workflows \
   dist dist-community deb-check bench screenshots
 
 help:
@@ -55,6 +56,7 @@ test: deps
 	$(MAKE) --no-print-directory check-windows
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-update
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
 # first), and the UI's type check.
@@ -89,6 +91,11 @@ test-ui: deps
 test-e2e: ui
 	cargo build $(TEST_BUILD) --all-targets
 	STINT_APP=$(APP) scripts/e2e.sh $(if $(SPEC),--spec $(SPEC))
+
+# Builds .deb N and N+1 in debug (sharing test-e2e's build), installs N, and watches it refuse a
+# downgrade and a bad signature, then install N+1 and restart into it (scripts/update-e2e.sh).
+test-update: ui
+	scripts/update-e2e.sh
 
 screenshots: build
 	STINT_APP=$(APP) scripts/screenshots.sh

@@ -24,6 +24,7 @@ debian_packages=(
   desktop-file-utils appstream rpm rpm2cpio cpio # make dist checks the desktop entry, AppStream file, .rpm
   rustc-web cargo-web rust-web-src               # make check-windows: Debian's Rust builds std for Windows
   gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 #   …and MinGW-w64 compiles the C in the dependencies
+  sudo                                           # the update e2e: the updater installs a .deb through sudo
 )
 
 say() { echo "install-deps: $*"; }

@@ -47,6 +47,7 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         // Before `setup`: a link that arrives while Stint starts is held, not lost.
         .manage(state::pending_packs::PendingPacks::default())
+        .plugin(desktop::update::plugin())
         .invoke_handler(ipc::handler())
         .setup(|app| {
             app::setup(app.handle())?;

@@ -19,5 +19,6 @@ pub mod store;
 pub mod subscription;
 pub mod timeline;
 pub mod upcoming;
+pub mod update;
 
 pub use error::{Error, Result};

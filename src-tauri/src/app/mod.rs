@@ -114,6 +114,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     app.manage(crate::desktop::file_dialog::FileDialogs::from_env());
     subscriptions::spawn(app);
     listen_for_deep_links(app);
+    crate::ipc::update::spawn_daily_check(app);
     Ok(())
 }
 

@@ -26,5 +26,6 @@ pub mod system;
 mod test_bus;
 pub mod tray;
 pub mod tray_digits;
+pub mod update;
 #[cfg(target_os = "linux")]
 pub mod webview_env;

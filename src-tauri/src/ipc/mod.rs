@@ -22,6 +22,7 @@ pub mod series;
 pub mod session;
 pub mod settings;
 pub mod subscriptions;
+pub mod update;
 pub mod windows;
 
 use tauri::Runtime;

@@ -70,6 +70,9 @@ macro_rules! ipc_surface {
             room::room_leave: [main],
             windows::about: [main],
             windows::toggle_mini_timer: [main],
+            update::update_status: [main],
+            update::check_for_update: [main],
+            update::install_update: [main],
         }
     };
 }

@@ -58,6 +58,8 @@ pub struct Settings {
     pub global_shortcut: Option<String>,
     /// The language of the UI and of what the backend says; `null` follows the system's locale.
     pub language: Option<Lang>,
+    /// Ask Stint's release server for a new version, at most once a day.
+    pub check_for_updates: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +76,7 @@ impl Default for Settings {
             start_at_login: false,
             global_shortcut: Some(DEFAULT_GLOBAL_SHORTCUT.into()),
             language: None,
+            check_for_updates: true,
         }
     }
 }

@@ -79,8 +79,15 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
   }
   driver = startProcess('tauri-driver', ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_DRIVER_PORT)], {
     // English whatever the machine's locale (specs find elements by English names); language.e2e.ts
-    // switches to German through Settings.
-    env: { ...process.env, STINT_DATA_DIR: dataDir, STINT_TEST_DIALOG_PATH: dialogPath, LC_ALL: 'C.UTF-8' },
+    // switches to German through Settings. The app's daily update check asks the loopback's closed
+    // port 9 instead of the release server, unless the spec serves updates itself (tests/update/).
+    env: {
+      STINT_UPDATE_URL: 'http://127.0.0.1:9/latest.json',
+      ...process.env,
+      STINT_DATA_DIR: dataDir,
+      STINT_TEST_DIALOG_PATH: dialogPath,
+      LC_ALL: 'C.UTF-8',
+    },
     logFile: join(runDir, 'tauri-driver.log'),
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');

@@ -34,6 +34,7 @@ import type { DesktopCapabilities } from './bindings/DesktopCapabilities';
 import type { Settings } from './bindings/Settings';
 import type { UiLocale } from './bindings/UiLocale';
 import type { RoomStatus } from './bindings/RoomStatus';
+import type { UpdateStatus } from './bindings/UpdateStatus';
 import type { Command, EventName } from './bindings/ipc';
 
 /** An error from the backend, with its stable code and, for `invalid_input`, the field it names. */
@@ -216,6 +217,14 @@ export const about = () => call<About>('about');
 /** What this desktop lets Stint do (a global shortcut, keeping the mini timer on top), each with why not. */
 export const desktopCapabilities = () => call<DesktopCapabilities>('desktop_capabilities');
 
+// Updates (signed, installed only when the user says so)
+/** The running version, the last check and an update that can be installed. */
+export const updateStatus = () => call<UpdateStatus>('update_status');
+/** Asks the release server now; the status says what it found. */
+export const checkForUpdate = () => call<UpdateStatus>('check_for_update');
+/** Installs the update that was found and restarts Stint into it; on failure the status says why. */
+export const installUpdate = () => call<UpdateStatus>('install_update');
+
 // Events
 const on = <T>(event: EventName, handler: (payload: T) => void): Promise<UnlistenFn> =>
   listen<T>(event, (e) => handler(e.payload));
@@ -236,4 +245,4 @@ export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('n
 /** The live room's status changed: signed in or out, connected, offline, who is present. */
 export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
 
-export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, Subscription, UnlistenFn };
+export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, Subscription, UnlistenFn, UpdateStatus };

@@ -88,6 +88,7 @@ export function settings(over: Partial<Settings> = {}): Settings {
     theme: 'system',
     start_at_login: false,
     global_shortcut: null,
+    check_for_updates: true,
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 //! The app's own small state, kept in the database beside the user's data (table `app_state`):
 //! what the reminders have announced, which bundled pack was imported, and when Stint was last seen
-//! running a session. Each value is JSON under
+//! running a session, and when Stint last asked for an update. Each value is JSON under
 //! a fixed key; a value that does not parse is treated as absent (and replaced at the next write).
 
 use chrono::{DateTime, Utc};
@@ -18,6 +18,8 @@ const LAST_REMINDER: &str = "last_announced_reminder";
 const BUNDLED_PACK: &str = "bundled_pack";
 /// The last instant Stint was known to be running while a session ran.
 const LAST_SEEN: &str = "last_seen_running";
+/// The last instant Stint asked its release server for an update (see `crate::update`).
+const LAST_UPDATE_CHECK: &str = "last_update_check";
 
 /// Which bundled pack was imported last (see `Store::import_bundled_pack`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +67,15 @@ impl Store {
 
     pub fn set_last_seen_running(&mut self, at: DateTime<Utc>) -> Result<()> {
         self.write(|tx| set(tx, LAST_SEEN, &at))
+    }
+
+    /// When Stint last asked for an update, if it ever did.
+    pub fn last_update_check(&mut self) -> Result<Option<DateTime<Utc>>> {
+        self.read(|tx| get(tx, LAST_UPDATE_CHECK))
+    }
+
+    pub fn set_last_update_check(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| set(tx, LAST_UPDATE_CHECK, &at))
     }
 
     /// Which bundled pack was imported last, if any.

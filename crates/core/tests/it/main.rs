@@ -48,3 +48,4 @@ mod store_sessions;
 mod store_subscriptions;
 mod store_upcoming_view;
 mod timeline_props;
+mod update_schedule;

@@ -43,4 +43,7 @@ global_shortcut: string | null,
 /**
  * The language of the UI and of what the backend says; `null` follows the system's locale.
  */
+ * The language of the UI and of what the backend says; `null` follows the system's locale.
+ */
 language: Lang | null, };
+

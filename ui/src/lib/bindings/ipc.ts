@@ -63,7 +63,10 @@ export type Command =
   | 'room_join'
   | 'room_leave'
   | 'about'
-  | 'toggle_mini_timer';
+  | 'toggle_mini_timer'
+  | 'update_status'
+  | 'check_for_update'
+  | 'install_update';
 
 /** Every event the backend sends the UI. */
 export type EventName =
