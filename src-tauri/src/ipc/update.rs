@@ -83,10 +83,7 @@ pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> UpdateStatus {
         Ok(()) => {
             log::info!("installed Stint {}; restarting into it", update.version);
             // The new Stint must not find this one's socket and hand its launch over to it.
-            #[cfg(unix)]
-            let _ = std::fs::remove_file(
-                app.state::<AppState>().data_dir.join(crate::desktop::single_instance::SOCKET_FILE),
-            );
+            crate::desktop::single_instance::release(&app.state::<AppState>().data_dir);
             app.request_restart();
             updates.set(|s| {
                 s.message = Some(format!("Stint {} is installed; Stint restarts now.", update.version));

@@ -31,6 +31,16 @@ pub const READ_TIMEOUT: Duration = Duration::from_secs(2);
 /// The most a launch message may be: a command line, not a stream.
 pub const MAX_MESSAGE: u64 = 1 << 20;
 
+/// Lets the next start of Stint be the first instance while this one still runs (an update
+/// restarts into the new version, which must not hand its launch over to the old one). The Unix
+/// socket's file goes; a named pipe goes with its process.
+pub fn release(data_dir: &Path) {
+    #[cfg(unix)]
+    let _ = std::fs::remove_file(data_dir.join(unix::SOCKET_FILE));
+    #[cfg(windows)]
+    let _ = data_dir;
+}
+
 /// What a later launch sends: one line of JSON.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 struct Launch {

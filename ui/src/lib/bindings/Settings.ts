@@ -43,7 +43,8 @@ global_shortcut: string | null,
 /**
  * The language of the UI and of what the backend says; `null` follows the system's locale.
  */
- * The language of the UI and of what the backend says; `null` follows the system's locale.
+language: Lang | null, 
+/**
+ * Ask Stint's release server for a new version, at most once a day.
  */
-language: Lang | null, };
-
+check_for_updates: boolean, };
