@@ -187,7 +187,7 @@ describe('Calls view: your own calls', () => {
 });
 
 describe('Calls view: community packs', () => {
-  it('opens the pack chosen in the backend's file dialog for review, installing nothing itself', async () => {
+  it('opens the pack chosen in the backend’s file dialog for review, installing nothing itself', async () => {
     const b = backend({ open_pack_file: () => pendingImport() });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
