@@ -1,6 +1,6 @@
 //! The rules a call must follow before it is stored or imported.
 
-use chrono::{Datelike, NaiveDate, TimeZone};
+use chrono::{Datelike, Months, NaiveDate, TimeZone};
 
 use super::call::Call;
 use super::expand::Pattern;
@@ -19,6 +19,9 @@ pub const MAX_EXCEPTIONS: usize = 1_000;
 /// Other calls a call may skip on the days of.
 pub const MAX_SKIP_CALLS: usize = 100;
 const MAX_ID_CHARS: usize = 128;
+/// The longest a rule may wait before its first call: a rule whose first date is further from its
+/// start than this (every 89 months on the 5th Monday) would be silence, not a schedule.
+pub const MAX_YEARS_TO_FIRST_CALL: u32 = 10;
 
 /// Parses an IANA time zone name such as `Europe/London`.
 pub fn parse_time_zone(name: &str, field: &str) -> Result<chrono_tz::Tz> {
@@ -143,8 +146,9 @@ fn validate_recurrence(r: &Recurrence, first_date: NaiveDate) -> Result<()> {
 }
 
 /// A call that would never happen is refused, naming the field that makes it so: the end date
-/// before the first date of the pattern (a 5th Wednesday in months that have four), or exception
-/// dates covering every occurrence. What validation accepts, the expansion yields.
+/// before the first date of the pattern (a 5th Wednesday in months that have four), exception
+/// dates covering every occurrence, or a first call more than `MAX_YEARS_TO_FIRST_CALL` years
+/// away. What validation accepts, the expansion yields within those years.
 fn check_it_happens(call: &Call) -> Result<()> {
     let r = &call.recurrence;
     let first = call.first_start.date();
@@ -162,14 +166,26 @@ fn check_it_happens(call: &Call) -> Result<()> {
                 ));
             }
         }
-        let field = match r.frequency {
-            Frequency::Monthly if !r.monthly_weekdays.is_empty() => "recurrence.monthly_weekdays",
-            Frequency::Weekly if !r.weekdays.is_empty() => "recurrence.weekdays",
-            _ => "recurrence.interval",
-        };
         return Err(Error::invalid(
-            field,
+            pattern_field(r),
             format!("no month or week from {first} on has this day, so the call would never happen"),
+        ));
+    }
+    let first_call = dates
+        .iter()
+        .copied()
+        .find(|d| !r.exceptions.contains(d))
+        .into_iter()
+        .chain(r.additions.iter().map(|a| a.date()))
+        .min();
+    let latest_first = first.checked_add_months(Months::new(12 * MAX_YEARS_TO_FIRST_CALL)).unwrap_or(NaiveDate::MAX);
+    if let Some(first_call) = first_call.filter(|d| *d > latest_first) {
+        return Err(Error::invalid(
+            pattern_field(r),
+            format!(
+                "the first call of this rule would be on {first_call}, more than {MAX_YEARS_TO_FIRST_CALL} years \
+                 after {first}; choose a shorter interval or another day"
+            ),
         ));
     }
     let all_excepted = dates.len() < wanted && dates.iter().all(|d| r.exceptions.contains(d));
@@ -180,6 +196,15 @@ fn check_it_happens(call: &Call) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The field that decides on which days a rule falls.
+fn pattern_field(r: &Recurrence) -> &'static str {
+    match r.frequency {
+        Frequency::Monthly if !r.monthly_weekdays.is_empty() => "recurrence.monthly_weekdays",
+        Frequency::Weekly if !r.weekdays.is_empty() => "recurrence.weekdays",
+        _ => "recurrence.interval",
+    }
 }
 
 fn has_duplicates<T: PartialEq>(items: &[T]) -> bool {

@@ -148,3 +148,22 @@ fn a_call_crosses_the_ipc_boundary_with_its_zone_as_an_iana_name() {
     bad["time_zone"] = "Mars/Olympus".into();
     assert!(serde_json::from_value::<Call>(bad).is_err());
 }
+
+#[test]
+fn a_rule_whose_first_call_is_more_than_ten_years_away_is_refused_and_one_within_them_is_kept() {
+    use stint_core::calls::NthWeekday;
+    // Every 89 months on the 5th Monday from 1 January 1970: no visited month has a 5th Monday
+    // for decades (the property test in calls_rfc found it); validation accepted it, nothing came.
+    let mut r = Recurrence::every(Frequency::Monthly);
+    r.interval = 89;
+    r.monthly_weekdays = vec![NthWeekday { nth: 5, weekday: Weekday::Mon }];
+    let far = call("far", London, local(1970, 1, 1, 0, 30), r.clone());
+    let e = validate_call(&far).unwrap_err();
+    assert_eq!(e.field(), Some("recurrence.monthly_weekdays"));
+    assert!(e.to_string().contains("more than 10 years after 1970-01-01"), "{e}");
+
+    // The 5th Monday every 12 months from a month that has one: the first call is the first date.
+    r.interval = 12;
+    let near = call("near", London, local(2024, 4, 29, 9, 0), r);
+    assert!(validate_call(&near).is_ok());
+}
