@@ -48,15 +48,18 @@ build: ui
 run: build
 	$(APP)
 
+# Each step of `make test` prints its wall time, so a CI log shows where the time goes.
+timed = TIMEFORMAT='make test: $(1) took %0R s'; time $(MAKE) --no-print-directory $(1)
+
 test: deps
-	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory lint-workflows
-	$(MAKE) --no-print-directory test-rust
-	$(MAKE) --no-print-directory check-bindings
-	$(MAKE) --no-print-directory check-windows
-	$(MAKE) --no-print-directory test-ui
-	$(MAKE) --no-print-directory test-e2e
-	$(MAKE) --no-print-directory test-update
+	@$(call timed,lint)
+	@$(call timed,lint-workflows)
+	@$(call timed,test-rust)
+	@$(call timed,check-bindings)
+	@$(call timed,check-windows)
+	@$(call timed,test-ui)
+	@$(call timed,test-e2e)
+	@$(call timed,test-update)
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
 # first), and the UI's type check.

@@ -30,7 +30,16 @@ fi
 
 trap 'kill_descendants $$' EXIT
 cd "$repo/tests/e2e"
+mkdir -p "$repo/tests/out/e2e"
+log="$repo/tests/out/e2e/wdio.log"
 status=0
-./node_modules/.bin/wdio run ./wdio.conf.ts "$@" || status=$?
-[[ $status -eq 0 ]] || echo "e2e: FAILED (exit $status); logs and data of the run: $repo/tests/out/e2e/" >&2
+./node_modules/.bin/wdio run ./wdio.conf.ts "$@" 2>&1 | tee "$log" || status=$?
+if [[ $status -ne 0 ]]; then
+  # The spec reporter prints one block per spec file, in the order they ran: repeat the failed ones
+  # last, where a CI log's tail shows them.
+  echo "e2e: the failed specs' reports again:" >&2
+  awk '/^-----+$|Spec Files:/ { if (block ~ /failing/) printf "%s", block; block = ""; next }
+       { block = block $0 "\n" }' "$log" >&2
+  echo "e2e: FAILED (exit $status); logs and data of the run: $repo/tests/out/e2e/" >&2
+fi
 exit "$status"
