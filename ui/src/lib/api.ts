@@ -108,16 +108,21 @@ export const reopenCommitment = (id: number) => call<Commitment>('reopen_commitm
 /** The IANA time zone the UI shows times in; History's days are counted in it. */
 export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 /** Sessions newest first; with a range of days (`YYYY-MM-DD`), those started on those days. */
-export const historySessions = (limit: number, beforeId?: number, range?: { from: string; to: string }) =>
+export const historySessions = (
+  limit: number,
+  beforeId?: number,
+  range?: { from: string; to: string },
+  zone: string = userZone(),
+) =>
   call<SessionSummary[]>('history_sessions', {
     beforeId: beforeId ?? null,
     limit,
     from: range?.from ?? null,
     to: range?.to ?? null,
-    zone: userZone(),
+    zone,
   });
-export const historyPeriod = (from: string, to: string) =>
-  call<HistoryPeriod>('history_period', { from, to, zone: userZone() });
+export const historyPeriod = (from: string, to: string, zone: string = userZone()) =>
+  call<HistoryPeriod>('history_period', { from, to, zone });
 export const historyOverview = (days: number) => call<HistoryOverview>('history_overview', { days, zone: userZone() });
 export const sessionDetail = (id: number) => call<SessionDetail>('session_detail', { id });
 export const editSession = (id: number, edit: SessionEdit) => call<SessionDetail>('edit_session', { id, edit });
@@ -126,8 +131,8 @@ export const deleteSession = (id: number) => call<void>('delete_session', { id }
  * The backend asks the user where to save (its own dialog: no path comes from the page) and writes
  * the export into a new folder of that name; returns the files, `null` when the user cancels.
  */
-export const exportHistory = (kind: ExportKind) =>
-  call<string[] | null>('export_history', { kind, zone: userZone() });
+export const exportHistory = (kind: ExportKind, zone: string = userZone()) =>
+  call<string[] | null>('export_history', { kind, zone });
 
 // Community calls
 export const upcomingCalls = (days: number) => call<UpcomingOccurrence[]>('upcoming_calls', { days });

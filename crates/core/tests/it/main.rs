@@ -16,6 +16,8 @@ mod calls_validation;
 mod crash;
 mod formats;
 mod history_honest;
+mod history_rollup_days;
+mod history_zone;
 mod i18n_keys;
 mod ics_real_world;
 mod ics_roundtrip;
