@@ -164,3 +164,88 @@ impl PendingSignIn {
         pending.is_some_and(|p| p.send(()).is_ok())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::login::IdentityProvider;
+    use super::*;
+
+    #[test]
+    fn only_https_or_the_homeservers_own_origin_is_opened() {
+        let home = "http://127.0.0.1:8008";
+        assert!(check_browser_address("https://sso.example.org/login?x=1", home).is_ok());
+        assert!(check_browser_address("http://127.0.0.1:8008/_matrix/client/v3/login/sso/redirect", home).is_ok());
+        for bad in [
+            "http://127.0.0.1:8009/_matrix/client/v3/login/sso/redirect",
+            "http://evil.example/login",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "not an address",
+        ] {
+            assert!(matches!(check_browser_address(bad, home), Err(BrowserLoginError::UnsafeAddress { .. })), "{bad}");
+        }
+        let long = format!("http://evil.example/{}", "a".repeat(1000));
+        let Err(BrowserLoginError::UnsafeAddress { address }) = check_browser_address(&long, home) else { panic!() };
+        assert_eq!(address.chars().count(), 200);
+    }
+
+    #[test]
+    fn a_sign_in_the_server_does_not_offer_is_refused() {
+        let mut options = LoginOptions { password: true, ..LoginOptions::default() };
+        assert_eq!(check_offered(&options, None, "x.org"), Err(BrowserLoginError::NoSso { server: "x.org".into() }));
+        options.sso = true;
+        assert_eq!(check_offered(&options, None, "x.org"), Ok(()));
+        options.sso_providers = vec![IdentityProvider { id: "oidc-github".into(), name: "GitHub".into() }];
+        assert_eq!(check_offered(&options, Some("oidc-github"), "x.org"), Ok(()));
+        assert_eq!(
+            check_offered(&options, Some("oidc-evil"), "x.org"),
+            Err(BrowserLoginError::UnknownProvider { server: "x.org".into() })
+        );
+    }
+
+    #[test]
+    fn the_browser_must_bring_back_one_usable_token() {
+        let q = |pairs: &[(&str, &str)]| pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+        assert_eq!(login_token_of(&q(&[("state", "s"), ("loginToken", "abc")])), Ok("abc"));
+        assert_eq!(login_token_of(&q(&[("state", "s")])), Err(BrowserLoginError::NoToken));
+        assert_eq!(login_token_of(&q(&[("loginToken", "")])), Err(BrowserLoginError::NoToken));
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        assert_eq!(login_token_of(&q(&[("loginToken", &long)])), Err(BrowserLoginError::NoToken));
+    }
+
+    #[test]
+    fn every_failure_is_a_sentence_in_every_language() {
+        let failures = [
+            BrowserLoginError::NoSso { server: "x.org".into() },
+            BrowserLoginError::UnknownProvider { server: "x.org".into() },
+            BrowserLoginError::UnsafeAddress { address: "http://evil.example".into() },
+            BrowserLoginError::Browser,
+            BrowserLoginError::NoPort,
+            BrowserLoginError::TimedOut,
+            BrowserLoginError::Cancelled,
+            BrowserLoginError::NoToken,
+            BrowserLoginError::Room(RoomError::BadLogin),
+        ];
+        for lang in Lang::ALL {
+            for failure in &failures {
+                let text = failure.sentence(lang);
+                assert!(!text.starts_with("room_") && !text.contains('{'), "{}: {text}", lang.code());
+                assert!(text.ends_with('.') && text.chars().next().unwrap().is_uppercase() || text.contains("x.org"));
+            }
+            assert!(!tr0(lang, "room_browser_page").starts_with("room_"));
+        }
+    }
+
+    #[test]
+    fn a_new_sign_in_or_cancel_ends_the_one_under_way() {
+        let pending = PendingSignIn::default();
+        assert!(!pending.cancel());
+        let mut first = pending.begin();
+        let mut second = pending.begin();
+        assert_eq!(first.try_recv(), Ok(()));
+        assert!(second.try_recv().is_err());
+        assert!(pending.cancel());
+        assert_eq!(second.try_recv(), Ok(()));
+    }
+}

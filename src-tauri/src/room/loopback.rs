@@ -148,3 +148,97 @@ fn page_html(sentence: &str) -> String {
          <body style=\"font-family:sans-serif;margin:4rem auto;max-width:30rem\"><p>{text}</p></body></html>"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "You can close this tab & return to Stint.";
+
+    fn port_and_state(listener: &Loopback) -> (u16, String) {
+        (listener.port, listener.state.clone())
+    }
+
+    /// Sends `raw` to the listener and reads what comes back until it closes the connection.
+    async fn send(port: u16, raw: &[u8]) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        // The listener may close before reading everything of an oversized request.
+        let _ = stream.write_all(raw).await;
+        let mut answer = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    fn get(target: &str) -> Vec<u8> {
+        format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: test\r\n\r\n").into_bytes()
+    }
+
+    #[tokio::test]
+    async fn only_the_request_with_its_path_and_state_is_answered() {
+        let listener = Loopback::bind().await.unwrap();
+        let (port, state) = port_and_state(&listener);
+        assert_eq!(listener.redirect_url(), format!("http://127.0.0.1:{port}/stint/signed-in?state={state}"));
+        assert_eq!(state.len(), 64);
+        let waiting = tokio::spawn(listener.wait(PAGE, Instant::now() + Duration::from_secs(30)));
+
+        let other_state = "0".repeat(64);
+        let mut padded = format!("GET /stint/signed-in?state={state}&loginToken=t HTTP/1.1\r\nX-Pad: ").into_bytes();
+        padded.extend(std::iter::repeat_n(b'a', MAX_REQUEST_BYTES));
+        padded.extend_from_slice(b"\r\n\r\n");
+        let refused: Vec<(&str, Vec<u8>)> = vec![
+            ("another path", get(&format!("/favicon.ico?state={state}"))),
+            ("a wrong state", get(&format!("/stint/signed-in?state={other_state}&loginToken=t"))),
+            ("a state one character short", get(&format!("/stint/signed-in?state={}", &state[1..]))),
+            ("no state", get("/stint/signed-in?loginToken=t")),
+            ("a state given twice", get(&format!("/stint/signed-in?state={state}&state={other_state}"))),
+            ("a token given twice", get(&format!("/stint/signed-in?state={state}&loginToken=a&loginToken=b"))),
+            (
+                "a POST",
+                format!("POST /stint/signed-in?state={state} HTTP/1.1\r\nContent-Length: 0\r\n\r\n").into_bytes(),
+            ),
+            ("a request larger than 8 KiB", padded),
+            ("not HTTP", b"hello\r\n\r\n".to_vec()),
+            ("an absolute target", get(&format!("http://evil.example/stint/signed-in?state={state}"))),
+        ];
+        for (what, raw) in refused {
+            assert_eq!(send(port, &raw).await, "", "{what} was answered");
+            assert!(!waiting.is_finished(), "{what} ended the wait");
+        }
+
+        let answer = send(port, &get(&format!("/stint/signed-in?state={state}&loginToken=abc%2Bdef"))).await;
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.contains("You can close this tab &amp; return to Stint."), "{answer}");
+        let query = waiting.await.unwrap().unwrap();
+        assert_eq!(query, [("state".to_string(), state), ("loginToken".to_string(), "abc+def".to_string())]);
+        // One-shot: the port is closed once the browser came back.
+        assert!(TcpStream::connect(("127.0.0.1", port)).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn a_silent_connection_does_not_hold_up_the_browser() {
+        let listener = Loopback::bind().await.unwrap();
+        let (port, state) = port_and_state(&listener);
+        let waiting = tokio::spawn(listener.wait(PAGE, Instant::now() + Duration::from_secs(30)));
+        let _silent = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let started = std::time::Instant::now();
+        let answer = send(port, &get(&format!("/stint/signed-in?state={state}&loginToken=x"))).await;
+        assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+        assert!(started.elapsed() < REQUEST_TIMEOUT + Duration::from_secs(1), "{:?}", started.elapsed());
+        waiting.await.unwrap().unwrap();
+    }
+
+    #[tokio::test]
+    async fn nobody_coming_back_times_out() {
+        let listener = Loopback::bind().await.unwrap();
+        let result = listener.wait(PAGE, Instant::now() + Duration::from_millis(100)).await;
+        assert_eq!(result, Err(LoopbackError::TimedOut));
+    }
+
+    #[test]
+    fn states_are_fresh_and_compared_in_full() {
+        assert_ne!(random_token().unwrap(), random_token().unwrap());
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "ab"));
+    }
+}
