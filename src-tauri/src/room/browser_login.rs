@@ -66,6 +66,10 @@ impl BrowserLoginError {
             BrowserLoginError::TimedOut => tr0(lang, "room_browser_timed_out"),
             BrowserLoginError::Cancelled => tr0(lang, "room_browser_cancelled"),
             BrowserLoginError::NoToken => tr0(lang, "room_browser_no_token"),
+            // A refused login token is no wrong password: it expired, or was used already.
+            BrowserLoginError::Room(RoomError::BadLogin | RoomError::Forbidden { .. }) => {
+                tr0(lang, "room_browser_refused")
+            }
             BrowserLoginError::Room(e) => e.to_string(),
         }
     }
@@ -226,6 +230,7 @@ mod tests {
             BrowserLoginError::Cancelled,
             BrowserLoginError::NoToken,
             BrowserLoginError::Room(RoomError::BadLogin),
+            BrowserLoginError::Room(RoomError::Unreachable { server: "x.org".into() }),
         ];
         for lang in Lang::ALL {
             for failure in &failures {
