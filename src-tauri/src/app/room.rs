@@ -31,6 +31,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, store: SharedStore) {
     match service::spawn(store, vault(), Box::new(AppSink(app.clone()))) {
         Ok(handle) => {
             app.manage(handle);
+            app.manage(crate::room::browser_login::PendingSignIn::default());
         }
         Err(e) => log::error!("Stint could not start the live room service: {e}"),
     }

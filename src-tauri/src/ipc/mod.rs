@@ -18,6 +18,7 @@ pub mod pack_imports;
 pub mod platform;
 pub mod publish;
 pub mod room;
+pub mod room_browser;
 pub mod series;
 pub mod session;
 pub mod settings;

@@ -70,11 +70,32 @@ pub trait RoomSink: Send + 'static {
 type Reply = oneshot::Sender<Result<(), String>>;
 
 enum Command {
-    SignIn { homeserver: String, user: String, password: String, reply: Reply },
-    SignOut { reply: Reply },
-    GoLive { room: String, reply: Reply },
-    Join { room: String, reply: Reply },
-    Leave { reply: Reply },
+    SignIn {
+        homeserver: String,
+        user: String,
+        password: String,
+        reply: Reply,
+    },
+    /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
+    Adopt {
+        server: Homeserver,
+        session: MatrixSession,
+        reply: Reply,
+    },
+    SignOut {
+        reply: Reply,
+    },
+    GoLive {
+        room: String,
+        reply: Reply,
+    },
+    Join {
+        room: String,
+        reply: Reply,
+    },
+    Leave {
+        reply: Reply,
+    },
     SessionChanged,
 }
 
@@ -97,6 +118,11 @@ impl RoomHandle {
 
     pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
         self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
+    }
+
+    /// Keeps and uses a session signed in through the browser (`room::browser_login`).
+    pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), String> {
+        self.ask(|reply| Command::Adopt { server, session, reply }).await
     }
 
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -250,6 +276,10 @@ impl Service {
             Command::SignIn { homeserver, user, password, reply } => {
                 let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
             }
+            Command::Adopt { server, session, reply } => {
+                self.adopt(server.with_own_connections(), session);
+                let _ = reply.send(Ok(()));
+            }
             Command::SignOut { reply } => {
                 self.pending = None;
                 self.conn = None;
@@ -289,6 +319,12 @@ impl Service {
     async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), String> {
         let server = Homeserver::connect(homeserver).await.map_err(|e| e.to_string())?;
         let session = login_password(&server, user.trim(), password).await.map_err(|e| e.to_string())?;
+        self.adopt(server, session);
+        Ok(())
+    }
+
+    /// Keeps a new session in the vault (or for this run) and makes it the one the room uses.
+    fn adopt(&mut self, server: Homeserver, session: MatrixSession) {
         let kept = self.vault.save(&session);
         if kept == Kept::ThisRun {
             log::warn!("Live room: no keyring took the access token; it is kept for this run only");
@@ -298,7 +334,6 @@ impl Service {
         self.client = Some(RoomClient::new(server, session));
         self.set_message(None);
         self.report();
-        Ok(())
     }
 
     /// Joins `room` (alias or id) and hosts the running session there, or follows its host.

@@ -34,6 +34,7 @@ import type { DesktopCapabilities } from './bindings/DesktopCapabilities';
 import type { Settings } from './bindings/Settings';
 import type { UiLocale } from './bindings/UiLocale';
 import type { RoomStatus } from './bindings/RoomStatus';
+import type { SignInWays } from './bindings/SignInWays';
 import type { UpdateStatus } from './bindings/UpdateStatus';
 import type { Command, EventName } from './bindings/ipc';
 
@@ -207,6 +208,13 @@ export const roomStatus = () => call<RoomStatus>('room_status');
 export const roomSignIn = (homeserver: string, user: string, password: string) =>
   call<RoomStatus>('room_sign_in', { homeserver, user, password });
 export const roomSignOut = () => call<RoomStatus>('room_sign_out');
+/** How the homeserver lets Stint sign in: a password, the browser (SSO) and its identity providers. */
+export const roomSignInWays = (homeserver: string) => call<SignInWays>('room_sign_in_ways', { homeserver });
+/** Signs in through the browser (with `provider` when picked); resolves once the browser came back. */
+export const roomSignInBrowser = (homeserver: string, provider: string | null) =>
+  call<RoomStatus>('room_sign_in_browser', { homeserver, provider });
+/** Cancels the browser sign-in under way; its `roomSignInBrowser` rejects with a sentence. */
+export const roomCancelBrowserSignIn = () => call<void>('room_cancel_browser_sign_in');
 /** Hosts the running session in the room at `address` (`#cafe:example.org` or a room id). */
 export const roomGoLive = (address: string) => call<RoomStatus>('room_go_live', { address });
 /** Follows the host of the room at `address`. */
@@ -250,4 +258,4 @@ export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('n
 /** The live room's status changed: signed in or out, connected, offline, who is present. */
 export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
 
-export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, Subscription, UnlistenFn, UpdateStatus };
+export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, SignInWays, Subscription, UnlistenFn, UpdateStatus };
