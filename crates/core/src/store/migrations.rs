@@ -195,6 +195,14 @@ UPDATE communities SET source = '{"kind":"bundled"}'
     WHERE id = (SELECT json_extract(value, '$.community_id') FROM app_state WHERE key = 'bundled_pack');
 "#;
 
+/// The live room each call is tied to (a pack's `room`, or the user's choice); it goes with the call.
+const CALL_ROOMS: &str = r#"
+CREATE TABLE call_rooms (
+    call_id TEXT PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+    room TEXT NOT NULL               -- a room alias or id, checked by room::room_address
+);
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -208,11 +216,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(HONEST_HISTORY, fill_rollup),
         M::up(SUBSCRIPTIONS),
         M::up(PACK_SOURCES),
+        M::up(CALL_ROOMS),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 #[cfg(test)]
 mod tests {
