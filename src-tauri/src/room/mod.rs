@@ -33,6 +33,8 @@ pub use sync::{follow_room, spawn_room_thread, Backoff, RoomThread, RoomUpdate, 
 pub use transport::{normalize_base_url, Homeserver};
 
 #[cfg(test)]
+mod service_call_tests;
+#[cfg(test)]
 mod service_tests;
 #[cfg(test)]
 mod synapse;

@@ -22,7 +22,7 @@ use super::client::{state_event, RoomClient, RoomState, StateEvent};
 use super::error::RoomError;
 
 /// How long the server holds an idle long-poll open.
-pub const LONG_POLL: Duration = Duration::from_secs(30);
+pub const LONG_POLL: Duration = Duration::from_secs(55);
 /// The long-poll's own wait plus a margin for the answer.
 const LONG_POLL_MARGIN: Duration = Duration::from_secs(15);
 /// The state event types Stint follows.
