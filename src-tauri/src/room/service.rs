@@ -6,9 +6,12 @@
 //! allow it, following otherwise), and reports its status.
 //!
 //! Why its own thread: measured with the 30 s long-poll, a current-thread runtime wakes about twice a
-//! minute where Tauri's multi-thread runtime woke 18–21 times (room/sync.rs); the presence refresh
-//! adds one wake per 4 min, and the list of who is present is recomputed when the next entry expires
-//! (so a member who vanished drops off then) rather than on a timer of its own. The `/sync` loop (`follow_room`) runs as a task on the same runtime and
+//! minute where Tauri's multi-thread runtime woke 18–21 times (room/sync.rs). Its periodic work (the
+//! presence refresh, dropping members whose entry expired) runs on the long-poll's answers, not on
+//! timers: a tokio timer minutes ahead wakes the thread several times as the timer wheel cascades.
+//! Measured with `room_bench` (debug build, the machine shared and loaded): a joined idle room cost
+//! 6–8 wakeups a minute per room thread with a 30 s long-poll and a 4 min refresh timer, and 7–8
+//! with a 55 s long-poll and that timer; see the README for the numbers after this change. The `/sync` loop (`follow_room`) runs as a task on the same runtime and
 //! reconnects with backoff and a whole-state resync; while it is away the member keeps following the
 //! last known state (the local session goes on by itself) and the status says so.
 
@@ -179,6 +182,11 @@ struct Conn {
     published: u64,
     /// What the member entry last said: the session, the status and the shared commitments.
     announced: Option<Announced>,
+    /// When this member's entry is next rewritten (on the first heartbeat after).
+    next_refresh: tokio::time::Instant,
+    /// When the soonest entry listed as present expires (the list is recomputed on the first
+    /// heartbeat after).
+    expiry: Option<tokio::time::Instant>,
 }
 
 type Announced = (String, MemberStatus, Option<Vec<SharedCommitment>>);
@@ -204,28 +212,39 @@ struct Service {
 impl Service {
     async fn run(mut self, mut inbox: mpsc::UnboundedReceiver<Command>) {
         self.restore().await;
-        let refresh = Duration::from_secs(MEMBER_REFRESH_SECONDS as u64);
-        let mut next_refresh = tokio::time::Instant::now() + refresh;
         loop {
-            let expiry = self.next_expiry();
             tokio::select! {
                 command = inbox.recv() => match command {
                     Some(command) => self.handle(command).await,
                     None => return,
                 },
-                Some(update) = next_update(&mut self.conn) => self.on_update(update).await,
+                Some(update) = next_update(&mut self.conn) => {
+                    self.on_update(update).await;
+                    self.heartbeat().await;
+                }
                 () = tokio::time::sleep(RECONNECT), if self.pending.is_some() => {
                     self.reconnect().await;
                     self.report();
                 }
-                () = tokio::time::sleep_until(next_refresh), if self.conn.is_some() => {
-                    next_refresh = tokio::time::Instant::now() + refresh;
-                    self.announce_member(true).await;
-                    self.report();
-                }
-                // A member who vanished drops off the list when its entry expires.
-                () = sleep_until_some(expiry) => self.report(),
             }
+        }
+    }
+
+    /// The periodic work, done on the room's own answers (each long-poll ends at least every 55 s)
+    /// rather than on timers: a timer minutes ahead costs tokio several wakes as its wheel cascades
+    /// (measured, see the module's note). Refreshes this member's entry once it is 3 minutes old,
+    /// and recomputes who is present once the soonest listed entry expired.
+    async fn heartbeat(&mut self) {
+        let Some(conn) = &self.conn else { return };
+        let now = tokio::time::Instant::now();
+        if conn.next_refresh <= now {
+            if let Some(conn) = &mut self.conn {
+                conn.next_refresh = now + Duration::from_secs(MEMBER_REFRESH_SECONDS as u64);
+            }
+            self.announce_member(true).await;
+            self.report();
+        } else if self.conn.as_ref().and_then(|c| c.expiry).is_some_and(|at| at <= now) {
+            self.report();
         }
     }
 
@@ -367,6 +386,8 @@ impl Service {
             task,
             published: 0,
             announced: None,
+            next_refresh: tokio::time::Instant::now() + Duration::from_secs(MEMBER_REFRESH_SECONDS as u64),
+            expiry: None,
         });
         self.set_connection("connecting");
         // One write first: its server stamp gives the clock offset before any session is mirrored.
@@ -447,6 +468,7 @@ impl Service {
                     self.announce_member(false).await;
                 }
             }
+            RoomUpdate::Quiet => return,
             RoomUpdate::Offline(e) => {
                 self.set_connection("offline");
                 self.set_message(Some(e.to_string()));
@@ -676,16 +698,12 @@ impl Service {
                 status.clock_warning = None;
             }
         }
+        let expiry = self.next_expiry();
+        if let Some(conn) = &mut self.conn {
+            conn.expiry = expiry;
+        }
         *self.status.lock().unwrap_or_else(|p| p.into_inner()) = status.clone();
         self.sink.status(&status);
-    }
-}
-
-/// Sleeps until `at`, or forever without one.
-async fn sleep_until_some(at: Option<tokio::time::Instant>) {
-    match at {
-        Some(at) => tokio::time::sleep_until(at).await,
-        None => std::future::pending().await,
     }
 }
 
