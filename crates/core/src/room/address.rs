@@ -27,7 +27,8 @@ mod tests {
         assert_eq!(room_address("  #cafe:example.org "), Some("#cafe:example.org".into()));
         assert_eq!(room_address("!abc:example.org"), Some("!abc:example.org".into()));
         assert_eq!(room_address("#cafe:localhost:8448"), Some("#cafe:localhost:8448".into()));
-        for bad in ["", "cafe", "#cafe", "#:example.org", "#cafe:", "@ada:example.org", "#ca fe:example.org", "#a:b\n"]
+        for bad in
+            ["", "cafe", "#cafe", "#:example.org", "#cafe:", "@ada:example.org", "#ca fe:example.org", "#a\u{7}b:c"]
         {
             assert_eq!(room_address(bad), None, "{bad:?}");
         }
