@@ -100,6 +100,7 @@ pub fn join<R: Runtime>(
         |j: &live::Joined| j.outcome.changes,
         |store, now| live::join(store, target, replace_running, now),
     )?;
+    super::call_rooms::enter_room_of(app, &target.call_id);
     if let Some(link) = joined.join_link {
         if let Err(e) = links.open(&link) {
             events::notice(app, format!("Joined, but the call's link did not open: {e}"), true);

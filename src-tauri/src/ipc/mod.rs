@@ -6,6 +6,7 @@
 //!
 //! May use: `stint-core`, `state`, `desktop` (the mini timer, links), the runner's handle. Never `app`.
 
+pub mod call_rooms;
 pub mod calls;
 pub mod commitments;
 pub mod communities;

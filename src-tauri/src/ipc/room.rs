@@ -59,19 +59,20 @@ pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus
     Ok(room.status())
 }
 
+/// Shares this user's commitments (and whether each is done) with the room's current session, or
+/// stops sharing them. The UI says first that the homeserver's admins can read what is shared.
+#[tauri::command]
+pub async fn room_share(room: State<'_, RoomHandle>, on: bool) -> CommandResult<RoomStatus> {
+    room.share(on).await.map_err(refused)?;
+    Ok(room.status())
+}
+
 /// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
 /// (`!abc:example.org`), at most 255 bytes; anything else is `InvalidInput` naming `address`.
 pub fn checked_address(address: String) -> stint_core::Result<String> {
-    let address = address.trim().to_string();
-    let shaped =
-        (address.starts_with('#') || address.starts_with('!')) && address.contains(':') && address.len() <= 255;
-    if !shaped {
-        return Err(Error::invalid(
-            "address",
-            "Enter a room address such as #cafe:example.org, or a room id starting with !.",
-        ));
-    }
-    Ok(address)
+    stint_core::room::room_address(&address).ok_or_else(|| {
+        Error::invalid("address", "Enter a room address such as #cafe:example.org, or a room id starting with !.")
+    })
 }
 
 fn refused(message: String) -> CommandError {

@@ -40,6 +40,8 @@ pub use transport::{normalize_base_url, Homeserver};
 #[cfg(test)]
 mod browser_login_tests;
 #[cfg(test)]
+mod service_call_tests;
+#[cfg(test)]
 mod service_tests;
 #[cfg(test)]
 mod synapse;

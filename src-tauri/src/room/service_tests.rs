@@ -19,7 +19,7 @@ use super::{login_password, Homeserver, RoomClient};
 use crate::shared_store::SharedStore;
 
 #[derive(Clone, Default)]
-struct Recorded(Arc<Mutex<(Vec<Changes>, Option<RoomStatus>)>>);
+pub(super) struct Recorded(Arc<Mutex<(Vec<Changes>, Option<RoomStatus>)>>);
 
 impl RoomSink for Recorded {
     fn changed(&self, changes: Changes) {
@@ -30,13 +30,13 @@ impl RoomSink for Recorded {
     }
 }
 
-struct App {
-    store: SharedStore,
-    room: RoomHandle,
+pub(super) struct App {
+    pub(super) store: SharedStore,
+    pub(super) room: RoomHandle,
     _dir: tempfile::TempDir,
 }
 
-fn app() -> App {
+pub(super) fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
     let store = SharedStore::new(store);
@@ -45,7 +45,7 @@ fn app() -> App {
 }
 
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
-async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
+pub(super) async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
     while !ready() {
         assert!(start.elapsed() < Duration::from_secs(10), "not within 10 s: {what}");

@@ -19,6 +19,7 @@ import type { SessionView } from './bindings/SessionView';
 import type { NotificationFailure } from './bindings/NotificationFailure';
 import type { Call } from './bindings/Call';
 import type { StoredCall } from './bindings/StoredCall';
+import type { CallRoom } from './bindings/CallRoom';
 import type { Community } from './bindings/Community';
 import type { PackChoice } from './bindings/PackChoice';
 import type { PackImport } from './bindings/PackImport';
@@ -221,6 +222,13 @@ export const roomGoLive = (address: string) => call<RoomStatus>('room_go_live', 
 export const roomJoin = (address: string) => call<RoomStatus>('room_join', { address });
 /** Leaves the room: a followed session goes on as the user's own. */
 export const roomLeave = () => call<RoomStatus>('room_leave');
+/** Shares this user's commitments (and which are done) with the room's session, or stops sharing them. */
+export const roomShare = (on: boolean) => call<RoomStatus>('room_share', { on });
+/** Every call's live room. */
+export const listCallRooms = () => call<CallRoom[]>('list_call_rooms');
+/** Ties a call to a room (an alias or a room id), or unties it with `null`. */
+export const setCallRoom = (callId: string, room: string | null) =>
+  call<CallRoom | null>('set_call_room', { callId, room });
 
 // The desktop shell
 /** Shows the always-on-top mini timer window, or hides it when it is shown. */

@@ -1,12 +1,13 @@
 //! The rules of a pack's values; every error names its JSON path.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::logo::validate_logo;
 use super::raw::{RawCall, RawFormat, RawPack};
 use super::{Pack, PackFormat, PackLinks};
 use crate::calls::{parse_time_zone, validate_call, validate_join_link, validate_web_link, Call};
 use crate::format::FormatDraft;
+use crate::room::room_address;
 use crate::{Error, Result};
 
 const MAX_FORMATS: usize = 100;
@@ -35,8 +36,9 @@ pub(super) fn check_pack(raw: RawPack) -> Result<Pack> {
         return Err(Error::invalid("calls", format!("at most {MAX_CALLS} calls")));
     }
     let formats = check_formats(raw.formats)?;
-    let calls = check_calls(raw.calls, &raw.id, &formats)?;
-    Ok(Pack { id: raw.id, name, version, accent: raw.accent, logo: raw.logo, links, formats, calls })
+    let calls = check_calls(&raw.calls, &raw.id, &formats)?;
+    let rooms = check_rooms(&raw.calls)?;
+    Ok(Pack { id: raw.id, name, version, accent: raw.accent, logo: raw.logo, links, formats, calls, rooms })
 }
 
 /// Lower-case letters, digits and '-', starting with a letter or digit.
@@ -94,7 +96,7 @@ fn check_formats(raw: Vec<RawFormat>) -> Result<Vec<PackFormat>> {
         .collect()
 }
 
-fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Result<Vec<Call>> {
+fn check_calls(raw: &[RawCall], community: &str, formats: &[PackFormat]) -> Result<Vec<Call>> {
     let ids: Vec<&str> = raw.iter().map(|c| c.id.as_str()).collect();
     let mut seen = HashSet::new();
     let mut calls = Vec::with_capacity(raw.len());
@@ -152,6 +154,27 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
         calls.push(call);
     }
     Ok(calls)
+}
+
+/// Each call's optional live room, which must be a room alias or id; the error names the call.
+fn check_rooms(raw: &[RawCall]) -> Result<BTreeMap<String, String>> {
+    let mut rooms = BTreeMap::new();
+    for (i, c) in raw.iter().enumerate() {
+        let Some(room) = &c.room else { continue };
+        let Some(address) = room_address(room) else {
+            return Err(Error::invalid(
+                format!("calls[{i}].room"),
+                format!(
+                    "the call \"{}\" names the room \"{}\", which is not a room address: write an alias such as \
+                     #cafe:example.org or a room id starting with !",
+                    c.title.trim(),
+                    room.chars().take(80).collect::<String>()
+                ),
+            ));
+        };
+        rooms.insert(c.id.clone(), address);
+    }
+    Ok(rooms)
 }
 
 /// The draft of the built-in format `id`.

@@ -12,6 +12,8 @@ mod raw;
 mod source;
 mod version;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -68,6 +70,9 @@ pub struct Pack {
     pub links: PackLinks,
     pub formats: Vec<PackFormat>,
     pub calls: Vec<Call>,
+    /// The live room of each call that names one: the call's id in this pack → its room's alias or id.
+    #[serde(default)]
+    pub rooms: BTreeMap<String, String>,
 }
 
 /// Parses and checks a pack file. Refused, with an error naming the place: more than 1 MiB, not

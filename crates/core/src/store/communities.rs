@@ -176,6 +176,7 @@ pub(super) fn replace_contents(tx: &Transaction, pack: &Pack, at: i64) -> Result
     for call in &calls {
         put_call.execute(params![call.id, pack.id, to_json(call)?, at])?;
     }
+    super::call_rooms::replace_for_pack(tx, pack)?;
     Ok((formats.into_iter().map(|(id, _)| id).collect(), calls.into_iter().map(|c| c.id).collect()))
 }
 

@@ -212,6 +212,14 @@ fn fill_rollup_days(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::fill_days(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
 
+/// 9: the live room each call is tied to (a pack's `room`, or the user's choice); it goes with the call.
+const CALL_ROOMS: &str = r#"
+CREATE TABLE call_rooms (
+    call_id TEXT PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+    room TEXT NOT NULL               -- a room alias or id, checked by room::room_address
+);
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -226,11 +234,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(SUBSCRIPTIONS),
         M::up(PACK_SOURCES),
         M::up_with_hook(ROLLUP_DAYS, fill_rollup_days),
+        M::up(CALL_ROOMS),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ mod common;
 mod live_support;
 mod room_support;
 
+mod call_rooms;
 mod calls_differential;
 mod calls_fuzz_store;
 mod calls_join;
@@ -24,6 +25,7 @@ mod ics_roundtrip;
 mod live_actions;
 mod live_reminders;
 mod live_room;
+mod live_room_share;
 mod live_watch;
 mod no_tauri;
 mod packs_ics_fuzz;
