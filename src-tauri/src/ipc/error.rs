@@ -34,15 +34,19 @@ mod tests {
 
     #[test]
     fn the_json_shape_is_code_message_field() {
-        let invalid = CommandError(Error::invalid("phases[0].seconds", "must be at least 5"));
+        let invalid = CommandError(Error::invalid("phases[0].seconds", "A phase lasts at least 5 s."));
         assert_eq!(
             serde_json::to_value(&invalid).unwrap(),
-            json!({"code": "invalid_input", "message": "phases[0].seconds: must be at least 5", "field": "phases[0].seconds"})
+            json!({"code": "invalid_input", "message": "A phase lasts at least 5 s.", "field": "phases[0].seconds"})
         );
-        let missing = CommandError(Error::NotFound("format x".into()));
+        let missing = CommandError(Error::NotFound(stint_core::Thing::Format));
         assert_eq!(
             serde_json::to_value(&missing).unwrap(),
-            json!({"code": "not_found", "message": "format x was not found", "field": null})
+            json!({
+                "code": "not_found",
+                "message": "Stint cannot find that format any more; it may have been deleted. Reload the list.",
+                "field": null
+            })
         );
     }
 }
