@@ -183,8 +183,8 @@ mod tests {
         let e = Error::Storage("database is locked".into());
         assert_eq!(
             e.to_string(),
-            "Stint could not read or write its database, so nothing changed. Try again; if it repeats, restart \
-             Stint and see its log. Detail: database is locked."
+            "Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint \
+             and see its log. Detail: database is locked."
         );
         let long = Error::Storage("x".repeat(500)).to_string();
         assert!(long.len() < 300, "{long}");

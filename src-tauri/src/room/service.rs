@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::Utc;
 use serde::Serialize;
 use stint_core::format::PhaseKind;
+use stint_core::i18n::Lang;
 use stint_core::live::{self, Changes};
 use stint_core::room::{
     check_sender, member_content, presence, ClockEstimate, Follow, MemberEntry, MemberStatus, MEMBER_EVENT_TYPE,
@@ -70,7 +71,7 @@ pub trait RoomSink: Send + 'static {
 type Reply = oneshot::Sender<Result<(), String>>;
 
 enum Command {
-    SignIn { homeserver: String, user: String, password: String, reply: Reply },
+    SignIn { homeserver: String, user: String, password: String, lang: Lang, reply: Reply },
     SignOut { reply: Reply },
     GoLive { room: String, reply: Reply },
     Join { room: String, reply: Reply },
@@ -96,7 +97,18 @@ impl RoomHandle {
     }
 
     pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
-        self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
+        self.sign_in_speaking(homeserver, user, password, Lang::En).await
+    }
+
+    /// Signs in; a failure is a sentence in `lang`.
+    pub async fn sign_in_speaking(
+        &self,
+        homeserver: String,
+        user: String,
+        password: String,
+        lang: Lang,
+    ) -> Result<(), String> {
+        self.ask(|reply| Command::SignIn { homeserver, user, password, lang, reply }).await
     }
 
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -247,8 +259,8 @@ impl Service {
 
     async fn handle(&mut self, command: Command) {
         match command {
-            Command::SignIn { homeserver, user, password, reply } => {
-                let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
+            Command::SignIn { homeserver, user, password, lang, reply } => {
+                let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
             }
             Command::SignOut { reply } => {
                 self.pending = None;
@@ -286,9 +298,9 @@ impl Service {
         let _ = reply.send(result);
     }
 
-    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), String> {
-        let server = Homeserver::connect(homeserver).await.map_err(|e| e.to_string())?;
-        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.to_string())?;
+    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str, lang: Lang) -> Result<(), String> {
+        let server = Homeserver::connect(homeserver).await.map_err(|e| e.said(lang))?;
+        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.said(lang))?;
         let kept = self.vault.save(&session);
         if kept == Kept::ThisRun {
             log::warn!("Live room: no keyring took the access token; it is kept for this run only");

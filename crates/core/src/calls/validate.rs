@@ -251,7 +251,9 @@ fn check_it_happens(call: &Call) -> Result<()> {
         }
         return Err(Error::invalid(
             pattern_field(r),
-            format!("No month or week from {first} on has this day, so the call would never happen. Choose another day."),
+            format!(
+                "No month or week from {first} on has this day, so the call would never happen. Choose another day."
+            ),
         ));
     }
     let first_call = dates
@@ -266,8 +268,8 @@ fn check_it_happens(call: &Call) -> Result<()> {
         return Err(Error::invalid(
             pattern_field(r),
             format!(
-                "the first call of this rule would be on {first_call}, more than {MAX_YEARS_TO_FIRST_CALL} years \
-                 after {first}; choose a shorter interval or another day"
+                "The first call of this rule would be on {first_call}, more than {MAX_YEARS_TO_FIRST_CALL} years \
+                 after {first}. Choose a shorter interval or another day."
             ),
         ));
     }

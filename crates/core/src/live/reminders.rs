@@ -75,8 +75,14 @@ impl Reminders {
             .iter()
             .filter(|r| r.occurrence.ends_at > now)
             .map(|r| {
-                let announcement =
-                    announce::reminder(&r.call.title, r.occurrence.starts_at, r.occurrence.ends_at, now, offset, speech);
+                let announcement = announce::reminder(
+                    &r.call.title,
+                    r.occurrence.starts_at,
+                    r.occurrence.ends_at,
+                    now,
+                    offset,
+                    speech,
+                );
                 let join = JoinTarget { call_id: r.call.id.clone(), occurrence_start: r.occurrence.starts_at };
                 Notice::reminder(announcement, join, speech.lang)
             })

@@ -11,7 +11,10 @@ use crate::timeline::{EventKind, Timeline};
 /// The first notification of a followed session: where the host's session is now.
 pub fn joined(timeline: &Timeline, now: DateTime<Utc>, offset: FixedOffset, speech: impl Into<Speech>) -> Announcement {
     let speech = speech.into();
-    Announcement { title: tr0(speech.lang, "notify_host_joined"), body: phase_change(timeline, now, offset, speech).body }
+    Announcement {
+        title: tr0(speech.lang, "notify_host_joined"),
+        body: phase_change(timeline, now, offset, speech).body,
+    }
 }
 
 /// The host's `kind` of action, announced with where the session is after it.

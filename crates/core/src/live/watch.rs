@@ -345,7 +345,11 @@ impl Watch {
         let before_id = before.as_ref().map(|b| b.id);
         if let Some(live) = self.live.as_ref().filter(|l| l.followed && Some(l.id) != before_id) {
             let lang = self.prefs.lang;
-            woke.notices.push(Notice::phase(super::room_words::joined(&live.timeline, now, offset, self.prefs.speech()), false, lang));
+            woke.notices.push(Notice::phase(
+                super::room_words::joined(&live.timeline, now, offset, self.prefs.speech()),
+                false,
+                lang,
+            ));
             return;
         }
         let Some(before) = before.filter(|b| b.followed) else { return };

@@ -29,7 +29,11 @@ pub(super) fn refused(e: Error) -> Error {
 /// names its line. Named fields are left out: the message already says which rule broke.
 fn place(path: &str) -> Vec<Msg> {
     if let Some(line) = path.strip_prefix("line ").and_then(|rest| rest.split(',').next()) {
-        return line.trim().parse::<u64>().map(|n| vec![Msg::new("error_place_line").count("n", n)]).unwrap_or_default();
+        return line
+            .trim()
+            .parse::<u64>()
+            .map(|n| vec![Msg::new("error_place_line").count("n", n)])
+            .unwrap_or_default();
     }
     path.split('.')
         .filter_map(|segment| {

@@ -378,7 +378,8 @@ pub(super) fn store_imported(
     if formats::load(tx, &options.default_format_id).is_err() {
         return Err(Error::invalid(
             "default_format_id",
-            format!("there is no format \"{}\"", options.default_format_id),
+            "The format chosen for the imported calls no longer exists, so nothing was imported. Choose another \
+             format and import again.",
         ));
     }
     let mut renamed: Vec<(String, String)> = Vec::new();

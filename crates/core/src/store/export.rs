@@ -237,7 +237,10 @@ fn create_new(path: &Path) -> Result<File> {
     File::create_new(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => Error::invalid(
             "path",
-            format!("{} already exists and Stint does not replace it; choose another folder", path.display()),
+            format!(
+                "The file “{}” already exists there, and Stint does not replace it. Choose another folder.",
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            ),
         ),
         _ => Error::from(e),
     })
@@ -253,7 +256,7 @@ impl Store {
             Error::invalid(
                 "path",
                 format!(
-                    "Stint could not create the folder {} ({e}). Choose another folder and export again.",
+                    "Stint could not create the folder “{}”. Choose another folder and export again. Detail: {e}.",
                     dir.display()
                 ),
             )

@@ -10,6 +10,8 @@ use stint_core::ics::{import_ics, IcsImportOptions};
 use stint_core::pack::parse_pack;
 use stint_core::room::SessionDoc;
 use stint_core::timeline::{Event, EventKind, Timeline};
+use stint_core::i18n::Lang;
+use stint_core::subscription::{read_fetch, subscription_url, FetchOutcome, FetchRead};
 use stint_core::{Error, Thing};
 
 use crate::calls_support::{call, local};
@@ -83,7 +85,16 @@ fn representative_errors() -> Vec<(&'static str, Error)> {
     errors.push(("store running", t.store.start_session(&format, at(t0(), 1), &[]).unwrap_err()));
     errors.push(("history", t.store.history_overview(t0().date_naive(), London, 0).unwrap_err()));
 
+    errors.push(("subscription address", subscription_url("ftp://example.org/cal.ics").unwrap_err()));
+    errors.push(("subscription address empty", subscription_url("  ").unwrap_err()));
+    errors.push(("subscription not found", t.store.fetch_request(99).unwrap_err()));
+    let mut long_commitment = sprint_draft("Deep work");
+    long_commitment.phases[0].label = "x".repeat(81);
+    errors.push(("format label", long_commitment.validated().unwrap_err()));
+    errors.push(("commitment too long", clean_text(&"x".repeat(501), "text").unwrap_err()));
+
     errors.push(("not found", Error::NotFound(Thing::Community)));
+    errors.push(("pending pack", Error::NotFound(Thing::PendingPack)));
     errors.push(("storage", Error::Storage("disk I/O error".into())));
     errors
 }
@@ -95,6 +106,32 @@ fn every_error_reads_as_a_sentence() {
     for (module, e) in errors {
         let message = e.to_string();
         assert_eq!(flaw(&message), None, "{module}: {message:?}");
+    }
+}
+
+#[test]
+fn every_translated_error_reads_as_a_sentence_in_every_language() {
+    let errors = representative_errors();
+    let translated = errors.iter().filter(|(_, e)| e.words().is_some()).count();
+    assert!(translated >= 8, "only {translated} errors have catalogue words");
+    for (module, e) in &errors {
+        for lang in Lang::ALL {
+            let message = e.say(lang);
+            assert_eq!(flaw(&message), None, "{module} in {lang:?}: {message:?}");
+            assert!(!message.contains("error_"), "{module} in {lang:?} shows a key: {message:?}");
+        }
+    }
+}
+
+#[test]
+fn a_failed_subscription_refresh_reads_as_a_sentence() {
+    let options = IcsImportOptions { default_zone: London, default_format_id: "pomodoro".into() };
+    for outcome in [
+        FetchOutcome::Fetched { body: vec![0xff, 0xfe], etag: None, last_modified: None },
+        FetchOutcome::Fetched { body: b"not a calendar".to_vec(), etag: None, last_modified: None },
+    ] {
+        let FetchRead::Failed(reason) = read_fetch(outcome, &options) else { panic!("a failure was expected") };
+        assert_eq!(flaw(&reason), None, "{reason:?}");
     }
 }
 
