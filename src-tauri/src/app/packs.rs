@@ -161,18 +161,19 @@ mod tests {
         let link = format!("stint://import?path={}", encoded(&pack));
         assert_eq!(pack_path_of_deep_link(&url(&link)).unwrap(), std::fs::canonicalize(&pack).unwrap());
 
-        assert!(refused(&format!("https://import?path={}", encoded(&pack))).contains("only stint: links"));
-        assert!(refused(&format!("stint://delete?path={}", encoded(&pack))).contains("the only action"));
-        assert!(refused("stint://import").contains("exactly one path"));
-        assert!(refused(&format!("stint://import?path={0}&path={0}", encoded(&pack))).contains("exactly one path"));
-        assert!(refused("stint://import?path=packs/x.stint.json").contains("not an absolute path"));
+        assert!(refused(&format!("https://import?path={}", encoded(&pack))).contains("Stint opens only stint:// links"));
+        assert!(refused(&format!("stint://delete?path={}", encoded(&pack))).contains("does not ask to import a pack"));
+        assert!(refused("stint://import").contains("names no pack file, or more than one"));
+        assert!(refused(&format!("stint://import?path={0}&path={0}", encoded(&pack)))
+            .contains("names no pack file, or more than one"));
+        assert!(refused("stint://import?path=packs/x.stint.json").contains("does not give the whole location"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("notes.json"))))
-            .contains("not a .stint.json"));
+            .contains("not a Stint pack (a .stint.json file)"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("gone.stint.json"))))
-            .contains("cannot be opened"));
+            .contains("it may have been moved or deleted"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("folder.stint.json"))))
-            .contains("not a .stint.json"));
-        assert!(refused("stint://import?path=/.stint.json").contains("not a .stint.json"));
+            .contains("not a Stint pack (a .stint.json file)"));
+        assert!(refused("stint://import?path=/.stint.json").contains("not a Stint pack (a .stint.json file)"));
     }
 
     #[cfg(unix)]
@@ -183,7 +184,8 @@ mod tests {
         std::fs::write(&secret, "x").unwrap();
         let disguised = dir.path().join("innocent.stint.json");
         std::os::unix::fs::symlink(&secret, &disguised).unwrap();
-        assert!(refused(&format!("stint://import?path={}", disguised.display())).contains("not a .stint.json"));
+        assert!(refused(&format!("stint://import?path={}", disguised.display()))
+            .contains("not a Stint pack (a .stint.json file)"));
     }
 
     #[test]
