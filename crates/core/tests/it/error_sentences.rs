@@ -6,12 +6,12 @@ use serde_json::json;
 use stint_core::calls::{validate_call, validate_join_link, Recurrence, Weekday};
 use stint_core::commitment::clean_text;
 use stint_core::format::PhaseKind;
+use stint_core::i18n::Lang;
 use stint_core::ics::{import_ics, IcsImportOptions};
 use stint_core::pack::parse_pack;
 use stint_core::room::SessionDoc;
-use stint_core::timeline::{Event, EventKind, Timeline};
-use stint_core::i18n::Lang;
 use stint_core::subscription::{read_fetch, subscription_url, FetchOutcome, FetchRead};
+use stint_core::timeline::{Event, EventKind, Timeline};
 use stint_core::{Error, Thing};
 
 use crate::calls_support::{call, local};
