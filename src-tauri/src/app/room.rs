@@ -68,7 +68,10 @@ pub fn room_address_of_link(url: &Url) -> Result<String> {
     let addresses: Vec<String> =
         url.query_pairs().filter(|(k, _)| k == "address").map(|(_, v)| v.into_owned()).collect();
     let [address] = addresses.as_slice() else {
-        return Err(Error::invalid("address", "give exactly one address=#room:server"));
+        return Err(Error::invalid(
+            "address",
+            "This Stint link names no live room, or more than one. Ask the host for the room's link again.",
+        ));
     };
     crate::ipc::room::checked_address(address.clone())
 }

@@ -2,11 +2,13 @@
 //! running session in a room, following a room's host, leaving. Each hands the request to the room
 //! service's thread (`room::service`) and waits for its answer, a sentence when something failed.
 
+use stint_core::i18n::Msg;
 use stint_core::Error;
 use tauri::State;
 
 use super::error::{CommandError, CommandResult};
 use crate::room::service::{RoomHandle, RoomStatus};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
@@ -16,17 +18,19 @@ pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
 #[tauri::command]
 pub async fn room_sign_in(
     room: State<'_, RoomHandle>,
+    state: State<'_, AppState>,
     homeserver: String,
     user: String,
     password: String,
 ) -> CommandResult<RoomStatus> {
     if homeserver.trim().is_empty() {
-        return Err(Error::invalid("homeserver", "Enter your homeserver's address, such as matrix.example.org.").into());
+        return Err(Error::told("homeserver", Msg::new("error_room_no_homeserver")).into());
     }
     if user.trim().is_empty() {
-        return Err(Error::invalid("user", "Enter your Matrix user name.").into());
+        return Err(Error::told("user", Msg::new("error_room_no_user")).into());
     }
-    room.sign_in(homeserver, user, password).await.map_err(refused)?;
+    let lang = state.settings().lang();
+    room.sign_in_speaking(homeserver, user, password, lang).await.map_err(refused)?;
     Ok(room.status())
 }
 

@@ -21,6 +21,7 @@ use std::time::Duration;
 use chrono::Utc;
 use serde::Serialize;
 use stint_core::format::PhaseKind;
+use stint_core::i18n::Lang;
 use stint_core::live::{self, Changes};
 use stint_core::room::{
     check_sender, member_content, parse_member, presence, ClockEstimate, Follow, MemberEntry, MemberStatus,
@@ -86,6 +87,7 @@ enum Command {
         homeserver: String,
         user: String,
         password: String,
+        lang: Lang,
         reply: Reply,
     },
     /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
@@ -137,7 +139,18 @@ impl RoomHandle {
     }
 
     pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
-        self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
+        self.sign_in_speaking(homeserver, user, password, Lang::En).await
+    }
+
+    /// Signs in; a failure is a sentence in `lang`.
+    pub async fn sign_in_speaking(
+        &self,
+        homeserver: String,
+        user: String,
+        password: String,
+        lang: Lang,
+    ) -> Result<(), String> {
+        self.ask(|reply| Command::SignIn { homeserver, user, password, lang, reply }).await
     }
 
     /// Keeps and uses a session signed in through the browser (`room::browser_login`).
@@ -323,8 +336,8 @@ impl Service {
 
     async fn handle(&mut self, command: Command) {
         match command {
-            Command::SignIn { homeserver, user, password, reply } => {
-                let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
+            Command::SignIn { homeserver, user, password, lang, reply } => {
+                let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
             }
             Command::Adopt { server, session, reply } => {
                 self.adopt(server.with_own_connections(), session);
@@ -377,9 +390,9 @@ impl Service {
         let _ = reply.send(result);
     }
 
-    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), String> {
-        let server = Homeserver::connect(homeserver).await.map_err(|e| e.to_string())?;
-        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.to_string())?;
+    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str, lang: Lang) -> Result<(), String> {
+        let server = Homeserver::connect(homeserver).await.map_err(|e| e.said(lang))?;
+        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.said(lang))?;
         self.adopt(server, session);
         Ok(())
     }

@@ -11,7 +11,7 @@ use super::communities::community_item_id;
 use super::Store;
 use crate::pack::Pack;
 use crate::room::room_address;
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 /// A call and the room its live timer runs in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,7 +54,7 @@ impl Store {
             let known: Option<String> =
                 tx.query_row("SELECT id FROM calls WHERE id = ?1", [call_id], |r| r.get(0)).optional()?;
             if known.is_none() {
-                return Err(Error::NotFound(format!("call {call_id}")));
+                return Err(Error::NotFound(Thing::Call));
             }
             tx.execute("DELETE FROM call_rooms WHERE call_id = ?1", [call_id])?;
             let Some(room) = room else { return Ok(None) };

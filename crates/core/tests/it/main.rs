@@ -15,6 +15,7 @@ mod calls_series;
 mod calls_upcoming;
 mod calls_validation;
 mod crash;
+mod error_sentences;
 mod formats;
 mod history_honest;
 mod history_rollup_days;
