@@ -86,7 +86,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     if let Some(tray) = tray::build(app, entry::on_tray_action) {
         app.manage(tray);
     }
-    #[cfg(any(target_os = "linux", windows))]
+    #[cfg(any(target_os = "linux", target_os = "macos", windows))]
     {
         let runner = runner_handle.clone();
         crate::desktop::sleep_watch::spawn(move |_| runner.send(runner::Message::SleepSignal));
