@@ -2,7 +2,7 @@
 //!
 //! Folders, from the bottom up (each may use the ones above it in this list, never one below):
 //! - `shared_store` — the one store behind a mutex;
-//! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP); not wired yet;
+//! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP);
 //! - `subscribe/` — calendar subscriptions over HTTP (the fetch; core decides the rest);
 //! - `runner/` — the task that keeps the live session's time: sleeps, wakes, calls core;
 //! - `desktop/` — OS integrations (tray, windows, notifications, links, shortcut, D-Bus);

@@ -15,6 +15,8 @@ const signedIn: RoomStatus = {
   message: null,
   present: [],
   clock_warning: null,
+  sharing: false,
+  can_share: false,
 };
 
 describe('Sign in through the browser', () => {
