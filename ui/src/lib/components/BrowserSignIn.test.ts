@@ -3,21 +3,10 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import BrowserSignIn from './BrowserSignIn.svelte';
 import { fakeBackend, rejectWith } from '../../test/backend';
+import { roomStatus } from '../../test/fixtures';
 import type { RoomStatus } from '../bindings/RoomStatus';
 
-const signedIn: RoomStatus = {
-  user: '@ada:example.org',
-  homeserver: 'example.org',
-  token_kept: 'keyring',
-  room: null,
-  role: null,
-  connection: null,
-  message: null,
-  present: [],
-  clock_warning: null,
-  sharing: false,
-  can_share: false,
-};
+const signedIn = roomStatus({ user: '@ada:example.org', homeserver: 'example.org', token_kept: 'keyring' });
 
 describe('Sign in through the browser', () => {
   it('is offered only when the homeserver offers single sign-on', async () => {

@@ -3,19 +3,18 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import LiveRoomPanel from './LiveRoomPanel.svelte';
 import { fakeBackend } from '../../test/backend';
-import type { RoomStatus } from '../bindings/RoomStatus';
+import { roomStatus } from '../../test/fixtures';
 import { useLocale } from '../i18n.svelte';
 
 afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
 
-const following: RoomStatus = {
+const following = roomStatus({
   user: '@ada:example.org',
   homeserver: 'example.org',
   token_kept: 'keyring',
   room: '!cafe:example.org',
   role: 'member',
   connection: 'connected',
-  message: null,
   present: [
     { user_id: '@ada:example.org', status: 'working', commitments: [] },
     {
@@ -28,10 +27,8 @@ const following: RoomStatus = {
     },
     { user_id: '@zoe:example.org', status: 'away', commitments: [] },
   ],
-  clock_warning: null,
-  sharing: false,
   can_share: true,
-};
+});
 
 describe('the live room panel', () => {
   it('lists who is in the session with their status and the commitments they share', async () => {

@@ -3,24 +3,12 @@ import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import LiveRoomsSettings from './LiveRoomsSettings.svelte';
 import { fakeBackend, rejectWith } from '../../test/backend';
-import type { RoomStatus } from '../bindings/RoomStatus';
+import { roomStatus } from '../../test/fixtures';
 import { useLocale } from '../i18n.svelte';
 
 afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
 
-const signedOut: RoomStatus = {
-  user: null,
-  homeserver: null,
-  token_kept: null,
-  room: null,
-  role: null,
-  connection: null,
-  message: null,
-  present: [],
-  clock_warning: null,
-  sharing: false,
-  can_share: false,
-};
+const signedOut = roomStatus();
 
 describe('Live rooms settings', () => {
   it('signs in with a password and says when no keyring keeps the sign-in', async () => {
