@@ -38,6 +38,8 @@ use super::{
 };
 use crate::shared_store::SharedStore;
 
+mod renew;
+
 /// What the UI shows of the live room.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -280,6 +282,7 @@ impl Service {
     /// (measured, see the module's note). Refreshes this member's entry once it is 3 minutes old,
     /// and recomputes who is present once the soonest listed entry expired.
     async fn heartbeat(&mut self) {
+        self.renew_if_due().await;
         let Some(conn) = &self.conn else { return };
         let now = tokio::time::Instant::now();
         if conn.next_refresh <= now {
@@ -305,6 +308,7 @@ impl Service {
         self.kept = Some(kept);
         self.pending = Some(session);
         self.reconnect().await;
+        self.renew_if_due().await;
         self.report();
     }
 
@@ -335,6 +339,9 @@ impl Service {
     }
 
     async fn handle(&mut self, command: Command) {
+        if !matches!(command, Command::SignIn { .. } | Command::Adopt { .. } | Command::SignOut { .. }) {
+            self.renew_if_due().await;
+        }
         match command {
             Command::SignIn { homeserver, user, password, lang, reply } => {
                 let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
@@ -344,6 +351,7 @@ impl Service {
                 let _ = reply.send(Ok(()));
             }
             Command::SignOut { reply } => {
+                self.revoke_tokens().await;
                 self.pending = None;
                 self.conn = None;
                 self.client = None;
@@ -533,6 +541,9 @@ impl Service {
             }
             RoomUpdate::SignedOut => {
                 self.conn = None;
+                if self.renew_after_refusal().await {
+                    return self.report();
+                }
                 self.client = None;
                 self.set_message(Some(RoomError::SignedOut.to_string()));
             }
