@@ -95,7 +95,8 @@ enum Command {
     /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
     Adopt {
         server: Homeserver,
-        session: MatrixSession,
+        // Boxed: with an OAuth 2.0 grant a session is the largest thing a command carries.
+        session: Box<MatrixSession>,
         reply: Reply,
     },
     SignOut {
@@ -157,7 +158,7 @@ impl RoomHandle {
 
     /// Keeps and uses a session signed in through the browser (`room::browser_login`).
     pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), String> {
-        self.ask(|reply| Command::Adopt { server, session, reply }).await
+        self.ask(|reply| Command::Adopt { server, session: Box::new(session), reply }).await
     }
 
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -347,7 +348,7 @@ impl Service {
                 let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
             }
             Command::Adopt { server, session, reply } => {
-                self.adopt(server.with_own_connections(), session);
+                self.adopt(server.with_own_connections(), *session);
                 let _ = reply.send(Ok(()));
             }
             Command::SignOut { reply } => {
