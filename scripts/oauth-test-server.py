@@ -12,7 +12,10 @@ redirect), the token endpoint (authorization code and refresh token), introspect
 ending a session deletes its device there, so Synapse refuses the old token at once.
 
 POST /test/control (JSON) lets a test change what comes next: {"user": localpart, "deny": bool,
-"refuse_registration": bool, "access_lifetime": seconds}. Never use this outside tests: it grants
+"refuse_registration": bool, "access_lifetime": seconds, "real_lifetime": seconds or null} —
+`real_lifetime` makes tokens stop working sooner than the `expires_in` they are issued with, as when
+a server ends a session early, so that Synapse answers M_UNKNOWN_TOKEN to a client that thinks its
+token is still good. Never use this outside tests: it grants
 any client a session of the test user without asking anyone.
 
 Usage: oauth-test-server.py PORT SYNAPSE_BASE_URL SHARED_SECRET   (serves on 127.0.0.1:PORT)
@@ -37,7 +40,7 @@ API_SCOPE = "urn:matrix:client:api:*"
 DEVICE_SCOPE = "urn:matrix:client:device:"
 
 lock = threading.Lock()
-control = {"user": "ada", "deny": False, "refuse_registration": False, "access_lifetime": 300}
+control = {"user": "ada", "deny": False, "refuse_registration": False, "access_lifetime": 300, "real_lifetime": None}
 clients = {}   # client_id -> registered redirect URIs
 codes = {}     # code -> grant (one use)
 sessions = {}  # session id -> {user, device, scope, client_id, active}
@@ -86,7 +89,7 @@ def loopback_match(registered, given):
 def issue(session_id):
     token, renew = "mat_" + secrets.token_urlsafe(24), "mar_" + secrets.token_urlsafe(24)
     lifetime = control["access_lifetime"]
-    access[token] = (session_id, time.time() + lifetime)
+    access[token] = (session_id, time.time() + (control["real_lifetime"] or lifetime))
     refresh[renew] = session_id
     return {"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "refresh_token": renew,
             "scope": sessions[session_id]["scope"]}

@@ -162,6 +162,53 @@ async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
     assert!(vault.load().unwrap().is_none());
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again() {
+    let synapse = Synapse::start_with_oauth();
+    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
+    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    let (owner, client_id) = sign_in(&server, &auth, None).await.unwrap();
+    RoomClient::new(server.clone(), owner).create_room("Cafe", Some("cafe")).await.unwrap();
+    // Stint's token says five minutes, but the server ends it after four seconds (a soft logout).
+    control(&synapse, serde_json::json!({"real_lifetime": 4})).await;
+    let (session, _) = sign_in(&server, &auth, Some(client_id)).await.unwrap();
+    control(&synapse, serde_json::json!({"real_lifetime": null})).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let vault = Arc::new(MemoryVault::default());
+    let room = service::spawn(SharedStore::new(store), Box::new(SharedVault(vault.clone())), Box::new(NoSink)).unwrap();
+    room.adopt(server.clone(), session.clone()).await.unwrap();
+    room.join("#cafe:localhost".into()).await.unwrap();
+
+    // The long-poll after the token ended gets M_UNKNOWN_TOKEN (within its 30 s); Stint renews.
+    let renewed = async {
+        loop {
+            let (kept, _) = vault.load().unwrap().unwrap();
+            if kept.access_token != session.access_token {
+                return kept;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    let kept = tokio::time::timeout(Duration::from_secs(90), renewed).await.expect("renewed within 90 s");
+    assert_eq!(whoami(&server, &session.access_token).await, Err(RoomError::SignedOut));
+    assert_eq!(whoami(&server, &kept.access_token).await, Ok("@ada:localhost".into()));
+    // Still signed in, and back in the room: the status names the user and the room, with no error.
+    let back = async {
+        loop {
+            let status = room.status();
+            if status.connection.as_deref() == Some("connected") && status.room.is_some() && status.message.is_none() {
+                return status;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    let status =
+        tokio::time::timeout(Duration::from_secs(10), back).await.unwrap_or_else(|_| panic!("{:?}", room.status()));
+    assert_eq!(status.user.as_deref(), Some("@ada:localhost"));
+}
+
 /// A vault the test can read while the service owns it.
 struct SharedVault(Arc<MemoryVault>);
 
