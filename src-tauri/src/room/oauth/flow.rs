@@ -62,7 +62,12 @@ pub type Discovered = Option<Result<AuthServer, BadMetadata>>;
 pub async fn discover(server: &Homeserver) -> Result<Discovered, RoomError> {
     for path in ["/_matrix/client/v1/auth_metadata", "/_matrix/client/unstable/org.matrix.msc2965/auth_metadata"] {
         let url = format!("{}{path}", server.base_url());
-        let (status, body) = get(server.http(), &url, &server.host()).await?;
+        let (status, body) = match get(server.http(), &url, &server.host()).await {
+            Ok(answer) => answer,
+            // The only `Server` error of a GET's reading: an answer past the cap, refused whole.
+            Err(RoomError::Server { .. }) => return Ok(Some(Err(BadMetadata("larger than 64 KiB")))),
+            Err(e) => return Err(e),
+        };
         match status {
             200 => return Ok(Some(parse_metadata(&body))),
             // Unknown endpoint (404, or 405 from some proxies): no OAuth 2.0 here, or not at this path.
@@ -257,8 +262,14 @@ async fn token_request(
     now_ms: i64,
 ) -> Result<Tokens, RoomError> {
     let (status, body) = post(server, endpoint, "application/x-www-form-urlencoded", form_body(form)).await?;
+    read_tokens(status, &body, now_ms)
+}
+
+/// The token endpoint's answer, checked: a Bearer token of sane length, or why there is none (a
+/// refused grant is `SignedOut`: the user has to sign in again).
+fn read_tokens(status: u16, body: &[u8], now_ms: i64) -> Result<Tokens, RoomError> {
     if (400..500).contains(&status) {
-        let error: TokenError = serde_json::from_slice(&body).unwrap_or_default();
+        let error: TokenError = serde_json::from_slice(body).unwrap_or_default();
         log::info!("Live room: the token endpoint refused ({}): {:?}", status, cap(&error.error));
         return Err(match error.error.as_str() {
             "invalid_grant" | "invalid_client" | "unauthorized_client" | "" => RoomError::SignedOut,
@@ -269,7 +280,7 @@ async fn token_request(
     if status != 200 {
         return Err(unreadable());
     }
-    let answer: TokenAnswer = serde_json::from_slice(&body).map_err(|_| unreadable())?;
+    let answer: TokenAnswer = serde_json::from_slice(body).map_err(|_| unreadable())?;
     let too_long = |t: &str| t.is_empty() || t.chars().count() > MAX_TOKEN_CHARS;
     if !answer.token_type.eq_ignore_ascii_case("bearer")
         || too_long(&answer.access_token)
@@ -373,6 +384,91 @@ mod tests {
         assert_eq!(get("code_challenge_method"), Some("S256"));
         assert_eq!(get("state"), Some("st"));
         assert_eq!(get("redirect_uri"), Some("http://127.0.0.1:4000/stint/signed-in"));
+    }
+
+    #[test]
+    fn only_a_sane_bearer_token_is_taken_from_the_token_endpoint() {
+        let read = |status, body: &str| read_tokens(status, body.as_bytes(), 1_000);
+        let good =
+            read(200, r#"{"access_token":"a","token_type":"Bearer","expires_in":300,"refresh_token":"r"}"#).unwrap();
+        assert_eq!((good.access_token.as_str(), good.refresh_token.as_deref()), ("a", Some("r")));
+        assert_eq!(good.expires_at_ms, Some(301_000));
+        let forever = read(200, r#"{"access_token":"a","token_type":"bearer","expires_in":999999999999}"#).unwrap();
+        assert_eq!((forever.expires_at_ms, forever.refresh_token), (None, None));
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        let unreadable = [
+            r#"{"access_token":"a","token_type":"MAC"}"#.to_string(),
+            r#"{"access_token":"","token_type":"Bearer"}"#.to_string(),
+            format!(r#"{{"access_token":"{long}","token_type":"Bearer"}}"#),
+            format!(r#"{{"access_token":"a","token_type":"Bearer","refresh_token":"{long}"}}"#),
+            r#"{"token_type":"Bearer"}"#.to_string(),
+            r#"{"access_token":"a","token_type":"Bearer","expires_in":-5}"#.to_string(),
+            "<html>".to_string(),
+            "[]".to_string(),
+        ];
+        for body in &unreadable {
+            assert!(matches!(read(200, body), Err(RoomError::Server { .. })), "{body}");
+        }
+        assert_eq!(read(400, r#"{"error":"invalid_grant"}"#).err(), Some(RoomError::SignedOut));
+        assert_eq!(read(401, "not json").err(), Some(RoomError::SignedOut));
+        assert!(matches!(read(400, r#"{"error":"unsupported_grant_type"}"#), Err(RoomError::Server { .. })));
+        assert!(matches!(read(502, ""), Err(RoomError::Server { status: 502, .. })));
+        assert!(matches!(read(302, ""), Err(RoomError::Server { status: 302, .. })));
+    }
+
+    /// A homeserver on 127.0.0.1 that answers `/versions` and gives `answer(path)` for the rest.
+    async fn fake_homeserver(answer: fn(&str) -> (u16, String)) -> Homeserver {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            loop {
+                let (mut stream, _) = listener.accept().await.unwrap();
+                let mut head = vec![0u8; 4096];
+                let n = stream.read(&mut head).await.unwrap_or(0);
+                let line = String::from_utf8_lossy(&head[..n]).lines().next().unwrap_or_default().to_string();
+                let path = line.split(' ').nth(1).unwrap_or_default().to_string();
+                let (status, body) = match path.as_str() {
+                    "/_matrix/client/versions" => (200, r#"{"versions":["v1.15"]}"#.to_string()),
+                    other => answer(other),
+                };
+                let reply = format!(
+                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(reply.as_bytes()).await;
+            }
+        });
+        Homeserver::connect(&format!("http://127.0.0.1:{port}")).await.unwrap()
+    }
+
+    const UNSTABLE: &str = "/_matrix/client/unstable/org.matrix.msc2965/auth_metadata";
+    const META: &str = r#"{"issuer": "https://a.example/", "authorization_endpoint": "https://a.example/authorize",
+        "token_endpoint": "https://a.example/token", "registration_endpoint": "https://a.example/register",
+        "response_types_supported": ["code"], "code_challenge_methods_supported": ["S256"]}"#;
+
+    #[tokio::test]
+    async fn discovery_falls_back_to_the_unstable_path_and_refuses_what_it_cannot_trust() {
+        let unstable_only = fake_homeserver(|path| match path {
+            UNSTABLE => (200, META.into()),
+            _ => (404, r#"{"errcode":"M_UNRECOGNIZED"}"#.into()),
+        })
+        .await;
+        let found = discover(&unstable_only).await.unwrap().unwrap().unwrap();
+        assert_eq!(found.token_endpoint.as_str(), "https://a.example/token");
+
+        let none = fake_homeserver(|_| (404, r#"{"errcode":"M_UNRECOGNIZED"}"#.into())).await;
+        assert_eq!(discover(&none).await.unwrap(), None);
+
+        let huge = fake_homeserver(|_| (200, format!(r#"{{"issuer":"{}"}}"#, "a".repeat(MAX_METADATA_BYTES)))).await;
+        assert_eq!(discover(&huge).await.unwrap(), Some(Err(BadMetadata("larger than 64 KiB"))));
+
+        let plain_http =
+            fake_homeserver(|_| (200, META.replace("https://a.example/authorize", "http://a.example/authorize"))).await;
+        assert!(matches!(discover(&plain_http).await.unwrap(), Some(Err(_))));
+
+        let failing = fake_homeserver(|_| (500, "oops".into())).await;
+        assert!(matches!(discover(&failing).await, Err(RoomError::Server { status: 500, .. })));
     }
 
     #[test]
