@@ -58,7 +58,7 @@ describe('screenshots', () => {
   before(async () => {
     mkdirSync(OUT_DIR, { recursive: true });
     await waitForAppReady();
-    await browser.setWindowSize(1100, 760).catch(() => undefined);
+    await browser.setWindowSize(900, 680).catch(() => undefined);
     await importPack(samplePack('turing-way-like.stint.json'));
     await createFormat('Quick check-in', [
       { label: 'Hello', kind: /^welcome$/i, seconds: 5 },
