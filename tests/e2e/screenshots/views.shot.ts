@@ -1,7 +1,9 @@
 /**
  * Saves a PNG of every view, in the light and the dark theme, to docs/screenshots/<view>-<theme>.png,
  * from the real app with seeded data: a sample community pack, custom formats, a finished session
- * (History) and a running one (Now, and the mini timer window: docs/screenshots/mini-<theme>.png).
+ * (History, with two weeks more seeded before launch: wdio.screenshots.conf.ts) and a running one
+ * (Now, also at 360 px wide, and the mini timer window: docs/screenshots/mini-<theme>.png), at the
+ * default window size of 900×680.
  */
 import { browser } from '@wdio/globals';
 import { mkdirSync } from 'node:fs';
@@ -22,6 +24,8 @@ async function importPack(path: string): Promise<void> {
   await (await byRole('button', 'Import community pack…')).click();
   await (await byRole('button', 'Install', { within: await byRole('dialog', /^Install /) })).click();
   await byRole('button', 'Turing Way-like community website');
+  // The banner saying so has been read: the pictures show the views.
+  await (await byRole('button', 'Dismiss')).click();
 }
 
 async function setTheme(theme: (typeof THEMES)[number]): Promise<void> {
@@ -31,10 +35,41 @@ async function setTheme(theme: (typeof THEMES)[number]): Promise<void> {
   await (await byRole('button', 'Save settings')).click();
 }
 
+/** Pictures that could not be taken; the run fails at the end, after taking every other one. */
+const missed: string[] = [];
+
 async function shoot(view: string, theme: string): Promise<void> {
   // Let the view settle (fonts, the list's first load) before the picture.
   await browser.pause(400);
-  await browser.saveScreenshot(resolve(OUT_DIR, `${view}-${theme}.png`));
+  const file = `${view}-${theme}.png`;
+  // WebKit answers a screenshot at its next paint, and a still page (any view but a running Now)
+  // never paints again: the request would time out. A 1-pixel element that changes every 50 ms
+  // (invisible in the picture) keeps paints coming while the picture is taken.
+  await browser.execute(() => {
+    const tick = document.createElement('div');
+    tick.id = 'screenshot-paint-tick';
+    tick.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;background:var(--bg)';
+    document.body.append(tick);
+    const timer = setInterval(() => {
+      if (!tick.isConnected) clearInterval(timer);
+      tick.style.opacity = tick.style.opacity === '0.99' ? '1' : '0.99';
+    }, 50);
+  });
+  try {
+    await browser.saveScreenshot(resolve(OUT_DIR, file));
+  } catch (error) {
+    missed.push(`${file}: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await browser.execute(() => document.getElementById('screenshot-paint-tick')?.remove());
+  }
+}
+
+/** The Now view at the smallest window width (360 px), where the layout stacks. */
+async function shootNarrow(theme: string): Promise<void> {
+  await browser.setWindowSize(360, 680).catch(() => undefined);
+  await goTo('Now');
+  await shoot('now-narrow', theme);
+  await browser.setWindowSize(900, 680).catch(() => undefined);
 }
 
 /**
@@ -58,7 +93,7 @@ describe('screenshots', () => {
   before(async () => {
     mkdirSync(OUT_DIR, { recursive: true });
     await waitForAppReady();
-    await browser.setWindowSize(1100, 760).catch(() => undefined);
+    await browser.setWindowSize(900, 680).catch(() => undefined);
     await importPack(samplePack('turing-way-like.stint.json'));
     await createFormat('Quick check-in', [
       { label: 'Hello', kind: /^welcome$/i, seconds: 5 },
@@ -84,17 +119,24 @@ describe('screenshots', () => {
       await setTheme(theme);
       await goTo('Now');
       await shoot('now-running', theme);
-      await goTo('Calls');
-      await shoot('calls', theme);
       await goTo('Formats');
       await shoot('formats', theme);
-      await (await byRole('button', 'New format')).click();
+      await (await byRole('button', 'Edit Writing morning')).click();
+      await browser.execute(() => window.scrollTo(0, 0));
       await shoot('format-editor', theme);
+      await (await byRole('button', 'Cancel')).click();
       await goTo('History');
       await shoot('history', theme);
       await goTo('Settings');
       await shoot('settings', theme);
+      await shootNarrow(theme);
       await shootMiniTimer(theme);
+      await goTo('Calls');
+      await shoot('calls', theme);
     });
   }
+
+  after(() => {
+    if (missed.length > 0) throw new Error(`screenshots not taken:\n${missed.join('\n')}`);
+  });
 });
