@@ -12,7 +12,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::Utc;
 use serde::Serialize;
 use stint_core::format::PhaseKind;
 use stint_core::live::{self, Changes};
@@ -29,6 +28,8 @@ use super::vault::{Kept, TokenVault};
 use super::{
     follow_room, login_password, Homeserver, MatrixSession, RoomClient, RoomError, RoomState, RoomUpdate, StateEvent,
 };
+use crate::runner::clock::Clock;
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 /// What the UI shows of the live room.
@@ -128,8 +129,14 @@ const RECONNECT: Duration = Duration::from_secs(30);
 const STOPPED: &str = "The live room service has stopped. Restart Stint to use live rooms again.";
 
 /// Starts the room thread: it signs in again with the kept token and goes back to the room the
-/// local session was tied to, if any.
-pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomSink>) -> std::io::Result<RoomHandle> {
+/// local session was tied to, if any. `wall` is the clock the runner reads too (the system's, unless a
+/// test shifts it).
+pub fn spawn(
+    store: SharedStore,
+    vault: Box<dyn TokenVault>,
+    sink: Box<dyn RoomSink>,
+    wall: ShiftedClock,
+) -> std::io::Result<RoomHandle> {
     let (commands, inbox) = mpsc::unbounded_channel();
     let status = Arc::new(Mutex::new(RoomStatus::default()));
     let handle = RoomHandle { commands, status: status.clone() };
@@ -138,7 +145,7 @@ pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomS
             Ok(runtime) => runtime,
             Err(e) => return log::error!("Stint could not start the live room service: {e}"),
         };
-        let service = Service { store, vault, sink, status, client: None, kept: None, pending: None, conn: None };
+        let service = Service { store, vault, sink, status, wall, client: None, kept: None, pending: None, conn: None };
         runtime.block_on(service.run(inbox));
     })?;
     Ok(handle)
@@ -171,6 +178,8 @@ struct Service {
     vault: Box<dyn TokenVault>,
     sink: Box<dyn RoomSink>,
     status: Arc<Mutex<RoomStatus>>,
+    /// This computer's wall clock, as the runner reads it.
+    wall: ShiftedClock,
     client: Option<RoomClient>,
     kept: Option<Kept>,
     /// A kept sign-in whose homeserver could not be reached at start: tried again every 30 s.
@@ -337,7 +346,7 @@ impl Service {
         match role {
             RoomRole::Host if resumed.is_none() => {
                 let offset = self.offset();
-                let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, Utc::now())
+                let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, self.wall.now())
                     .map_err(|e| e.to_string())?;
                 let _ = doc;
                 self.publish_hosted().await;
@@ -358,13 +367,15 @@ impl Service {
             let room = conn.room_id.clone();
             if link.as_ref().is_some_and(|l| l.role == RoomRole::Host) {
                 if let Err(e) =
-                    client.write_state(&room, SESSION_EVENT_TYPE, "", &serde_json::json!({}), Utc::now).await
+                    client.write_state(&room, SESSION_EVENT_TYPE, "", &serde_json::json!({}), || self.wall.now()).await
                 {
                     log::info!("Live room: could not clear the session: {e}");
                 }
             }
             let me = client.user_id().to_string();
-            if let Err(e) = client.write_state(&room, MEMBER_EVENT_TYPE, &me, &serde_json::json!({}), Utc::now).await {
+            if let Err(e) =
+                client.write_state(&room, MEMBER_EVENT_TYPE, &me, &serde_json::json!({}), || self.wall.now()).await
+            {
                 log::info!("Live room: could not say you left: {e}");
             }
         }
@@ -442,7 +453,7 @@ impl Service {
                 &event.sender,
                 &levels,
                 offset,
-                Utc::now(),
+                self.wall.now(),
             );
             match received {
                 Ok(received) => {
@@ -473,7 +484,7 @@ impl Service {
         if doc.rev <= conn.published {
             return;
         }
-        match client.write_state(&conn.room_id, SESSION_EVENT_TYPE, "", &doc.to_content(), Utc::now).await {
+        match client.write_state(&conn.room_id, SESSION_EVENT_TYPE, "", &doc.to_content(), || self.wall.now()).await {
             Ok(written) => {
                 conn.published = doc.rev;
                 if let Some(sample) = written.sample {
@@ -497,7 +508,7 @@ impl Service {
 
     async fn write_member(&mut self, status: MemberStatus, session_id: &str) {
         let Some(conn) = &self.conn else { return };
-        let content = member_content(session_id, status, conn.clock.room_now(Utc::now()), None);
+        let content = member_content(session_id, status, conn.clock.room_now(self.wall.now()), None);
         if self.write_member_content(&content).await {
             if let Some(conn) = &mut self.conn {
                 conn.announced = Some((session_id.to_string(), status));
@@ -509,7 +520,7 @@ impl Service {
     async fn write_member_content(&mut self, content: &serde_json::Value) -> bool {
         let (Some(conn), Some(client)) = (&mut self.conn, &self.client) else { return false };
         let me = client.user_id().to_string();
-        match client.write_state(&conn.room_id, MEMBER_EVENT_TYPE, &me, content, Utc::now).await {
+        match client.write_state(&conn.room_id, MEMBER_EVENT_TYPE, &me, content, || self.wall.now()).await {
             Ok(written) => {
                 if let Some(sample) = written.sample {
                     conn.clock.record(sample);
@@ -529,7 +540,7 @@ impl Service {
         let session_id = link.session_id.clone()?;
         let id = link.local_id?;
         let session = self.store.lock().session(id).ok()?;
-        let state = state_at(&session.timeline, Utc::now());
+        let state = state_at(&session.timeline, self.wall.now());
         let status = if state.paused || state.done {
             MemberStatus::Away
         } else if state.phase.kind == PhaseKind::Focus {
@@ -572,7 +583,7 @@ impl Service {
                 status.room = Some(conn.room_id.clone());
                 status.role = Some(if conn.role == RoomRole::Host { "host" } else { "member" }.into());
                 status.clock_warning = conn.clock.warning();
-                let now = conn.clock.room_now(Utc::now());
+                let now = conn.clock.room_now(self.wall.now());
                 status.present = match &session_id {
                     Some(id) => {
                         let (present, refused) = presence(&members_of(&conn.state.events), id, now);
