@@ -21,7 +21,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::desktop::data_dir::{data_dir, DATABASE_FILE};
 use crate::desktop::{links, mini, notifier, shortcut, system, tray};
 use crate::ipc::events;
-use crate::runner::{self, shifted_clock::ShiftedClock, Runner};
+use crate::runner::{self, shifted_clock::app_clock, Runner};
 use crate::shared_store::SharedStore;
 use crate::state::{settings, AppState};
 
@@ -91,7 +91,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     crate::desktop::color_scheme::spawn(app.clone());
 
     // The system clock, unless an end-to-end test shifts it (STINT_TEST_CLOCK_SHIFT_MS).
-    let clock = ShiftedClock::from_env();
+    let clock = app_clock();
     let runner = Runner::new(
         clock,
         store.clone(),

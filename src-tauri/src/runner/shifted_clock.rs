@@ -1,12 +1,14 @@
 //! The wall clock the runner and the live room read: the system's, or — for the end-to-end tests
 //! only — the system's shifted by a fixed amount, so that one Stint can play a member whose computer
 //! clock is off (tests/e2e/specs/room.e2e.ts) while the others on the same machine keep the true time.
+//! `app_clock()` is the one the app reads: the runner, the live room and the commands.
 //!
 //! The shift is switched on by `STINT_TEST_CLOCK_SHIFT_MS` at start, in the style of
 //! `STINT_TEST_DIALOG_PATH`: it is not a setting, nothing in the app writes it, and Stint logs a warning
 //! when it is set. Unset (every real start) the clock is exactly `SystemClock`. The webview keeps the
 //! system clock: a test reads the shift's effects from what the backend decides (phase changes,
-//! notifications, the room's clock warning), not from the seconds on screen.
+//! notifications, the agenda's current step, the room's clock warning), not from the seconds on
+//! screen.
 
 use std::future::Future;
 use std::time::Duration;
@@ -62,6 +64,14 @@ impl ShiftedClock {
     pub fn shift_ms(&self) -> i64 {
         self.shift_ms
     }
+}
+
+/// The clock of this run of the app, read from the environment once: the runner, the live room and
+/// the commands (the session the window shows, the user's actions) all read this one, so a shifted
+/// clock is shifted for all of them, as a computer's wrong clock would be.
+pub fn app_clock() -> ShiftedClock {
+    static CLOCK: std::sync::OnceLock<ShiftedClock> = std::sync::OnceLock::new();
+    *CLOCK.get_or_init(ShiftedClock::from_env)
 }
 
 impl Clock for ShiftedClock {

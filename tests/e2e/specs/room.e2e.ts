@@ -58,8 +58,11 @@ describe('a live room with a host, a member and a late joiner', () => {
     await goTo('Now');
   };
 
-  /** The live room panel's status sentence, once it matches `pattern`. */
-  const roomSays = async (pattern: RegExp, timeoutMs = 10_000) => {
+  /**
+   * The live room panel's status sentence, once it matches `pattern`. "Connected." waits for the
+   * room's first /sync answer, which a loaded machine can take many seconds to give.
+   */
+  const roomSays = async (pattern: RegExp, timeoutMs = 30_000) => {
     const panel = await byRole('region', 'Live room');
     await browser.waitUntil(async () => {
       const texts = await Promise.all((await allByRole('status', undefined, panel)).map((e) => e.getText()));
@@ -163,7 +166,7 @@ describe('a live room with a host, a member and a late joiner', () => {
     // The reconnection backs off (1, 2, 4, 8 s…): allow for a slow restart on a loaded machine.
     await on(ada, async () => {
       await waitForCurrentStep('Stretch', 40_000);
-      await roomSays(/You follow the host of .*Connected\./, 10_000);
+      await roomSays(/You follow the host of .*Connected\./);
     });
     await notified(ada.notificationLog, 'The host moved on to the next phase', 2);
   });
