@@ -70,21 +70,24 @@ async fn until_long(what: &str, mut ready: impl FnMut() -> bool) {
     }
 }
 
+/// A Synapse with `host` (its admin) and `member` registered, and `#cafe:localhost` created by `host`.
+async fn cafe_server(member: &str) -> Synapse {
+    let server = Synapse::start();
+    server.register("host", "host-pw", true);
+    server.register(member, &format!("{member}-pw"), false);
+    let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
+    let creator = RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap());
+    creator.create_room("Cafe", Some("cafe")).await.unwrap();
+    server
+}
+
 fn followed_events(app: &App) -> usize {
     app.store.lock().active_session().unwrap().map_or(0, |s| s.timeline.events().len())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
-    let server = Synapse::start();
-    server.register("host", "host-pw", true);
-    server.register("ada", "ada-pw", false);
-    let creator = {
-        let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
-        RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap())
-    };
-    creator.create_room("Cafe", Some("cafe")).await.unwrap();
-
+    let server = cafe_server("ada").await;
     let host = app();
     {
         let mut store = host.store.lock();
@@ -149,15 +152,7 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_whose_clock_is_3_s_ahead_is_corrected_and_warned() {
-    let server = Synapse::start();
-    server.register("host", "host-pw", true);
-    server.register("bob", "bob-pw", false);
-    let creator = {
-        let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
-        RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap())
-    };
-    creator.create_room("Cafe", Some("cafe")).await.unwrap();
-
+    let server = cafe_server("bob").await;
     let host = app();
     let hosted_start = {
         let mut store = host.store.lock();
