@@ -223,7 +223,12 @@ describe('a live room with a host, a member and a late joiner', () => {
     await (await byRole('button', 'Skip')).click();
     await waitForCurrentStep('Second sprint', 5_000);
     for (const member of [ada, bob]) {
-      await on(member, () => waitForCurrentStep('Second sprint', 10_000));
+      await on(member, async () => {
+        await waitForCurrentStep('Second sprint', 10_000).catch(async (error: Error) => {
+          const shown = (await $('body').getText()).replace(/\s+/g, ' ').slice(0, 600);
+          throw new Error(`${member.name}: ${error.message}; the window shows: ${shown}`);
+        });
+      });
     }
   });
 });
