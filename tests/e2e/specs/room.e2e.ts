@@ -64,10 +64,13 @@ describe('a live room with a host, a member and a late joiner', () => {
    */
   const roomSays = async (pattern: RegExp, timeoutMs = 30_000) => {
     const panel = await byRole('region', 'Live room');
+    let texts: string[] = [];
     await browser.waitUntil(async () => {
-      const texts = await Promise.all((await allByRole('status', undefined, panel)).map((e) => e.getText()));
+      texts = await Promise.all((await allByRole('status', undefined, panel)).map((e) => e.getText()));
       return texts.some((t) => pattern.test(t));
-    }, { timeout: timeoutMs, interval: 100, timeoutMsg: `the live room panel never said ${pattern}` });
+    }, { timeout: timeoutMs, interval: 100 }).catch(async () => {
+      throw new Error(`the live room panel never said ${pattern}; it says: ${(await panel.getText()).replace(/\s+/g, ' ')}`);
+    });
   };
 
   before(async () => {
