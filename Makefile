@@ -2,8 +2,8 @@
 # no-op once everything is there) and can be run again at any time.
 #
 #   make run      build the app and start it          (headless: xvfb-run make run)
-#   make test     the gates (fmt, clippy, svelte-check, workflow lint), then every test layer: Rust,
-#                 bindings, the Windows type-check, UI, end-to-end
+#   make test     the gates (fmt, clippy as the tests build, svelte-check, workflow lint), then every
+#                 test layer: Rust, bindings, the Windows type-check, UI, end-to-end, the signed update
 #   make dist     the release .deb and .rpm (target/release/bundle/), their contents checked
 #   make dist-community PACK=packs/x.stint.json NAME="X Cowork" ICON=x.png   a community's installers
 #   make deb-check    install the built .deb, start it headless, uninstall it (root or sudo)
@@ -29,7 +29,7 @@ BINDINGS := ui/src/lib/bindings
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test lint test-rust check-bindings test-ui test-e2e test-update check-windows lint-workflows \
+.PHONY: help deps ui build run test lint lint-sources test-rust check-bindings test-ui test-e2e test-update check-windows lint-workflows \
   dist dist-community deb-check bench screenshots
 
 help:
@@ -49,10 +49,16 @@ run: build
 	$(APP)
 
 # Each step of `make test` prints its wall time, so a CI log shows where the time goes.
-timed = TIMEFORMAT='make test: $(1) took %0R s'; time $(MAKE) --no-print-directory $(1)
+# Inside `make test`, clippy lints the workspace's own crates while the tests compile them:
+# clippy-driver stands in for rustc on workspace members only (scripts/lib/clippy-rustc), so the
+# dependencies are not compiled a second time in check mode, as a separate `cargo clippy` would, and
+# every later step (bindings, e2e, update) reuses that same build.
+timed = TIMEFORMAT='make test: $(1) took %0R s'; \
+  time RUSTC_WORKSPACE_WRAPPER=$(CURDIR)/scripts/lib/clippy-rustc $(MAKE) --no-print-directory $(1)
 
-test: deps
-	@$(call timed,lint)
+test:
+	@TIMEFORMAT='make test: deps took %0R s'; time scripts/install-deps.sh
+	@$(call timed,lint-sources)
 	@$(call timed,lint-workflows)
 	@$(call timed,test-rust)
 	@$(call timed,check-bindings)
@@ -62,10 +68,13 @@ test: deps
 	@$(call timed,test-update)
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
-# first), and the UI's type check.
-lint: ui
-	cargo fmt --all --check
+# first), and the UI's type check. `make test` runs lint-sources and gets clippy's lints from its
+# test build instead.
+lint: lint-sources
 	cargo clippy --workspace --all-targets -- -D warnings
+
+lint-sources: ui
+	cargo fmt --all --check
 	npm --prefix ui run check
 
 # The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).

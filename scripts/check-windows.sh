@@ -20,6 +20,9 @@ done
 [[ -d /usr/lib/rustlib/src/rust/library ]] || fail "the standard library's source is missing (run: scripts/install-deps.sh)"
 
 cd "$repo"
+# `make test` lints its host build through rustup's clippy-driver; that wrapper does not fit this
+# toolchain.
+unset RUSTC_WORKSPACE_WRAPPER
 # -D warnings reaches only this workspace's crates: Cargo caps lints of registry dependencies.
 RUSTC_BOOTSTRAP=1 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTFLAGS="-D warnings" \
   CARGO_TARGET_DIR="$(cargo_target_dir "$repo")/windows" \

@@ -102,6 +102,11 @@ suppress_key_server_warning: true
 federation_domain_whitelist: []
 presence:
   enabled: false
+# The browser sign-in's tests take a real login token from an existing session (MSC3882's
+# POST /_matrix/client/v1/login/get_token), as Synapse here has no identity provider for SSO.
+login_via_existing_session:
+  enabled: true
+  require_ui_auth: false
 url_preview_enabled: false
 enable_metrics: false
 rc_message: $unlimited

@@ -2,7 +2,7 @@
 //!
 //! Folders, from the bottom up (each may use the ones above it in this list, never one below):
 //! - `shared_store` — the one store behind a mutex;
-//! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP); not wired yet;
+//! - `room/` — the Matrix client of the live room (core's `room` protocol over HTTP);
 //! - `subscribe/` — calendar subscriptions over HTTP (the fetch; core decides the rest);
 //! - `runner/` — the task that keeps the live session's time: sleeps, wakes, calls core;
 //! - `desktop/` — OS integrations (tray, windows, notifications, links, shortcut, D-Bus);
@@ -23,6 +23,7 @@ use tauri::{Manager, Runtime, WindowEvent};
 
 use desktop::data_dir;
 use desktop::mini;
+use desktop::single_instance;
 
 /// Where the windows' sizes and positions are kept when `STINT_DATA_DIR` is set (otherwise the
 /// window-state plugin's file in the config dir).
@@ -36,10 +37,21 @@ pub fn run() {
     if let Some(failure) = restart_failure {
         log::warn!("{failure}; this process runs without WebKit's allocator tuning");
     }
-    let builder = tauri::Builder::default();
+    let context = tauri::generate_context!();
     // First: a second launch hands over to the running Stint and exits before anything else starts.
-    let builder = builder.plugin(desktop::single_instance::plugin(app::entry::on_second_launch));
-    let app = builder
+    let claimed = match data_dir::for_identifier(&context.config().identifier) {
+        Some(dir) => match single_instance::claim(&dir, std::env::args().collect()) {
+            single_instance::Start::First(claimed) => Some(claimed),
+            single_instance::Start::HandedOver => {
+                log::info!("Stint is already running; it was handed this launch");
+                return;
+            }
+            single_instance::Start::Unchecked => None,
+        },
+        None => None,
+    };
+    let app = tauri::Builder::default()
+        .plugin(single_instance::plugin(claimed, app::entry::on_second_launch))
         .plugin(window_state())
         .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_store::Builder::default().build())
@@ -74,7 +86,7 @@ pub fn run() {
             }
             _ => {}
         })
-        .build(tauri::generate_context!());
+        .build(context);
     match app {
         Ok(app) => app.run(|app, event| {
             if let tauri::RunEvent::Exit = event {

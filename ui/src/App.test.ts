@@ -38,10 +38,12 @@ describe('App', () => {
     render(App);
     await screen.findByRole('combobox', { name: 'Format' });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await fake.emitEvent('notification-failed', { message: 'no notification service' });
-    await fake.emitEvent('notification-failed', { message: 'no notification service' });
+    // The backend sends the whole sentence, in the user's language; the banner shows it as sent, once.
+    const sentence = 'No notification service is running, so phase changes stay silent. Start your desktop\'s notification daemon (on a minimal desktop, install dunst or mako) and Stint will notify you again; the session goes on.';
+    await fake.emitEvent('notification-failed', { message: sentence });
+    await fake.emitEvent('notification-failed', { message: sentence });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Notifications are not working: no notification service. The session goes on.');
+    expect(alert).toHaveTextContent(sentence);
     expect(within(alert).getAllByRole('button', { name: 'Dismiss' })).toHaveLength(1);
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

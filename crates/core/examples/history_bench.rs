@@ -1,6 +1,6 @@
 //! History benchmark: builds a ten-year database (≈50k sessions, 500k phases, 100k commitments) in a
 //! temp dir at schema version 4, lets `Store::open` migrate it (`migrate_to_5`: filling the history
-//! rollup from every phase, once), then prints `<query> <milliseconds>` for every query a History view
+//! rollup's hours from every phase, and from version 8 its whole UTC days from the hours, once), then prints `<query> <milliseconds>` for every query a History view
 //! makes — a day, a week, the year's heat map and the full ten years, their session lists, a session's
 //! detail — and for opening the file:
 //! `open` (after a clean shutdown), `open_empty` (an empty database), `open_after_crash` (the last run

@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::format::PhaseKind;
-use crate::i18n::{tr, tr0, Arg, Lang};
+use crate::i18n::{tr, tr0, Arg, ClockStyle, Lang, Speech};
 use crate::timeline::{finished_phases, phase_at, state_at, EventKind, Timeline};
 
 /// What the notifier shows (and the UI's banner, if notifications fail).
@@ -45,11 +45,18 @@ pub fn markup_text(text: &str) -> String {
 }
 
 /// The announcement for the phase change at `at` (a deadline, or a skip): which phase ended, what
-/// runs now and until when, and what comes next; once the session is over, a summary. In `lang`.
-pub fn phase_change(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, lang: Lang) -> Announcement {
+/// runs now and until when, and what comes next; once the session is over, a summary. In the
+/// speech's language, clock times in its style.
+pub fn phase_change(
+    timeline: &Timeline,
+    at: DateTime<Utc>,
+    offset: FixedOffset,
+    speech: impl Into<Speech>,
+) -> Announcement {
+    let Speech { lang, clock } = speech.into();
     let state = state_at(timeline, at);
     if state.done {
-        return summary(timeline, at, offset, lang);
+        return summary(timeline, at, offset, Speech { lang, clock });
     }
     let title = match state.phase_index.checked_sub(1).and_then(|i| phase_at(&timeline.format, i)) {
         Some(previous) => tr0(lang, ended_key(previous.kind)),
@@ -63,7 +70,7 @@ pub fn phase_change(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset,
         let prompt = markup_text(prompt.trim_end_matches('.'));
         sentences.push(tr(lang, "notify_prompt", &[("prompt", (&prompt).into())]));
     }
-    let clock = state.ends_at.map(|t| clock_text(t, offset));
+    let clock = state.ends_at.map(|t| clock_text(t, offset, clock));
     let next = phase_at(&timeline.format, state.phase_index + 1).map(|next| markup_text(&next.label));
     sentences.push(match (&next, &clock) {
         (Some(label), Some(time)) => tr(lang, "notify_next_at", &[("label", label.into()), ("time", time.into())]),
@@ -78,7 +85,8 @@ pub fn phase_change(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset,
 }
 
 /// "Session complete" (or "Session stopped") with the phases run and the focus time.
-fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, lang: Lang) -> Announcement {
+fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, speech: Speech) -> Announcement {
+    let Speech { lang, clock } = speech;
     let stopped = timeline.events().last().is_some_and(|e| e.kind == EventKind::Stop);
     let records = finished_phases(timeline, at);
     let focus_seconds: u64 = records
@@ -100,7 +108,7 @@ fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, lang: La
     };
     if let Some(ended) = state_at(timeline, at).ended_at {
         body.push(' ');
-        body.push_str(&tr(lang, "notify_ended_at", &[("time", (&clock_text(ended, offset)).into())]));
+        body.push_str(&tr(lang, "notify_ended_at", &[("time", (&clock_text(ended, offset, clock)).into())]));
     }
     let title = tr0(lang, if stopped { "notify_session_stopped" } else { "notify_session_complete" });
     Announcement { title, body }
@@ -115,8 +123,9 @@ pub fn reminder(
     ends_at: DateTime<Utc>,
     now: DateTime<Utc>,
     offset: FixedOffset,
-    lang: Lang,
+    speech: impl Into<Speech>,
 ) -> Announcement {
+    let Speech { lang, clock } = speech.into();
     let seconds = (starts_at - now).num_seconds();
     let call = ("call", Arg::from(call_title));
     let title = if seconds >= 60 {
@@ -128,7 +137,7 @@ pub fn reminder(
         let duration = duration_text(seconds.unsigned_abs() / 60 * 60, lang);
         tr(lang, "notify_call_started_ago", &[call, ("duration", (&duration).into())])
     };
-    let (start, end) = (clock_text(starts_at, offset), clock_text(ends_at, offset));
+    let (start, end) = (clock_text(starts_at, offset, clock), clock_text(ends_at, offset, clock));
     let body = tr(lang, "notify_call_times", &[("start", (&start).into()), ("end", (&end).into())]);
     Announcement { title, body }
 }
@@ -152,9 +161,9 @@ fn ended_key(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// A 24-hour clock time in the given offset, e.g. "10:35".
-fn clock_text(t: DateTime<Utc>, offset: FixedOffset) -> String {
-    t.with_timezone(&offset).format("%H:%M").to_string()
+/// A clock time in the given offset and style, e.g. "10:35" or "10:35 AM".
+fn clock_text(t: DateTime<Utc>, offset: FixedOffset, style: ClockStyle) -> String {
+    style.format(t.with_timezone(&offset).time())
 }
 
 /// A short duration in `lang`: "45 s", "5 min", "1 min 30 s", "1 h 30 min".
@@ -220,6 +229,19 @@ mod tests {
         let a = phase_change(&pomodoro(), start() + Duration::minutes(25), bst(), Lang::En);
         assert_eq!(a.title, "Focus done");
         assert_eq!(a.body, "Break, 5 min. Next: Pomodoro 2 at 10:30.");
+    }
+
+    #[test]
+    fn clock_times_follow_the_locales_twelve_or_twenty_four_hours() {
+        let us = Speech { lang: Lang::En, clock: ClockStyle::H12 };
+        let a = phase_change(&pomodoro(), start() + Duration::minutes(4 * 30 - 5), bst(), us);
+        assert_eq!(a.body, "Long break, 15 min. Next: Pomodoro 5 at 12:10 PM.");
+        let first = phase_change(&pomodoro(), start() + Duration::minutes(25), bst(), us);
+        assert_eq!(first.body, "Break, 5 min. Next: Pomodoro 2 at 10:30 AM.");
+        let at = |m: i64| start() + Duration::minutes(m);
+        assert_eq!(reminder("Cafe", at(10), at(360), start(), bst(), us).body, "10:10 AM–4:00 PM.");
+        let gb = Speech { lang: Lang::En, clock: ClockStyle::H24 };
+        assert_eq!(reminder("Cafe", at(10), at(360), start(), bst(), gb).body, "10:10–16:00.");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// The longest commitment text, in characters (Unicode scalar values) after trimming.
@@ -63,13 +64,13 @@ pub struct Commitment {
 pub fn clean_text(raw: &str, field: &str) -> Result<String> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err(Error::invalid(field, "a commitment needs some text"));
+        return Err(Error::told(field, Msg::new("error_commitment_empty")));
     }
     let chars = text.chars().count();
     if chars > MAX_TEXT_CHARS {
-        return Err(Error::invalid(
+        return Err(Error::told(
             field,
-            format!("a commitment can be at most {MAX_TEXT_CHARS} characters long; this one has {chars}"),
+            Msg::new("error_commitment_too_long").count("max", MAX_TEXT_CHARS as u64).count("count", chars as u64),
         ));
     }
     Ok(text.to_string())
@@ -82,9 +83,9 @@ pub fn clean_note(raw: Option<&str>) -> Result<Option<String>> {
     };
     let chars = note.chars().count();
     if chars > MAX_NOTE_CHARS {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "note",
-            format!("a note can be at most {MAX_NOTE_CHARS} characters long; this one has {chars}"),
+            Msg::new("error_note_too_long").count("max", MAX_NOTE_CHARS as u64).count("count", chars as u64),
         ));
     }
     Ok(Some(note.to_string()))

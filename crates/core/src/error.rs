@@ -1,31 +1,92 @@
 //! The one error type of the core. Its `code()` values are stable: the UI and tests match on them.
+//! Its `Display` is what the user reads, so every variant displays a sentence (see `docs/words.md`):
+//! what happened and what to do; a field name or an id never shows.
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Msg};
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The most characters of technical detail a storage message carries (at its end, for support).
+const MAX_DETAIL_CHARS: usize = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// Input that breaks a rule; `field` names what was wrong (e.g. `phases[2].seconds`).
-    #[error("{field}: {message}")]
-    InvalidInput { field: String, message: String },
-    /// The named thing (e.g. `format pomodoro-x`) does not exist.
-    #[error("{0} was not found")]
-    NotFound(String),
-    /// The request conflicts with the current state (editing a built-in, resuming a running session …).
+    /// Input that breaks a rule. `message` is the whole sentence the user reads (in English);
+    /// `words`, when present, is the same sentence as a catalogue message the shell says in the
+    /// user's language; `field` (e.g. `phases[2].seconds`) only places it next to its form field and is
+    /// never shown.
+    #[error("{message}")]
+    InvalidInput { field: String, message: String, words: Option<Msg> },
+    /// The user's thing no longer exists (deleted elsewhere, or a stale list).
+    #[error("{}", .0.words().render(Lang::En))]
+    NotFound(Thing),
+    /// The request conflicts with the current state (editing a built-in, resuming a running session …);
+    /// the text is a whole sentence.
     #[error("{0}")]
     Conflict(String),
-    /// The database file was written by a newer Stint; it is left untouched.
+    /// The database file was written by a newer Stint; it is left untouched. The text is a sentence.
     #[error("{0}")]
     NewerSchema(String),
-    /// SQLite or the file system failed.
-    #[error("storage error: {0}")]
+    /// SQLite or the file system failed; the text is the short technical detail, said last.
+    #[error("{}", storage_words(.0).render(Lang::En))]
     Storage(String),
 }
 
+/// The kinds of things a user can look for and not find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Session,
+    Format,
+    Call,
+    Commitment,
+    Series,
+    Community,
+    Subscription,
+    /// A pack shown for confirmation, installed or cancelled since.
+    PendingPack,
+}
+
+impl Thing {
+    /// The sentence that says this thing is gone and what to do.
+    pub fn words(self) -> Msg {
+        Msg::new(match self {
+            Thing::Session => "error_not_found_session",
+            Thing::Format => "error_not_found_format",
+            Thing::Call => "error_not_found_call",
+            Thing::Commitment => "error_not_found_commitment",
+            Thing::Series => "error_not_found_series",
+            Thing::Community => "error_not_found_community",
+            Thing::Subscription => "error_not_found_subscription",
+            Thing::PendingPack => "error_not_found_pending_pack",
+        })
+    }
+}
+
+fn storage_words(detail: &str) -> Msg {
+    Msg::new("error_storage").text("detail", short(detail))
+}
+
+/// The detail cut to `MAX_DETAIL_CHARS` on a character boundary, without a trailing full stop.
+fn short(detail: &str) -> String {
+    let detail = detail.trim().trim_end_matches('.');
+    match detail.char_indices().nth(MAX_DETAIL_CHARS) {
+        Some((cut, _)) => format!("{}…", &detail[..cut]),
+        None => detail.to_string(),
+    }
+}
+
 impl Error {
+    /// Input that breaks a rule, said by `message` in English only.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidInput { field: field.into(), message: message.into() }
+        Error::InvalidInput { field: field.into(), message: message.into(), words: None }
+    }
+
+    /// Input that breaks a rule, said by a catalogue message: English in `Display`, the user's
+    /// language in [`Error::say`].
+    pub fn told(field: impl Into<String>, words: Msg) -> Self {
+        Error::InvalidInput { field: field.into(), message: words.render(Lang::En), words: Some(words) }
     }
 
     /// The stable machine-readable code of this error.
@@ -45,6 +106,21 @@ impl Error {
             Error::InvalidInput { field, .. } => Some(field),
             _ => None,
         }
+    }
+
+    /// The catalogue message of this error, when it has one.
+    pub fn words(&self) -> Option<Msg> {
+        match self {
+            Error::InvalidInput { words, .. } => words.clone(),
+            Error::NotFound(thing) => Some(thing.words()),
+            Error::Storage(detail) => Some(storage_words(detail)),
+            Error::Conflict(_) | Error::NewerSchema(_) => None,
+        }
+    }
+
+    /// The sentence in `lang`; a message without a catalogue key stays English.
+    pub fn say(&self, lang: Lang) -> String {
+        self.words().map_or_else(|| self.to_string(), |words| words.render(lang))
     }
 }
 
@@ -70,8 +146,61 @@ pub struct ErrorPayload {
     pub field: Option<String>,
 }
 
+impl ErrorPayload {
+    /// The payload with the sentence in `lang`.
+    pub fn said_in(e: &Error, lang: Lang) -> Self {
+        ErrorPayload { code: e.code().to_string(), message: e.say(lang), field: e.field().map(str::to_string) }
+    }
+}
+
 impl From<&Error> for ErrorPayload {
     fn from(e: &Error) -> Self {
-        ErrorPayload { code: e.code().to_string(), message: e.to_string(), field: e.field().map(str::to_string) }
+        ErrorPayload::said_in(e, Lang::En)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_input_shows_the_sentence_alone() {
+        let e = Error::invalid("phases[2].seconds", "A phase lasts at most 8 hours; phase 3 lasts 9 hours.");
+        assert_eq!(e.to_string(), "A phase lasts at most 8 hours; phase 3 lasts 9 hours.");
+        assert_eq!(e.field(), Some("phases[2].seconds"));
+    }
+
+    #[test]
+    fn not_found_names_the_thing_and_the_way_out() {
+        assert_eq!(
+            Error::NotFound(Thing::Session).to_string(),
+            "Stint cannot find that session any more; it may have been deleted. Reload the list."
+        );
+    }
+
+    #[test]
+    fn storage_puts_a_short_detail_after_the_fact() {
+        let e = Error::Storage("database is locked".into());
+        assert_eq!(
+            e.to_string(),
+            "Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint \
+             and see its log. Detail: database is locked."
+        );
+        let long = Error::Storage("x".repeat(500)).to_string();
+        assert!(long.len() < 300, "{long}");
+        assert!(long.ends_with("x….") && long.starts_with("Stint could not"), "{long}");
+    }
+
+    #[test]
+    fn a_told_error_is_english_in_display_and_the_users_language_in_its_payload() {
+        let e = Error::told("phases[0].label", Msg::new("error_phase_label_empty").count("n", 1));
+        assert_eq!(e.to_string(), "Phase 1 needs a label. Type one and save again.");
+        let de = ErrorPayload::said_in(&e, Lang::De);
+        assert_eq!(de.message, "Phase 1 braucht eine Bezeichnung. Gib eine ein und speichere erneut.");
+        assert_eq!(de.field.as_deref(), Some("phases[0].label"));
+        assert_eq!(ErrorPayload::from(&e).message, e.to_string());
+        assert!(ErrorPayload::said_in(&Error::NotFound(Thing::Format), Lang::Es).message.starts_with("Stint ya no"));
+        let plain = Error::Conflict("A session is running. Stop it first.".into());
+        assert_eq!(ErrorPayload::said_in(&plain, Lang::De).message, "A session is running. Stop it first.");
     }
 }

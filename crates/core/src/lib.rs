@@ -20,5 +20,6 @@ pub mod subscription;
 pub mod timeline;
 pub mod upcoming;
 pub mod update;
+pub mod words;
 
-pub use error::{Error, Result};
+pub use error::{Error, Result, Thing};

@@ -171,27 +171,41 @@ impl Timeline {
     pub fn push(&mut self, event: Event) -> Result<()> {
         let at = to_ms(event.at);
         if at < to_ms(self.started_at) {
-            return Err(Error::invalid("at", "is before the session started"));
+            return Err(Error::invalid(
+                "at",
+                "That moment is before the session started. Check the computer's clock and try again.",
+            ));
         }
         if self.events.last().is_some_and(|last| at < to_ms(last.at)) {
-            return Err(Error::invalid("at", "is earlier than the previous event"));
+            return Err(Error::invalid(
+                "at",
+                "That moment is earlier than the session's last change. Check the computer's clock and try again.",
+            ));
         }
         if let EventKind::Extend { seconds } = event.kind {
             if seconds == 0 || seconds > MAX_EXTEND_SECONDS {
                 return Err(Error::invalid(
                     "seconds",
-                    format!("must be between 1 and {MAX_EXTEND_SECONDS}, got {seconds}"),
+                    format!(
+                        "A phase can be extended by 1 s to {} at a time, not {}. Choose a shorter extension.",
+                        crate::words::length(u64::from(MAX_EXTEND_SECONDS)),
+                        crate::words::length(u64::from(seconds))
+                    ),
                 ));
             }
         }
         let state = walk(self, at, false);
         if state.ended_at.is_some() {
-            return Err(Error::Conflict("the session has already ended".into()));
+            return Err(Error::Conflict("This session has already ended. Start a new one to go on.".into()));
         }
         let paused = state.current.running_since.is_none();
         match event.kind {
-            EventKind::Pause if paused => return Err(Error::Conflict("the session is already paused".into())),
-            EventKind::Resume if !paused => return Err(Error::Conflict("the session is not paused".into())),
+            EventKind::Pause if paused => {
+                return Err(Error::Conflict("This session is already paused. Resume it to go on.".into()))
+            }
+            EventKind::Resume if !paused => {
+                return Err(Error::Conflict("This session is not paused, so there is nothing to resume.".into()))
+            }
             _ => {}
         }
         self.events.push(Event { at: from_ms(at), kind: event.kind });

@@ -19,7 +19,7 @@ use stint_core::store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::desktop::data_dir::{data_dir, DATABASE_FILE};
-use crate::desktop::{links, mini, notifier, shortcut, system, tray};
+use crate::desktop::{links, mini, notifier, notify_failure, shortcut, system, tray};
 use crate::ipc::events;
 use crate::runner::{self, shifted_clock::app_clock, Runner};
 use crate::shared_store::SharedStore;
@@ -34,6 +34,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let loaded = settings::load(&settings_path, Utc::now());
     startup_report.extend(loaded.notice);
     let settings = loaded.settings;
+    crate::ipc::error::speak_errors_in(settings.lang());
 
     let database = dir.join(DATABASE_FILE);
     let (mut store, opened) =
@@ -56,7 +57,10 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
             settings.sound,
             notifier::SHOW_TIMEOUT,
             notifier::Reports {
-                failed: Box::new(move |message| events::notification_failed(&failed_app, message)),
+                failed: Box::new(move |failure: notify_failure::NotifyFailure| {
+                    let lang = failed_app.try_state::<AppState>().map(|s| s.settings().lang()).unwrap_or_default();
+                    events::notification_failed(&failed_app, failure.sentence(lang))
+                }),
                 action: std::sync::Arc::new(move |action| entry::on_notification_action(&action_app, action)),
             },
         )
@@ -82,7 +86,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     if let Some(tray) = tray::build(app, entry::on_tray_action) {
         app.manage(tray);
     }
-    #[cfg(any(target_os = "linux", windows))]
+    #[cfg(any(target_os = "linux", target_os = "macos", windows))]
     {
         let runner = runner_handle.clone();
         crate::desktop::sleep_watch::spawn(move |_| runner.send(runner::Message::SleepSignal));

@@ -80,26 +80,56 @@ fn has_pack_suffix(path: &Path) -> bool {
 /// `path`s, a relative path, another file type, a file that is not there (after following links).
 pub fn pack_path_of_deep_link(url: &Url) -> Result<PathBuf> {
     if url.scheme() != DEEP_LINK_SCHEME {
-        return Err(Error::invalid("url", format!("only {DEEP_LINK_SCHEME}: links are handled")));
+        return Err(Error::invalid(
+            "url",
+            format!(
+                "Stint opens only {DEEP_LINK_SCHEME}:// links to community packs, and this link is not one. Ask \
+                 whoever sent it for the pack file instead."
+            ),
+        ));
     }
     if url.host_str() != Some("import") {
-        return Err(Error::invalid("url", format!("the only action is {DEEP_LINK_SCHEME}://import?path=…")));
+        return Err(Error::invalid(
+            "url",
+            "This Stint link does not ask to import a pack, the only thing Stint's links do. Ask whoever sent it for \
+             the pack file instead.",
+        ));
     }
     let paths: Vec<String> = url.query_pairs().filter(|(k, _)| k == "path").map(|(_, v)| v.into_owned()).collect();
     let [path] = paths.as_slice() else {
-        return Err(Error::invalid("path", "give exactly one path=/absolute/file.stint.json"));
+        return Err(Error::invalid(
+            "path",
+            "This Stint link names no pack file, or more than one. Ask whoever sent it for a link to one pack file.",
+        ));
     };
     let path = PathBuf::from(path);
     if !path.is_absolute() {
-        return Err(Error::invalid("path", format!("{} is not an absolute path", path.display())));
+        return Err(Error::invalid(
+            "path",
+            "This Stint link does not give the whole location of its pack file. Open the pack file from Stint's \
+             window instead.",
+        ));
     }
+    let not_a_pack = || {
+        Error::invalid(
+            "path",
+            format!(
+                "This link points to a file that is not a Stint pack (a {PACK_SUFFIX} file). Open a pack file instead."
+            ),
+        )
+    };
     if !has_pack_suffix(&path) {
-        return Err(Error::invalid("path", format!("{} is not a {PACK_SUFFIX} file", path.display())));
+        return Err(not_a_pack());
     }
-    let real = std::fs::canonicalize(&path)
-        .map_err(|e| Error::invalid("path", format!("{} cannot be opened: {e}", path.display())))?;
+    let real = std::fs::canonicalize(&path).map_err(|e| {
+        log::warn!("cannot open {}: {e}", path.display());
+        Error::invalid(
+            "path",
+            "Stint cannot open the pack file this link names; it may have been moved or deleted. Get the pack again.",
+        )
+    })?;
     if !real.is_file() || !has_pack_suffix(&real) {
-        return Err(Error::invalid("path", format!("{} is not a {PACK_SUFFIX} file", path.display())));
+        return Err(not_a_pack());
     }
     Ok(real)
 }
@@ -131,18 +161,19 @@ mod tests {
         let link = format!("stint://import?path={}", encoded(&pack));
         assert_eq!(pack_path_of_deep_link(&url(&link)).unwrap(), std::fs::canonicalize(&pack).unwrap());
 
-        assert!(refused(&format!("https://import?path={}", encoded(&pack))).contains("only stint: links"));
-        assert!(refused(&format!("stint://delete?path={}", encoded(&pack))).contains("the only action"));
-        assert!(refused("stint://import").contains("exactly one path"));
-        assert!(refused(&format!("stint://import?path={0}&path={0}", encoded(&pack))).contains("exactly one path"));
-        assert!(refused("stint://import?path=packs/x.stint.json").contains("not an absolute path"));
+        assert!(refused(&format!("https://import?path={}", encoded(&pack))).contains("Stint opens only stint:// links"));
+        assert!(refused(&format!("stint://delete?path={}", encoded(&pack))).contains("does not ask to import a pack"));
+        assert!(refused("stint://import").contains("names no pack file, or more than one"));
+        assert!(refused(&format!("stint://import?path={0}&path={0}", encoded(&pack)))
+            .contains("names no pack file, or more than one"));
+        assert!(refused("stint://import?path=packs/x.stint.json").contains("does not give the whole location"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("notes.json"))))
-            .contains("not a .stint.json"));
+            .contains("not a Stint pack (a .stint.json file)"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("gone.stint.json"))))
-            .contains("cannot be opened"));
+            .contains("it may have been moved or deleted"));
         assert!(refused(&format!("stint://import?path={}", encoded(&dir.path().join("folder.stint.json"))))
-            .contains("not a .stint.json"));
-        assert!(refused("stint://import?path=/.stint.json").contains("not a .stint.json"));
+            .contains("not a Stint pack (a .stint.json file)"));
+        assert!(refused("stint://import?path=/.stint.json").contains("not a Stint pack (a .stint.json file)"));
     }
 
     #[cfg(unix)]
@@ -153,7 +184,8 @@ mod tests {
         std::fs::write(&secret, "x").unwrap();
         let disguised = dir.path().join("innocent.stint.json");
         std::os::unix::fs::symlink(&secret, &disguised).unwrap();
-        assert!(refused(&format!("stint://import?path={}", disguised.display())).contains("not a .stint.json"));
+        assert!(refused(&format!("stint://import?path={}", disguised.display()))
+            .contains("not a Stint pack (a .stint.json file)"));
     }
 
     #[test]

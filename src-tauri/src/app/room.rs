@@ -32,6 +32,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, store: SharedStore, clock: ShiftedC
     match service::spawn(store, vault(), Box::new(AppSink(app.clone())), clock) {
         Ok(handle) => {
             app.manage(handle);
+            app.manage(crate::room::browser_login::PendingSignIn::default());
         }
         Err(e) => log::error!("Stint could not start the live room service: {e}"),
     }
@@ -68,7 +69,10 @@ pub fn room_address_of_link(url: &Url) -> Result<String> {
     let addresses: Vec<String> =
         url.query_pairs().filter(|(k, _)| k == "address").map(|(_, v)| v.into_owned()).collect();
     let [address] = addresses.as_slice() else {
-        return Err(Error::invalid("address", "give exactly one address=#room:server"));
+        return Err(Error::invalid(
+            "address",
+            "This Stint link names no live room, or more than one. Ask the host for the room's link again.",
+        ));
     };
     crate::ipc::room::checked_address(address.clone())
 }

@@ -1,7 +1,7 @@
 //! What this desktop lets Stint do, so Settings can say plainly what will not work here instead of
-//! offering a dead option: a global shortcut needs an X11 display, Windows, or (on Wayland) the XDG
-//! GlobalShortcuts portal (`shortcut::portal`); keeping the mini timer above other windows is
-//! impossible on Wayland.
+//! offering a dead option: a global shortcut needs an X11 display, Windows, macOS, or (on Wayland)
+//! the XDG GlobalShortcuts portal (`shortcut::portal`); keeping the mini timer above other windows is
+//! impossible on Wayland. (A combination macOS refuses is reported when it is registered.)
 //!
 //! The decision (`decide`) is pure; what it reads is the session's environment and whether the
 //! portal answers on the session bus (`portal_offers_shortcuts`).
@@ -78,9 +78,6 @@ impl Session {
 /// What works in `session`, given whether the shortcuts portal answers on the session bus.
 pub fn decide(session: Session, portal_shortcuts: bool) -> DesktopCapabilities {
     let global_shortcut = match session {
-        Session::Native if cfg!(target_os = "macos") => Capability::no(
-            "Stint cannot take a global shortcut on macOS yet. Use the menu bar icon or the window to start and pause.",
-        ),
         Session::Native | Session::X11 => Capability::yes(),
         Session::Wayland if portal_shortcuts => Capability::yes(),
         Session::Wayland => Capability::no(
@@ -165,9 +162,7 @@ mod tests {
     fn x11_and_native_desktops_offer_everything() {
         let all = DesktopCapabilities { global_shortcut: Capability::yes(), always_on_top: Capability::yes() };
         assert_eq!(decide(Session::X11, false), all);
-        if !cfg!(target_os = "macos") {
-            assert_eq!(decide(Session::Native, false), all);
-        }
+        assert_eq!(decide(Session::Native, false), all, "Windows and macOS");
     }
 
     #[test]

@@ -68,7 +68,13 @@ impl Links {
     /// `join_link`) and nothing is opened.
     pub fn open(&self, url: &str) -> Result<()> {
         let url = validate_join_link(url)?;
-        self.0.open(&url).map_err(|e| Error::Storage(format!("cannot open the link {url}: {e}")))
+        self.0.open(&url).map_err(|e| {
+            log::warn!("cannot open the link {url}: {e}");
+            Error::Conflict(
+                "Stint could not hand the link to your browser. Copy the link from the call and open it yourself."
+                    .to_string(),
+            )
+        })
     }
 }
 

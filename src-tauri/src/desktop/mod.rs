@@ -16,6 +16,7 @@ pub mod links;
 pub mod locale;
 pub mod mini;
 pub mod notifier;
+pub mod notify_failure;
 #[cfg(unix)]
 pub mod quit_signal;
 pub mod shortcut;

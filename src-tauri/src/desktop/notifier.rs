@@ -14,6 +14,8 @@ use std::time::Duration;
 
 use stint_core::live::{JoinTarget, Notice};
 
+use super::notify_failure::NotifyFailure;
+
 /// How long the worker waits for the notification service before calling it a failure.
 pub const SHOW_TIMEOUT: Duration = Duration::from_secs(3);
 /// Announcements waiting beyond this many are dropped (and logged) rather than queued without end.
@@ -64,9 +66,10 @@ pub trait Backend: Send + Sync + 'static {
     fn show(&self, notice: &Notice, sound: bool) -> Result<Option<ActionWaiter>, String>;
 }
 
-/// Where the worker reports back: a failure message for the UI, a user's action for the runner.
+/// Where the worker reports back: what kind of failure (the technical text is logged here), a
+/// user's action for the runner.
 pub struct Reports {
-    pub failed: Box<dyn Fn(String) + Send>,
+    pub failed: Box<dyn Fn(NotifyFailure) + Send>,
     pub action: Arc<dyn Fn(NotificationAction) + Send + Sync>,
 }
 
@@ -120,7 +123,7 @@ fn work(
             let _ = done.send(shower.show(&notice, sound));
         });
         if let Err(e) = spawned {
-            (reports.failed)(format!("cannot start a notification thread: {e}"));
+            report_failure(&reports, format!("cannot start a notification thread: {e}"));
             continue;
         }
         match outcome.recv_timeout(show_timeout) {
@@ -135,9 +138,9 @@ fn work(
     }
 }
 
-fn report_failure(reports: &Reports, message: String) {
-    log::warn!("notification failed: {message}");
-    (reports.failed)(message);
+fn report_failure(reports: &Reports, technical: String) {
+    log::warn!("notification failed: {technical}");
+    (reports.failed)(NotifyFailure::classify(&technical));
 }
 
 fn watch_for_action(waiter: ActionWaiter, on_action: Arc<dyn Fn(NotificationAction) + Send + Sync>) {
@@ -244,7 +247,9 @@ mod tests {
                     thread::park();
                     Ok(None)
                 }
-                "fail" => Err("no notification service".into()),
+                "fail" => Err("org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Notifications \
+                               was not provided by any .service files"
+                    .into()),
                 "skip" => Ok(Some(Box::new(|| Some(NotificationAction::Skip)))),
                 _ => Ok(None),
             }
@@ -252,7 +257,7 @@ mod tests {
     }
 
     enum Report {
-        Failed(String),
+        Failed(NotifyFailure),
         Action(NotificationAction),
     }
 
@@ -274,11 +279,11 @@ mod tests {
         notifier.announce(notice("hang"));
         notifier.announce(notice("fail"));
         match reports.recv().unwrap() {
-            Report::Failed(m) => assert!(m.contains("did not answer"), "{m}"),
+            Report::Failed(f) => assert_eq!(f, NotifyFailure::NoAnswer),
             Report::Action(_) => panic!("no action expected"),
         }
         match reports.recv().unwrap() {
-            Report::Failed(m) => assert_eq!(m, "no notification service"),
+            Report::Failed(f) => assert_eq!(f, NotifyFailure::NoService),
             Report::Action(_) => panic!("no action expected"),
         }
         let titles: Vec<_> = backend.shown.lock().unwrap().iter().map(|(t, _)| t.clone()).collect();
@@ -293,7 +298,7 @@ mod tests {
         notifier.announce(notice("skip"));
         match reports.recv().unwrap() {
             Report::Action(a) => assert_eq!(a, NotificationAction::Skip),
-            Report::Failed(m) => panic!("unexpected failure {m}"),
+            Report::Failed(f) => panic!("unexpected failure {f:?}"),
         }
         assert_eq!(backend.shown.lock().unwrap().as_slice(), [("skip".to_string(), false)]);
     }

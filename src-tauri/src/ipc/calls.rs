@@ -83,7 +83,12 @@ pub fn open_link(links: State<'_, Links>, url: String) -> CommandResult<()> {
 pub(super) fn parse<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        Error::invalid(if path == "." { "value".to_string() } else { path }, e.into_inner().to_string())
+        log::warn!("a call from the window does not read at {path}: {}", e.inner());
+        Error::invalid(
+            if path == "." { "value".to_string() } else { path },
+            "Stint could not read one of the call's values, so nothing was saved. Check the highlighted field and \
+             save again.",
+        )
     })
 }
 
@@ -100,6 +105,7 @@ pub fn join<R: Runtime>(
         |j: &live::Joined| j.outcome.changes,
         |store, now| live::join(store, target, replace_running, now),
     )?;
+    super::call_rooms::enter_room_of(app, &target.call_id);
     if let Some(link) = joined.join_link {
         if let Err(e) = links.open(&link) {
             events::notice(app, format!("Joined, but the call's link did not open: {e}"), true);

@@ -25,12 +25,25 @@ const CALENDAR: FileKind = FileKind { name: "Calendar", extensions: &["ics"] };
 
 /// Reads a file of at most `limit` bytes; errors name `field`.
 pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
-    let cannot = |e: std::io::Error| Error::invalid(field, format!("cannot read {}: {e}", path.display()));
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let cannot = |e: std::io::Error| {
+        log::warn!("cannot read {}: {e}", path.display());
+        Error::invalid(
+            field,
+            format!("Stint cannot read the file “{name}”. Check that it still exists, then choose it again."),
+        )
+    };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() > limit {
-        return Err(Error::invalid(field, format!("{} is larger than {} KiB", path.display(), limit / 1024)));
+        return Err(Error::invalid(
+            field,
+            format!(
+                "The file “{name}” is larger than {} KiB, too large for Stint to read. Choose another file.",
+                limit / 1024
+            ),
+        ));
     }
     Ok(bytes)
 }
@@ -60,7 +73,13 @@ pub async fn import_ics<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let Some(path) = dialogs.open_file(&app, "Import a calendar", CALENDAR).await else { return Ok(None) };
     let bytes = read_limited(&path, MAX_ICS_BYTES, "path")?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::invalid("path", "the calendar file is not UTF-8 text"))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::invalid(
+            "path",
+            "This calendar file is not text Stint can read (it is not UTF-8), so nothing was imported. Export the \
+             calendar again and choose the new file.",
+        )
+    })?;
     let options = IcsImportOptions {
         default_zone: local_zone(),
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
@@ -79,17 +98,20 @@ pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<S
     };
     check_save_path(&path)?;
     let text = app.state::<AppState>().store.lock().export_ics(Utc::now())?;
-    std::fs::write(&path, text).map_err(|e| Error::invalid("path", format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(&path, text).map_err(|e| {
+        log::warn!("cannot write {}: {e}", path.display());
+        Error::invalid("path", "Stint could not save the calendar there. Choose a folder you can write to.")
+    })?;
     Ok(Some(path.display().to_string()))
 }
 
 fn check_save_path(path: &Path) -> Result<(), Error> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose where to save the calendar"));
+        return Err(Error::invalid("path", "Choose where to save the calendar."));
     }
     match path.parent() {
         Some(dir) if dir.is_dir() => Ok(()),
-        _ => Err(Error::invalid("path", format!("{} is not in an existing directory", path.display()))),
+        _ => Err(Error::invalid("path", "The folder to save the calendar in no longer exists. Choose another folder.")),
     }
 }
 

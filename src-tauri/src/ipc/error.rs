@@ -1,7 +1,27 @@
-//! The one error that crosses the IPC boundary, serialized as `ErrorPayload { code, message, field }`.
+//! The one error that crosses the IPC boundary, serialized as `ErrorPayload { code, message, field }`,
+//! its sentence in the user's language. Tauri serializes a command's error after the command
+//! returned, with no settings at hand, so the language in effect is kept here: set at start-up and
+//! whenever the settings are saved.
+
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Serialize, Serializer};
 use stint_core::error::ErrorPayload;
+use stint_core::i18n::Lang;
+
+/// The language errors are said in, as its index in `Lang::ALL`.
+static SPOKEN: AtomicU8 = AtomicU8::new(0);
+
+/// From now on, errors are said in `lang`.
+pub fn speak_errors_in(lang: Lang) {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    SPOKEN.store(index as u8, Ordering::Relaxed);
+}
+
+/// The language errors are said in now.
+pub fn spoken() -> Lang {
+    Lang::ALL.get(usize::from(SPOKEN.load(Ordering::Relaxed))).copied().unwrap_or_default()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandError(pub stint_core::Error);
@@ -20,9 +40,16 @@ impl From<tauri::Error> for CommandError {
     }
 }
 
+impl CommandError {
+    /// What crosses the boundary, the sentence in `lang`.
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        ErrorPayload::said_in(&self.0, lang)
+    }
+}
+
 impl Serialize for CommandError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        ErrorPayload::from(&self.0).serialize(serializer)
+        self.payload(spoken()).serialize(serializer)
     }
 }
 
@@ -34,15 +61,35 @@ mod tests {
 
     #[test]
     fn the_json_shape_is_code_message_field() {
-        let invalid = CommandError(Error::invalid("phases[0].seconds", "must be at least 5"));
+        let invalid = CommandError(Error::invalid("phases[0].seconds", "A phase lasts at least 5 s."));
         assert_eq!(
             serde_json::to_value(&invalid).unwrap(),
-            json!({"code": "invalid_input", "message": "phases[0].seconds: must be at least 5", "field": "phases[0].seconds"})
+            json!({"code": "invalid_input", "message": "A phase lasts at least 5 s.", "field": "phases[0].seconds"})
         );
-        let missing = CommandError(Error::NotFound("format x".into()));
+        let missing = CommandError(Error::NotFound(stint_core::Thing::Format));
         assert_eq!(
             serde_json::to_value(&missing).unwrap(),
-            json!({"code": "not_found", "message": "format x was not found", "field": null})
+            json!({
+                "code": "not_found",
+                "message": "Stint cannot find that format any more; it may have been deleted. Reload the list.",
+                "field": null
+            })
         );
+    }
+
+    #[test]
+    fn a_told_error_is_said_in_the_users_language() {
+        let e = CommandError(Error::told(
+            "text",
+            stint_core::i18n::Msg::new("error_commitment_too_long").count("max", 500).count("count", 501),
+        ));
+        let de = e.payload(Lang::De);
+        assert_eq!(
+            de.message,
+            "Ein Vorhaben hat höchstens 500 Zeichen; dieses hat 501. Kürze es und speichere erneut."
+        );
+        assert_eq!((de.code.as_str(), de.field.as_deref()), ("invalid_input", Some("text")));
+        // Tests never change the language in effect, so it is English, and the JSON says it in it.
+        assert_eq!(serde_json::to_value(&e).unwrap()["message"], e.payload(Lang::En).message);
     }
 }

@@ -108,8 +108,9 @@ pub async fn export_history<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let title = format!("Export your history as {name}");
     let Some(chosen) = dialogs.save_file(&app, &title, folder, &proposed).await else { return Ok(None) };
-    let dir = free_name(&chosen)
-        .ok_or_else(|| Error::invalid("path", "there are too many exports of that name there; choose another name"))?;
+    let dir = free_name(&chosen).ok_or_else(|| {
+        Error::invalid("path", "That folder already holds too many exports of this name. Choose another folder.")
+    })?;
     let written = app.state::<AppState>().store.lock().export(kind, &dir, tz, Utc::now())?;
     Ok(Some(written.into_iter().map(|p| p.display().to_string()).collect()))
 }

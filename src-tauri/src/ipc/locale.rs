@@ -1,7 +1,7 @@
 //! The language the UI speaks, decided here so that the UI and the backend's words always agree.
 
 use serde::Serialize;
-use stint_core::i18n::Lang;
+use stint_core::i18n::{locale_tag, Lang};
 use tauri::State;
 use ts_rs::TS;
 
@@ -20,11 +20,7 @@ pub struct UiLocale {
 
 impl UiLocale {
     pub fn of(lang: Lang, system: Option<&str>) -> Self {
-        let tag = system
-            .filter(|tag| Lang::of_tag(tag) == Some(lang))
-            .map(|tag| tag.split(['.', '@']).next().unwrap_or(tag).replace('_', "-"))
-            .unwrap_or_else(|| lang.code().to_string());
-        UiLocale { lang, tag }
+        UiLocale { lang, tag: locale_tag(lang, system) }
     }
 }
 

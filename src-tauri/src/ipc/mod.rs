@@ -6,6 +6,7 @@
 //!
 //! May use: `stint-core`, `state`, `desktop` (the mini timer, links), the runner's handle. Never `app`.
 
+pub mod call_rooms;
 pub mod calls;
 pub mod commitments;
 pub mod communities;
@@ -18,6 +19,7 @@ pub mod pack_imports;
 pub mod platform;
 pub mod publish;
 pub mod room;
+pub mod room_browser;
 pub mod series;
 pub mod session;
 pub mod settings;

@@ -34,7 +34,7 @@ pub struct PendingPackImport {
 /// is told. A file that cannot be read or is not a valid pack is refused here, naming the problem.
 pub fn hold_file<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) -> Result<u32> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "choose a pack file"));
+        return Err(Error::invalid("path", "Choose a pack file to import."));
     }
     let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
     parse_pack(&bytes)?;

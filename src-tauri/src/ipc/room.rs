@@ -2,11 +2,13 @@
 //! running session in a room, following a room's host, leaving. Each hands the request to the room
 //! service's thread (`room::service`) and waits for its answer, a sentence when something failed.
 
+use stint_core::i18n::Msg;
 use stint_core::Error;
 use tauri::State;
 
 use super::error::{CommandError, CommandResult};
 use crate::room::service::{RoomHandle, RoomStatus};
+use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
@@ -16,17 +18,19 @@ pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
 #[tauri::command]
 pub async fn room_sign_in(
     room: State<'_, RoomHandle>,
+    state: State<'_, AppState>,
     homeserver: String,
     user: String,
     password: String,
 ) -> CommandResult<RoomStatus> {
     if homeserver.trim().is_empty() {
-        return Err(Error::invalid("homeserver", "Enter your homeserver's address, such as matrix.example.org.").into());
+        return Err(Error::told("homeserver", Msg::new("error_room_no_homeserver")).into());
     }
     if user.trim().is_empty() {
-        return Err(Error::invalid("user", "Enter your Matrix user name.").into());
+        return Err(Error::told("user", Msg::new("error_room_no_user")).into());
     }
-    room.sign_in(homeserver, user, password).await.map_err(refused)?;
+    let lang = state.settings().lang();
+    room.sign_in_speaking(homeserver, user, password, lang).await.map_err(refused)?;
     Ok(room.status())
 }
 
@@ -59,19 +63,20 @@ pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus
     Ok(room.status())
 }
 
+/// Shares this user's commitments (and whether each is done) with the room's current session, or
+/// stops sharing them. The UI says first that the homeserver's admins can read what is shared.
+#[tauri::command]
+pub async fn room_share(room: State<'_, RoomHandle>, on: bool) -> CommandResult<RoomStatus> {
+    room.share(on).await.map_err(refused)?;
+    Ok(room.status())
+}
+
 /// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
 /// (`!abc:example.org`), at most 255 bytes; anything else is `InvalidInput` naming `address`.
 pub fn checked_address(address: String) -> stint_core::Result<String> {
-    let address = address.trim().to_string();
-    let shaped =
-        (address.starts_with('#') || address.starts_with('!')) && address.contains(':') && address.len() <= 255;
-    if !shaped {
-        return Err(Error::invalid(
-            "address",
-            "Enter a room address such as #cafe:example.org, or a room id starting with !.",
-        ));
-    }
-    Ok(address)
+    stint_core::room::room_address(&address).ok_or_else(|| {
+        Error::invalid("address", "Enter a room address such as #cafe:example.org, or a room id starting with !.")
+    })
 }
 
 fn refused(message: String) -> CommandError {

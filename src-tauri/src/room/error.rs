@@ -3,6 +3,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use stint_core::i18n::{Lang, Msg};
+
 /// A failed request to the homeserver.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomError {
@@ -35,33 +37,30 @@ impl RoomError {
     }
 }
 
+impl RoomError {
+    /// The sentence in `lang`: what happened and what to do. A homeserver's own reason is quoted
+    /// as it sent it.
+    pub fn said(&self, lang: Lang) -> String {
+        let msg = match self {
+            RoomError::Unreachable { server } => Msg::new("error_room_unreachable").text("server", server.as_str()),
+            RoomError::SignedOut => Msg::new("error_room_signed_out"),
+            RoomError::BadLogin => Msg::new("error_room_bad_login"),
+            RoomError::Forbidden { message } => Msg::new("error_room_forbidden").text("reason", sentence(message)),
+            RoomError::NotFound => Msg::new("error_room_not_found"),
+            RoomError::RateLimited { .. } => Msg::new("error_room_rate_limited"),
+            RoomError::Server { status, message, .. } if message.is_empty() => {
+                Msg::new("error_room_server_status").count("status", u64::from(*status))
+            }
+            RoomError::Server { message, .. } => Msg::new("error_room_server").text("reason", sentence(message)),
+            RoomError::Invalid { message } => return sentence(message),
+        };
+        msg.render(lang)
+    }
+}
+
 impl fmt::Display for RoomError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RoomError::Unreachable { server } => write!(
-                f,
-                "Stint cannot reach {server}. Check your connection; Stint keeps trying and follows the last known \
-                 state meanwhile."
-            ),
-            RoomError::SignedOut => {
-                write!(f, "Your Matrix session has ended. Sign in again in Settings → Live rooms.")
-            }
-            RoomError::BadLogin => {
-                write!(f, "The homeserver did not accept this user name and password. Check both and try again.")
-            }
-            RoomError::Forbidden { message } => write!(f, "The homeserver refused this: {}", sentence(message)),
-            RoomError::NotFound => write!(f, "There is no such room on the homeserver. Check the room's address."),
-            RoomError::RateLimited { .. } => {
-                write!(f, "The homeserver asked Stint to slow down; Stint will try again shortly.")
-            }
-            RoomError::Server { status, message, .. } if message.is_empty() => {
-                write!(f, "The homeserver answered with an error (HTTP {status}). Try again later.")
-            }
-            RoomError::Server { message, .. } => {
-                write!(f, "The homeserver answered with an error: {} Try again later.", sentence(message))
-            }
-            RoomError::Invalid { message } => write!(f, "{}", sentence(message)),
-        }
+        f.write_str(&self.said(Lang::En))
     }
 }
 
@@ -101,6 +100,22 @@ mod tests {
             assert!(text.ends_with('.'), "{text}");
             assert!(text.chars().next().unwrap().is_uppercase() || text.starts_with('"'), "{text}");
         }
+    }
+
+    #[test]
+    fn a_sign_in_failure_is_said_in_the_users_language() {
+        assert_eq!(
+            RoomError::BadLogin.said(Lang::De),
+            "Der Homeserver hat diesen Benutzernamen und dieses Passwort nicht angenommen. Prüfe beides und versuche \
+             es erneut."
+        );
+        assert_eq!(
+            RoomError::Server { status: 502, code: String::new(), message: String::new() }.to_string(),
+            "The homeserver answered with an error (HTTP 502). Try again later."
+        );
+        assert!(RoomError::Unreachable { server: "matrix.example.org".into() }
+            .said(Lang::Es)
+            .starts_with("Stint no puede conectar con matrix.example.org."));
     }
 
     #[test]

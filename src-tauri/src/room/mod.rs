@@ -10,12 +10,17 @@
 //! against 8.2 (reqwest alone 1.6); the same 2 wakeups a minute on a current-thread runtime. Stint
 //! needs seven endpoints and none of matrix-sdk's stores or encryption.
 //!
+//! `browser_login` signs in through the browser (SSO) for servers that take no passwords from apps,
+//! returning to a one-shot listener on 127.0.0.1 (`loopback`).
+//!
 //! `service` runs it in the app: one thread that owns the client and the room, publishes a host's
 //! documents and hands a member's to `stint_core::live`; `vault` keeps the token in the OS keyring.
 
+pub mod browser_login;
 mod client;
 mod error;
 mod login;
+mod loopback;
 #[cfg(target_os = "linux")]
 pub mod secret_service;
 pub mod service;
@@ -32,6 +37,10 @@ pub use login::{
 pub use sync::{follow_room, spawn_room_thread, Backoff, RoomThread, RoomUpdate, SyncBatch, LONG_POLL};
 pub use transport::{normalize_base_url, Homeserver};
 
+#[cfg(test)]
+mod browser_login_tests;
+#[cfg(test)]
+mod service_call_tests;
 #[cfg(test)]
 mod service_tests;
 #[cfg(test)]

@@ -1,11 +1,17 @@
 //! The live room in the running app: one thread, with a current-thread runtime of its own, owns the
 //! Matrix client and the one room Stint is in. It signs in, joins, publishes the host's documents
 //! (`live::hosted_doc` after each change of the local session), feeds what the room delivers to core
-//! (`live::receive`), keeps this member's presence entry fresh (every 4 min), and reports its status.
+//! (`live::receive`), keeps this member's presence entry fresh (every 4 min; with the commitments when
+//! the user shares them), enters the room of a call that starts (hosting when the room's power levels
+//! allow it, following otherwise), and reports its status.
 //!
 //! Why its own thread: measured with the 30 s long-poll, a current-thread runtime wakes about twice a
-//! minute where Tauri's multi-thread runtime woke 18–21 times (room/sync.rs); the presence refresh
-//! adds one wake per 4 min. The `/sync` loop (`follow_room`) runs as a task on the same runtime and
+//! minute where Tauri's multi-thread runtime woke 18–21 times (room/sync.rs). Its periodic work (the
+//! presence refresh, dropping members whose entry expired) runs on the long-poll's answers, not on
+//! timers: a tokio timer minutes ahead wakes the thread several times as the timer wheel cascades.
+//! Measured with `room_bench` (debug build, the machine shared and loaded): a joined idle room cost
+//! 6–8 wakeups a minute per room thread with a 30 s long-poll and a 4 min refresh timer, and 7–8
+//! with a 55 s long-poll and that timer; see the README for the numbers after this change. The `/sync` loop (`follow_room`) runs as a task on the same runtime and
 //! reconnects with backoff and a whole-state resync; while it is away the member keeps following the
 //! last known state (the local session goes on by itself) and the status says so.
 
@@ -14,10 +20,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 use stint_core::format::PhaseKind;
+use stint_core::i18n::Lang;
 use stint_core::live::{self, Changes};
 use stint_core::room::{
-    check_sender, member_content, presence, ClockEstimate, Follow, MemberEntry, MemberStatus, MEMBER_EVENT_TYPE,
-    MEMBER_REFRESH_SECONDS, SESSION_EVENT_TYPE,
+    check_sender, member_content, parse_member, presence, ClockEstimate, Follow, MemberEntry, MemberStatus,
+    SharedCommitment, MEMBER_EVENT_TYPE, MEMBER_REFRESH_SECONDS, SESSION_EVENT_TYPE,
 };
 use stint_core::store::{RoomLink, RoomRole};
 use stint_core::timeline::state_at;
@@ -53,6 +60,10 @@ pub struct RoomStatus {
     pub present: Vec<Presence>,
     /// Set when this computer's clock is more than 2 s off the room's.
     pub clock_warning: Option<String>,
+    /// Whether this user shares their commitments with the room's current session.
+    pub sharing: bool,
+    /// Whether the room has a session to share with (the choice is per session).
+    pub can_share: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -60,6 +71,8 @@ pub struct RoomStatus {
 pub struct Presence {
     pub user_id: String,
     pub status: String,
+    /// Empty unless the member shares them for this session.
+    pub commitments: Vec<SharedCommitment>,
 }
 
 /// Where the service's news go: core's changes to `publish`, the status to the UI.
@@ -71,11 +84,41 @@ pub trait RoomSink: Send + 'static {
 type Reply = oneshot::Sender<Result<(), String>>;
 
 enum Command {
-    SignIn { homeserver: String, user: String, password: String, reply: Reply },
-    SignOut { reply: Reply },
-    GoLive { room: String, reply: Reply },
-    Join { room: String, reply: Reply },
-    Leave { reply: Reply },
+    SignIn {
+        homeserver: String,
+        user: String,
+        password: String,
+        lang: Lang,
+        reply: Reply,
+    },
+    /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
+    Adopt {
+        server: Homeserver,
+        session: MatrixSession,
+        reply: Reply,
+    },
+    SignOut {
+        reply: Reply,
+    },
+    GoLive {
+        room: String,
+        reply: Reply,
+    },
+    Join {
+        room: String,
+        reply: Reply,
+    },
+    EnterCall {
+        room: String,
+        reply: Reply,
+    },
+    Share {
+        on: bool,
+        reply: Reply,
+    },
+    Leave {
+        reply: Reply,
+    },
     SessionChanged,
 }
 
@@ -97,7 +140,23 @@ impl RoomHandle {
     }
 
     pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
-        self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
+        self.sign_in_speaking(homeserver, user, password, Lang::En).await
+    }
+
+    /// Signs in; a failure is a sentence in `lang`.
+    pub async fn sign_in_speaking(
+        &self,
+        homeserver: String,
+        user: String,
+        password: String,
+        lang: Lang,
+    ) -> Result<(), String> {
+        self.ask(|reply| Command::SignIn { homeserver, user, password, lang, reply }).await
+    }
+
+    /// Keeps and uses a session signed in through the browser (`room::browser_login`).
+    pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), String> {
+        self.ask(|reply| Command::Adopt { server, session, reply }).await
     }
 
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -110,6 +169,16 @@ impl RoomHandle {
 
     pub async fn join(&self, room: String) -> Result<(), String> {
         self.ask(|reply| Command::Join { room, reply }).await
+    }
+
+    /// A call tied to `room` started here: host it there when the room allows, else follow its host.
+    pub async fn enter_call(&self, room: String) -> Result<(), String> {
+        self.ask(|reply| Command::EnterCall { room, reply }).await
+    }
+
+    /// Shares this user's commitments with the room's current session, or stops sharing them.
+    pub async fn share(&self, on: bool) -> Result<(), String> {
+        self.ask(|reply| Command::Share { on, reply }).await
     }
 
     pub async fn leave(&self) -> Result<(), String> {
@@ -163,9 +232,16 @@ struct Conn {
     task: tokio::task::JoinHandle<()>,
     /// The host's last published revision.
     published: u64,
-    /// The status last written to the member entry (and for which session).
-    announced: Option<(String, MemberStatus)>,
+    /// What the member entry last said: the session, the status and the shared commitments.
+    announced: Option<Announced>,
+    /// When this member's entry is next rewritten (on the first heartbeat after).
+    next_refresh: tokio::time::Instant,
+    /// When the soonest entry listed as present expires (the list is recomputed on the first
+    /// heartbeat after).
+    expiry: Option<tokio::time::Instant>,
 }
+
+type Announced = (String, MemberStatus, Option<Vec<SharedCommitment>>);
 
 impl Drop for Conn {
     fn drop(&mut self) {
@@ -190,26 +266,39 @@ struct Service {
 impl Service {
     async fn run(mut self, mut inbox: mpsc::UnboundedReceiver<Command>) {
         self.restore().await;
-        let refresh = Duration::from_secs(MEMBER_REFRESH_SECONDS as u64);
-        let mut next_refresh = tokio::time::Instant::now() + refresh;
         loop {
             tokio::select! {
                 command = inbox.recv() => match command {
                     Some(command) => self.handle(command).await,
                     None => return,
                 },
-                Some(update) = next_update(&mut self.conn) => self.on_update(update).await,
+                Some(update) = next_update(&mut self.conn) => {
+                    self.on_update(update).await;
+                    self.heartbeat().await;
+                }
                 () = tokio::time::sleep(RECONNECT), if self.pending.is_some() => {
                     self.reconnect().await;
                     self.report();
                 }
-                () = tokio::time::sleep_until(next_refresh), if self.conn.is_some() => {
-                    next_refresh = tokio::time::Instant::now() + refresh;
-                    self.announce_member(true).await;
-                    // Entries that expired meanwhile drop off the list shown.
-                    self.report();
-                }
             }
+        }
+    }
+
+    /// The periodic work, done on the room's own answers (each long-poll ends at least every 55 s)
+    /// rather than on timers: a timer minutes ahead costs tokio several wakes as its wheel cascades
+    /// (measured, see the module's note). Refreshes this member's entry once it is 3 minutes old,
+    /// and recomputes who is present once the soonest listed entry expired.
+    async fn heartbeat(&mut self) {
+        let Some(conn) = &self.conn else { return };
+        let now = tokio::time::Instant::now();
+        if conn.next_refresh <= now {
+            if let Some(conn) = &mut self.conn {
+                conn.next_refresh = now + Duration::from_secs(MEMBER_REFRESH_SECONDS as u64);
+            }
+            self.announce_member(true).await;
+            self.report();
+        } else if self.conn.as_ref().and_then(|c| c.expiry).is_some_and(|at| at <= now) {
+            self.report();
         }
     }
 
@@ -245,7 +334,7 @@ impl Service {
         let link = self.store.lock().room_link();
         match link {
             Ok(Some(link)) if self.client.is_some() => {
-                if let Err(message) = self.enter(&link.room, link.role).await {
+                if let Err(message) = self.enter(&link.room, Some(link.role)).await {
                     self.set_message(Some(message));
                 }
             }
@@ -256,8 +345,12 @@ impl Service {
 
     async fn handle(&mut self, command: Command) {
         match command {
-            Command::SignIn { homeserver, user, password, reply } => {
-                let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
+            Command::SignIn { homeserver, user, password, lang, reply } => {
+                let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
+            }
+            Command::Adopt { server, session, reply } => {
+                self.adopt(server.with_own_connections(), session);
+                let _ = reply.send(Ok(()));
             }
             Command::SignOut { reply } => {
                 self.pending = None;
@@ -270,11 +363,22 @@ impl Service {
                 let _ = reply.send(result);
             }
             Command::GoLive { room, reply } => {
-                let result = self.enter(&room, RoomRole::Host).await;
+                let result = self.enter(&room, Some(RoomRole::Host)).await;
                 self.after(result, reply);
             }
             Command::Join { room, reply } => {
-                let result = self.enter(&room, RoomRole::Member).await;
+                let result = self.enter(&room, Some(RoomRole::Member)).await;
+                self.after(result, reply);
+            }
+            Command::EnterCall { room, reply } => {
+                let result = self.enter(&room, None).await;
+                self.after(result, reply);
+            }
+            Command::Share { on, reply } => {
+                let result = live::share_commitments(&mut self.store.lock(), on).map_err(|e| e.to_string());
+                if result.is_ok() {
+                    self.announce_member(false).await;
+                }
                 self.after(result, reply);
             }
             Command::Leave { reply } => {
@@ -295,9 +399,15 @@ impl Service {
         let _ = reply.send(result);
     }
 
-    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), String> {
-        let server = Homeserver::connect(homeserver).await.map_err(|e| e.to_string())?;
-        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.to_string())?;
+    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str, lang: Lang) -> Result<(), String> {
+        let server = Homeserver::connect(homeserver).await.map_err(|e| e.said(lang))?;
+        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.said(lang))?;
+        self.adopt(server, session);
+        Ok(())
+    }
+
+    /// Keeps a new session in the vault (or for this run) and makes it the one the room uses.
+    fn adopt(&mut self, server: Homeserver, session: MatrixSession) {
         let kept = self.vault.save(&session);
         if kept == Kept::ThisRun {
             log::warn!("Live room: no keyring took the access token; it is kept for this run only");
@@ -307,11 +417,11 @@ impl Service {
         self.client = Some(RoomClient::new(server, session));
         self.set_message(None);
         self.report();
-        Ok(())
     }
 
-    /// Joins `room` (alias or id) and hosts the running session there, or follows its host.
-    async fn enter(&mut self, room: &str, role: RoomRole) -> Result<(), String> {
+    /// Joins `room` (alias or id) and hosts the running session there, or follows its host; with no
+    /// `role` asked for (a call's room), hosts when the room's power levels allow it.
+    async fn enter(&mut self, room: &str, role: Option<RoomRole>) -> Result<(), String> {
         let client = self.client.clone().ok_or_else(|| {
             "You are not signed in to a Matrix account. Sign in under Settings → Live rooms first.".to_string()
         })?;
@@ -319,6 +429,7 @@ impl Service {
         let room_id = client.join(room).await.map_err(|e| e.to_string())?;
         let state = client.room_state(&room_id).await.map_err(|e| e.to_string())?;
         let user = client.user_id().to_string();
+        let role = role.unwrap_or_else(|| live::call_room_role(&state.power_levels(), &user));
         if role == RoomRole::Host && check_sender(&state.power_levels(), &user, SESSION_EVENT_TYPE).is_err() {
             return Err(format!(
                 "This room does not let {user} run its timer. Ask a room moderator to give you the moderator \
@@ -338,6 +449,8 @@ impl Service {
             task,
             published: 0,
             announced: None,
+            next_refresh: tokio::time::Instant::now() + Duration::from_secs(MEMBER_REFRESH_SECONDS as u64),
+            expiry: None,
         });
         self.set_connection("connecting");
         // One write first: its server stamp gives the clock offset before any session is mirrored.
@@ -395,6 +508,7 @@ impl Service {
     async fn on_update(&mut self, update: RoomUpdate) {
         match update {
             RoomUpdate::Snapshot(state) => {
+                self.log_refused_members(&state.events);
                 self.set_connection("connected");
                 self.set_message(None);
                 if let Some(conn) = &mut self.conn {
@@ -407,6 +521,7 @@ impl Service {
                 self.publish_hosted().await;
             }
             RoomUpdate::Changed(events) => {
+                self.log_refused_members(&events);
                 if let Some(conn) = &mut self.conn {
                     for event in &events {
                         let held = &mut conn.state.events;
@@ -418,6 +533,7 @@ impl Service {
                     self.announce_member(false).await;
                 }
             }
+            RoomUpdate::Quiet => return,
             RoomUpdate::Offline(e) => {
                 self.set_connection("offline");
                 self.set_message(Some(e.to_string()));
@@ -433,6 +549,17 @@ impl Service {
             }
         }
         self.report();
+    }
+
+    /// Logs, once as it arrives, each member entry that is refused (hostile, malformed or oversized).
+    fn log_refused_members(&self, events: &[StateEvent]) {
+        let Some(conn) = &self.conn else { return };
+        let now = conn.clock.room_now(self.wall.now());
+        for entry in members_of(events) {
+            if let Err(why) = parse_member(&entry, now) {
+                log::info!("Live room: ignored the presence of {}: {why}", entry.sender);
+            }
+        }
     }
 
     /// A member offers every session document to core, in the room's order. True when the
@@ -496,24 +623,47 @@ impl Service {
         }
     }
 
-    /// Writes this member's entry when its status changed, or always with `refresh`.
+    /// Writes this member's entry when its status or what it shares changed, or always with `refresh`.
     async fn announce_member(&mut self, refresh: bool) {
         let Some((session_id, status)) = self.member_status() else { return };
-        let unchanged = self.conn.as_ref().and_then(|c| c.announced.clone()) == Some((session_id.clone(), status));
+        let shared = match live::shared_commitments(&mut self.store.lock()) {
+            Ok(shared) => shared,
+            Err(e) => {
+                log::warn!("Live room: cannot read the commitments to share: {e}");
+                None
+            }
+        };
+        let next = (session_id, status, shared);
+        let unchanged = self.conn.as_ref().and_then(|c| c.announced.as_ref()) == Some(&next);
         if unchanged && !refresh {
             return;
         }
-        self.write_member(status, &session_id).await;
+        self.write_member(next).await;
     }
 
-    async fn write_member(&mut self, status: MemberStatus, session_id: &str) {
+    async fn write_member(&mut self, next: Announced) {
         let Some(conn) = &self.conn else { return };
-        let content = member_content(session_id, status, conn.clock.room_now(self.wall.now()), None);
+        let (session_id, status, shared) = &next;
+        let content = member_content(session_id, *status, conn.clock.room_now(self.wall.now()), shared.as_deref());
         if self.write_member_content(&content).await {
             if let Some(conn) = &mut self.conn {
-                conn.announced = Some((session_id.to_string(), status));
+                conn.announced = Some(next);
             }
         }
+    }
+
+    /// When the soonest entry of those listed present expires (local time), to drop it then.
+    fn next_expiry(&self) -> Option<tokio::time::Instant> {
+        let conn = self.conn.as_ref()?;
+        let now = conn.clock.room_now(self.wall.now());
+        let soonest = members_of(&conn.state.events)
+            .iter()
+            .filter_map(|entry| parse_member(entry, now).ok().flatten())
+            .map(|doc| doc.expires_ts)
+            .min()?;
+        let wait_ms = (soonest - now.timestamp_millis()).max(0) as u64;
+        // A little after it expired, so that it reads as expired then.
+        Some(tokio::time::Instant::now() + Duration::from_millis(wait_ms + 500))
     }
 
     /// Writes this user's `app.stint.member` entry, keeping the clock sample; true when written.
@@ -569,8 +719,11 @@ impl Service {
 
     /// Recomputes what the UI shows and hands it to the sink.
     fn report(&mut self) {
-        let session_id = self.store.lock().room_link().ok().flatten().and_then(|l| l.session_id);
+        let link = self.store.lock().room_link().ok().flatten();
+        let session_id = link.as_ref().and_then(|l| l.session_id.clone());
         let mut status = self.status();
+        status.sharing = link.as_ref().is_some_and(live::is_sharing);
+        status.can_share = session_id.is_some();
         status.user = self.client.as_ref().map(|c| c.user_id().to_string());
         status.homeserver = self.client.as_ref().map(|c| c.server().host());
         if let Some(pending) = &self.pending {
@@ -592,7 +745,11 @@ impl Service {
                         }
                         present
                             .into_iter()
-                            .map(|p| Presence { user_id: p.user_id, status: status_name(p.status).into() })
+                            .map(|p| Presence {
+                                user_id: p.user_id,
+                                status: status_name(p.status).into(),
+                                commitments: p.commitments,
+                            })
                             .collect()
                     }
                     None => Vec::new(),
@@ -605,6 +762,10 @@ impl Service {
                 status.present = Vec::new();
                 status.clock_warning = None;
             }
+        }
+        let expiry = self.next_expiry();
+        if let Some(conn) = &mut self.conn {
+            conn.expiry = expiry;
         }
         *self.status.lock().unwrap_or_else(|p| p.into_inner()) = status.clone();
         self.sink.status(&status);

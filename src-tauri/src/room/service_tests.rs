@@ -20,7 +20,7 @@ use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 #[derive(Clone, Default)]
-struct Recorded(Arc<Mutex<(Vec<Changes>, Option<RoomStatus>)>>);
+pub(super) struct Recorded(Arc<Mutex<(Vec<Changes>, Option<RoomStatus>)>>);
 
 impl RoomSink for Recorded {
     fn changed(&self, changes: Changes) {
@@ -31,13 +31,13 @@ impl RoomSink for Recorded {
     }
 }
 
-struct App {
-    store: SharedStore,
-    room: RoomHandle,
+pub(super) struct App {
+    pub(super) store: SharedStore,
+    pub(super) room: RoomHandle,
     _dir: tempfile::TempDir,
 }
 
-fn app() -> App {
+pub(super) fn app() -> App {
     app_with_clock(ShiftedClock::default())
 }
 
@@ -52,7 +52,7 @@ fn app_with_clock(clock: ShiftedClock) -> App {
 }
 
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
-async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
+pub(super) async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
     while !ready() {
         assert!(start.elapsed() < Duration::from_secs(10), "not within 10 s: {what}");

@@ -1,7 +1,8 @@
 //! Following one room: a filtered `/sync` long-poll, and a whole-state resync after every outage.
 //!
 //! The filter keeps only this room and only the state Stint reads (the session, the members, the
-//! power levels, the create event), so an idle room costs one request per 30 s long-poll. Run on a
+//! power levels, the create event), so an idle room costs one request per 55 s long-poll (under the
+//! 60 s that common reverse proxies allow a request). Run on a
 //! runtime of its own thread (`spawn_room_thread`): measured with a 30 s long-poll against Synapse on
 //! this machine, a current-thread runtime woke 2 times a minute where tokio's multi-thread runtime
 //! (Tauri's) woke 18–21 times, its workers handing each socket event to one another.
@@ -22,7 +23,7 @@ use super::client::{state_event, RoomClient, RoomState, StateEvent};
 use super::error::RoomError;
 
 /// How long the server holds an idle long-poll open.
-pub const LONG_POLL: Duration = Duration::from_secs(30);
+pub const LONG_POLL: Duration = Duration::from_secs(55);
 /// The long-poll's own wait plus a margin for the answer.
 const LONG_POLL_MARGIN: Duration = Duration::from_secs(15);
 /// The state event types Stint follows.
@@ -35,6 +36,9 @@ pub enum RoomUpdate {
     Snapshot(RoomState),
     /// State events that changed since the last report, in the room's order.
     Changed(Vec<StateEvent>),
+    /// A long-poll ended with nothing new: the connection's heartbeat, at least once per `LONG_POLL`
+    /// while connected, on which the service does its periodic work instead of on timers of its own.
+    Quiet,
     /// The server cannot be reached (or failed); the loop keeps trying. Reported once per outage.
     Offline(RoomError),
     /// The user left or was removed from the room; the loop ended.
@@ -157,7 +161,9 @@ pub async fn follow_room(client: RoomClient, room_id: String, updates: mpsc::Sen
             match client.sync_once(&room_id, Some(&since), LONG_POLL).await {
                 Ok(batch) => {
                     since = batch.next_batch;
-                    if !batch.events.is_empty() && updates.send(RoomUpdate::Changed(batch.events)).await.is_err() {
+                    let update =
+                        if batch.events.is_empty() { RoomUpdate::Quiet } else { RoomUpdate::Changed(batch.events) };
+                    if updates.send(update).await.is_err() {
                         return;
                     }
                     if batch.left {

@@ -89,6 +89,7 @@ const PAUSE_ON_SLEEP: SessionPrefs = SessionPrefs {
         long_break_every: 4,
     },
     lang: stint_core::i18n::Lang::En,
+    clock: stint_core::i18n::ClockStyle::H24,
 };
 const WALL_CLOCK: SessionPrefs = SessionPrefs { sleep_policy: SleepPolicy::WallClock, ..PAUSE_ON_SLEEP };
 

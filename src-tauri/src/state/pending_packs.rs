@@ -85,9 +85,9 @@ impl PendingPacks {
     }
 }
 
-/// Reads "The community pack to confirm (installed or cancelled already) was not found".
+/// Says the pack is no longer waiting for confirmation, and to open it again.
 fn gone() -> Error {
-    Error::NotFound("The community pack to confirm (installed or cancelled already)".into())
+    Error::NotFound(stint_core::Thing::PendingPack)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use stint_core::i18n::Lang;
+use stint_core::i18n::{locale_tag, ClockStyle, Lang};
 pub use stint_core::live::SleepPolicy;
 use stint_core::live::{PomodoroLengths, SessionPrefs};
 use stint_core::{Error, Result};
@@ -84,12 +84,35 @@ impl Default for Settings {
 impl Settings {
     /// Checks every value; the error names the first field out of range.
     pub fn validate(&self) -> Result<()> {
-        check_range("focus_minutes", self.focus_minutes, 1, 240)?;
-        check_range("short_break_minutes", self.short_break_minutes, 1, 120)?;
-        check_range("long_break_minutes", self.long_break_minutes, 1, 120)?;
-        check_range("long_break_every", self.long_break_every, 0, 12)?;
+        check_range("focus_minutes", "A focus phase lasts {min} to {max} minutes", self.focus_minutes, 1, 240)?;
+        check_range(
+            "short_break_minutes",
+            "A short break lasts {min} to {max} minutes",
+            self.short_break_minutes,
+            1,
+            120,
+        )?;
+        check_range(
+            "long_break_minutes",
+            "A long break lasts {min} to {max} minutes",
+            self.long_break_minutes,
+            1,
+            120,
+        )?;
+        check_range(
+            "long_break_every",
+            "A long break comes after {min} to {max} breaks (0 for never)",
+            self.long_break_every,
+            0,
+            12,
+        )?;
         if let Some(shortcut) = &self.global_shortcut {
-            Accelerator::parse(shortcut).map_err(|problem| Error::invalid("global_shortcut", problem))?;
+            Accelerator::parse(shortcut).map_err(|problem| {
+                Error::invalid(
+                    "global_shortcut",
+                    format!("Stint cannot use this shortcut: {problem}. Change it, or clear it for no shortcut."),
+                )
+            })?;
         }
         Ok(())
     }
@@ -117,6 +140,7 @@ impl Settings {
                 long_break_every: self.long_break_every,
             },
             lang: self.lang(),
+            clock: ClockStyle::of_tag(&locale_tag(self.lang(), system_locale().as_deref())),
         }
     }
 
@@ -126,18 +150,22 @@ impl Settings {
     }
 }
 
-fn check_range(field: &str, value: u32, min: u32, max: u32) -> Result<()> {
+/// `value` within `min..=max`; else the rule (`{min}`, `{max}` filled in) and the value, in a sentence.
+fn check_range(field: &str, rule: &str, value: u32, min: u32, max: u32) -> Result<()> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("must be between {min} and {max}, not {value}")))
+        let rule = rule.replace("{min}", &min.to_string()).replace("{max}", &max.to_string());
+        Err(Error::invalid(field, format!("{rule}; this one is {value}. Choose a number in that range.")))
     }
 }
 
 /// Parses the contents of a settings file: valid JSON, known keys, values in range.
 pub fn parse(bytes: &[u8]) -> Result<Settings> {
-    let settings: Settings =
-        serde_json::from_slice(bytes).map_err(|e| Error::invalid(FILE_NAME, format!("cannot be read: {e}")))?;
+    let settings: Settings = serde_json::from_slice(bytes).map_err(|e| {
+        log::warn!("{FILE_NAME}: {e}");
+        Error::invalid(FILE_NAME, "It is not a settings file Stint can read.")
+    })?;
     let settings = settings.normalized();
     settings.validate()?;
     Ok(settings)
@@ -166,7 +194,9 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
         }
         Err(e) => {
             log::warn!("cannot read {}: {e}; using default settings", path.display());
-            let notice = format!("Your settings could not be read ({e}); Stint is using its defaults for now.");
+            let notice = "Stint could not read your settings file, so it uses its default settings for now. Save \
+                          your settings again to replace the file."
+                .to_string();
             return Loaded { settings: Settings::default(), notice: Some(notice) };
         }
     };
@@ -176,12 +206,17 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
             let aside = set_aside_path(path, now);
             let notice = match std::fs::rename(path, &aside) {
                 Ok(()) => format!(
-                    "Your settings file was not valid ({problem}). It was kept as {} and the default settings are used.",
+                    "Your settings file held something Stint cannot use: {problem} Stint uses its default settings \
+                     and kept the old file as {}.",
                     aside.display()
                 ),
-                Err(e) => format!(
-                    "Your settings file was not valid ({problem}) and could not be moved aside ({e}); the default settings are used."
-                ),
+                Err(e) => {
+                    log::warn!("cannot move {} aside: {e}", path.display());
+                    format!(
+                        "Your settings file held something Stint cannot use: {problem} Stint uses its default \
+                         settings; the old file stays where it was."
+                    )
+                }
             };
             log::warn!("{notice}");
             Loaded { settings: Settings::default(), notice: Some(notice) }

@@ -23,23 +23,22 @@ export function appPid(): number {
 
 /**
  * Starts a second `stint` on this spec's data directory with `args` (as the desktop does for a
- * `stint://` link) and waits up to 10 s for it to exit; returns its exit status.
+ * `stint://` link) and waits up to 10 s for it to exit; returns its exit status, or the name of the
+ * signal that ended it (a crash: 'SIGSEGV').
  */
-export async function secondLaunch(args: string[] = []): Promise<number | null> {
+export async function secondLaunch(args: string[] = []): Promise<number | NodeJS.Signals> {
   const { dataDir } = currentEnvironment();
   const second = spawn(appBinary(), args, { env: { ...process.env, STINT_DATA_DIR: dataDir }, stdio: 'ignore' });
-  let exited = false;
-  let exitCode: number | null = null;
-  second.once('exit', (code) => {
-    exited = true;
-    exitCode = code;
+  let ending: number | NodeJS.Signals | undefined;
+  second.once('exit', (code, signal) => {
+    ending = code ?? signal ?? undefined;
   });
   try {
-    await pollUntil(() => exited, 'the second launch is still running after 10 s');
+    await pollUntil(() => ending !== undefined, 'the second launch is still running after 10 s');
   } finally {
-    if (!exited) second.kill('SIGKILL');
+    if (ending === undefined) second.kill('SIGKILL');
   }
-  return exitCode;
+  return ending!;
 }
 
 /** Kills the app with SIGKILL — no chance to clean up, like a crash or a power cut — and waits for it to be gone. */

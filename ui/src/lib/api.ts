@@ -19,6 +19,7 @@ import type { SessionView } from './bindings/SessionView';
 import type { NotificationFailure } from './bindings/NotificationFailure';
 import type { Call } from './bindings/Call';
 import type { StoredCall } from './bindings/StoredCall';
+import type { CallRoom } from './bindings/CallRoom';
 import type { Community } from './bindings/Community';
 import type { PackChoice } from './bindings/PackChoice';
 import type { PackImport } from './bindings/PackImport';
@@ -34,6 +35,7 @@ import type { DesktopCapabilities } from './bindings/DesktopCapabilities';
 import type { Settings } from './bindings/Settings';
 import type { UiLocale } from './bindings/UiLocale';
 import type { RoomStatus } from './bindings/RoomStatus';
+import type { SignInWays } from './bindings/SignInWays';
 import type { UpdateStatus } from './bindings/UpdateStatus';
 import type { Command, EventName } from './bindings/ipc';
 
@@ -108,16 +110,21 @@ export const reopenCommitment = (id: number) => call<Commitment>('reopen_commitm
 /** The IANA time zone the UI shows times in; History's days are counted in it. */
 export const userZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 /** Sessions newest first; with a range of days (`YYYY-MM-DD`), those started on those days. */
-export const historySessions = (limit: number, beforeId?: number, range?: { from: string; to: string }) =>
+export const historySessions = (
+  limit: number,
+  beforeId?: number,
+  range?: { from: string; to: string },
+  zone: string = userZone(),
+) =>
   call<SessionSummary[]>('history_sessions', {
     beforeId: beforeId ?? null,
     limit,
     from: range?.from ?? null,
     to: range?.to ?? null,
-    zone: userZone(),
+    zone,
   });
-export const historyPeriod = (from: string, to: string) =>
-  call<HistoryPeriod>('history_period', { from, to, zone: userZone() });
+export const historyPeriod = (from: string, to: string, zone: string = userZone()) =>
+  call<HistoryPeriod>('history_period', { from, to, zone });
 export const historyOverview = (days: number) => call<HistoryOverview>('history_overview', { days, zone: userZone() });
 export const sessionDetail = (id: number) => call<SessionDetail>('session_detail', { id });
 export const editSession = (id: number, edit: SessionEdit) => call<SessionDetail>('edit_session', { id, edit });
@@ -126,8 +133,8 @@ export const deleteSession = (id: number) => call<void>('delete_session', { id }
  * The backend asks the user where to save (its own dialog: no path comes from the page) and writes
  * the export into a new folder of that name; returns the files, `null` when the user cancels.
  */
-export const exportHistory = (kind: ExportKind) =>
-  call<string[] | null>('export_history', { kind, zone: userZone() });
+export const exportHistory = (kind: ExportKind, zone: string = userZone()) =>
+  call<string[] | null>('export_history', { kind, zone });
 
 // Community calls
 export const upcomingCalls = (days: number) => call<UpcomingOccurrence[]>('upcoming_calls', { days });
@@ -202,12 +209,26 @@ export const roomStatus = () => call<RoomStatus>('room_status');
 export const roomSignIn = (homeserver: string, user: string, password: string) =>
   call<RoomStatus>('room_sign_in', { homeserver, user, password });
 export const roomSignOut = () => call<RoomStatus>('room_sign_out');
+/** How the homeserver lets Stint sign in: a password, the browser (SSO) and its identity providers. */
+export const roomSignInWays = (homeserver: string) => call<SignInWays>('room_sign_in_ways', { homeserver });
+/** Signs in through the browser (with `provider` when picked); resolves once the browser came back. */
+export const roomSignInBrowser = (homeserver: string, provider: string | null) =>
+  call<RoomStatus>('room_sign_in_browser', { homeserver, provider });
+/** Cancels the browser sign-in under way; its `roomSignInBrowser` rejects with a sentence. */
+export const roomCancelBrowserSignIn = () => call<void>('room_cancel_browser_sign_in');
 /** Hosts the running session in the room at `address` (`#cafe:example.org` or a room id). */
 export const roomGoLive = (address: string) => call<RoomStatus>('room_go_live', { address });
 /** Follows the host of the room at `address`. */
 export const roomJoin = (address: string) => call<RoomStatus>('room_join', { address });
 /** Leaves the room: a followed session goes on as the user's own. */
 export const roomLeave = () => call<RoomStatus>('room_leave');
+/** Shares this user's commitments (and which are done) with the room's session, or stops sharing them. */
+export const roomShare = (on: boolean) => call<RoomStatus>('room_share', { on });
+/** Every call's live room. */
+export const listCallRooms = () => call<CallRoom[]>('list_call_rooms');
+/** Ties a call to a room (an alias or a room id), or unties it with `null`. */
+export const setCallRoom = (callId: string, room: string | null) =>
+  call<CallRoom | null>('set_call_room', { callId, room });
 
 // The desktop shell
 /** Shows the always-on-top mini timer window, or hides it when it is shown. */
@@ -245,4 +266,4 @@ export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('n
 /** The live room's status changed: signed in or out, connected, offline, who is present. */
 export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
 
-export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, Subscription, UnlistenFn, UpdateStatus };
+export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, SignInWays, Subscription, UnlistenFn, UpdateStatus };

@@ -1,6 +1,6 @@
 // Pure display helpers for call occurrences: grouping by the user's local day, and a start time in
 // local time with the call's own zone beside it when the call is kept in another zone.
-import { locale as ui } from './i18n.svelte';
+import { locale as ui, m } from './i18n.svelte';
 import { formatClock } from './time';
 
 /** The user's own IANA time zone (e.g. `Europe/Berlin`). */
@@ -29,14 +29,14 @@ export function groupByLocalDay<T extends { starts_at: string }>(items: T[]): Da
   return groups;
 }
 
-/** `Today`, `Tomorrow`, or the weekday and date of a `YYYY-MM-DD` local date (e.g. Wednesday 5 March). */
+/** `Today`, `Tomorrow` (in the user's language), or the weekday and date of a `YYYY-MM-DD` local date (e.g. Wednesday 5 March). */
 export function dayLabel(date: string, now: Date, locale?: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const day = new Date(y, m - 1, d);
+  const [y, mo, d] = date.split('-').map(Number);
+  const day = new Date(y, mo - 1, d);
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const diff = Math.round((day.getTime() - today.getTime()) / 86_400_000);
-  if (diff === 0) return 'Today';
-  if (diff === 1) return 'Tomorrow';
+  if (diff === 0) return m.calls_today();
+  if (diff === 1) return m.calls_tomorrow();
   return new Intl.DateTimeFormat(locale ?? ui.tag, { weekday: 'long', day: 'numeric', month: 'long' }).format(day);
 }
 

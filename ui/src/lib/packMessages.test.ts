@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLocale } from './i18n.svelte';
 import { describePackImport, describePackSource } from './packMessages';
 import { packImport } from '../test/callFixtures';
 
@@ -16,6 +17,20 @@ describe('describePackImport', () => {
     );
     expect(describePackImport(packImport({ action: 'replaced', version: '1.0.0', installed_version: '1.2.0' }))).toBe(
       'Replaced Turing Way-like with v1.0.0 from the pack you confirmed. Your history is unchanged.',
+    );
+  });
+});
+
+describe('in another language', () => {
+  afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
+
+  it('says what an import did with the language’s plurals', () => {
+    useLocale({ lang: 'es', tag: 'es-ES' });
+    expect(describePackImport(packImport({ formats: ['a'] }))).toBe('Turing Way-like v1.2.0 está instalado: 1 formato y 2 llamadas.');
+    expect(describePackSource({ kind: 'link', name: 'tw.stint.json' })).toBe('un enlace stint:// al archivo tw.stint.json');
+    useLocale({ lang: 'de', tag: 'de-DE' });
+    expect(describePackImport(packImport({ action: 'older', version: '1.0.0', installed_version: null }))).toBe(
+      'Ältere Version ignoriert: Die Datei enthält Turing Way-like v1.0.0, älter als deine. Nichts hat sich geändert.',
     );
   });
 });

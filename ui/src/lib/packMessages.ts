@@ -1,21 +1,30 @@
-// What a pack import did, in words for the Calls view.
+// What a pack import did, in words for the Calls view, in the user's language.
+import { m } from './i18n.svelte';
 import type { PackImport } from './bindings/PackImport';
 import type { PackSource } from './bindings/PackSource';
 
-const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 export function describePackImport(r: PackImport): string {
+  const { name, version } = r;
   switch (r.action) {
     case 'installed':
-      return `Installed ${r.name} v${r.version}: ${count(r.formats.length, 'format')} and ${count(r.calls.length, 'call')}.`;
+      return m.pack_installed({
+        name,
+        version,
+        formats: m.pack_format_count({ count: r.formats.length }),
+        calls: m.pack_call_count({ count: r.calls.length }),
+      });
     case 'updated':
-      return `Updated ${r.name} to v${r.version}${r.installed_version ? ` (was v${r.installed_version})` : ''}. Your history is unchanged.`;
+      return r.installed_version
+        ? m.pack_updated_from({ name, version, previous: r.installed_version })
+        : m.pack_updated({ name, version });
     case 'already_current':
-      return `${r.name} v${r.version} is already current: nothing changed.`;
+      return m.pack_already_current({ name, version });
     case 'replaced':
-      return `Replaced ${r.name} with v${r.version} from the pack you confirmed. Your history is unchanged.`;
+      return m.pack_replaced({ name, version });
     case 'older':
-      return `Older version ignored: the file has ${r.name} v${r.version}, you have v${r.installed_version ?? '?'}. Nothing changed.`;
+      return r.installed_version
+        ? m.pack_older({ name, version, installed: r.installed_version })
+        : m.pack_older_unknown({ name, version });
   }
 }
 
@@ -23,12 +32,12 @@ export function describePackImport(r: PackImport): string {
 export function describePackSource(s: PackSource): string {
   switch (s.kind) {
     case 'bundled':
-      return 'the installer';
+      return m.pack_source_bundled();
     case 'file':
-      return `the file ${s.name}`;
+      return m.pack_source_file({ name: s.name });
     case 'link':
-      return `a stint:// link to the file ${s.name}`;
+      return m.pack_source_link({ name: s.name });
     case 'unknown':
-      return 'an earlier Stint, which did not record it';
+      return m.pack_source_unknown();
   }
 }

@@ -29,9 +29,9 @@ export function formatClock(iso: string, locale?: string, timeZone?: string): st
   return new Intl.DateTimeFormat(locale ?? ui.tag, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
-/** Local date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35). */
-export function formatDateTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale ?? ui.tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** Date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35): local, or in `timeZone` (IANA). */
+export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /**

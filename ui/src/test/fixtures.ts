@@ -6,6 +6,7 @@ import type { Commitment } from '../lib/bindings/Commitment';
 import type { HistoryOverview } from '../lib/bindings/HistoryOverview';
 import type { HistoryPeriod } from '../lib/bindings/HistoryPeriod';
 import type { PhaseDetail } from '../lib/bindings/PhaseDetail';
+import type { RoomStatus } from '../lib/bindings/RoomStatus';
 import type { SessionDetail } from '../lib/bindings/SessionDetail';
 import type { SessionSummary } from '../lib/bindings/SessionSummary';
 import type { SessionView } from '../lib/bindings/SessionView';
@@ -187,6 +188,24 @@ export function sessionDetail(over: Partial<SessionDetail> = {}): SessionDetail 
     commitments: [],
     left_over: [],
     outcome_choices: ['completed', 'skipped', 'stopped', 'slept'],
+    ...over,
+  };
+}
+
+/** The live room's status: signed out, in no room, unless `over` says otherwise. */
+export function roomStatus(over: Partial<RoomStatus> = {}): RoomStatus {
+  return {
+    user: null,
+    homeserver: null,
+    token_kept: null,
+    room: null,
+    role: null,
+    connection: null,
+    message: null,
+    present: [],
+    clock_warning: null,
+    sharing: false,
+    can_share: false,
     ...over,
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Calls from './Calls.svelte';
@@ -10,6 +10,7 @@ import type { Commitment } from '../lib/bindings/Commitment';
 import type { Series } from '../lib/bindings/Series';
 import { FakeSound } from '../test/fakeSound';
 import { formatClock } from '../lib/time';
+import { useLocale } from '../lib/i18n.svelte';
 
 const cafe = storedCall({
   id: 'tw/cafe',
@@ -103,12 +104,12 @@ describe('Calls view: upcoming occurrences', () => {
   it('shows why a join was refused, and offers to stop the running session first', async () => {
     const b = backend({
       upcoming_calls: () => [upcoming(inMinutes(-1))],
-      join_call: (args) => (args.replaceRunning ? sessionView() : Promise.reject({ code: 'conflict', message: 'a session is already running', field: null })),
+      join_call: (args) => (args.replaceRunning ? sessionView() : Promise.reject({ code: 'conflict', message: 'A session is already running. Stop it first.', field: null })),
     });
     const onJoined = vi.fn();
     render(Calls, { onJoined });
     await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: a session is already running');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stint could not join Daily coworking. A session is already running. Stop it first.');
     expect(onJoined).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Stop the running session and join Daily coworking' }));
     expect(b.argsOf('join_call').map((a) => a.replaceRunning)).toEqual([false, true]);
@@ -117,10 +118,10 @@ describe('Calls view: upcoming occurrences', () => {
   });
 
   it('does not offer to stop the running session for other refusals', async () => {
-    backend({ upcoming_calls: () => [upcoming(inMinutes(-1))], join_call: rejectWith('invalid_input', 'this occurrence ended', 'occurrence_start') });
+    backend({ upcoming_calls: () => [upcoming(inMinutes(-1))], join_call: rejectWith('invalid_input', 'This occurrence has ended. Join a later one.', 'occurrence_start') });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Join Daily coworking' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not join Daily coworking: this occurrence ended');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stint could not join Daily coworking. This occurrence has ended. Join a later one.');
     expect(screen.queryByRole('button', { name: /^Stop the running session/ })).not.toBeInTheDocument();
   });
 
@@ -145,7 +146,7 @@ describe('Calls view: reminders', () => {
     const box = await screen.findByRole('checkbox', { name: 'Reminders for Daily coworking' });
     expect(box).toBeChecked();
     expect(box).toHaveAccessibleDescription('Reminders, 10 min before');
-    expect(screen.getByText('Every week at 11:00 (Europe/London)')).toBeInTheDocument();
+    expect(screen.getByText('Every week at 11:00 AM (Europe/London)')).toBeInTheDocument();
     await userEvent.click(box);
     expect(b.argsOf('set_call_reminders')).toEqual([{ id: 'tw/daily', enabled: false }]);
     await expect.poll(() => (box as HTMLInputElement).checked).toBe(false);
@@ -155,11 +156,11 @@ describe('Calls view: reminders', () => {
   });
 
   it('shows the stored choice again when the change is refused', async () => {
-    backend({ set_call_reminders: rejectWith('storage', 'disk full') });
+    backend({ set_call_reminders: rejectWith('storage', 'The disk is full. Free some space and try again.') });
     render(Calls);
     const box = await screen.findByRole('checkbox', { name: 'Reminders for Collaboration Cafe' });
     await userEvent.click(box);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not change the reminders: disk full');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stint could not change the reminders. The disk is full. Free some space and try again.');
     expect(box).toBeChecked();
   });
 });
@@ -191,7 +192,7 @@ describe('Calls view: community packs', () => {
     const b = backend({ open_pack_file: () => pendingImport() });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
-    expect(await screen.findByText('Turing Way-like 1.2.0 is open for review: install it from the dialog.')).toBeInTheDocument();
+    expect(await screen.findByText('Turing Way-like 1.2.0 is open for review. Install it from the dialog.')).toBeInTheDocument();
     // The backend opens the file dialog itself: the page sends no path, and opens no dialog.
     expect(b.argsOf('open_pack_file')).toEqual([{}]);
     expect(b.argsOf('plugin:dialog|open')).toEqual([]);
@@ -205,7 +206,7 @@ describe('Calls view: community packs', () => {
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import community pack…' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not import the pack: calls[0].time_zone: "Mars/Olympus" is not an IANA time zone',
+      'Stint could not import the pack. calls[0].time_zone: "Mars/Olympus" is not an IANA time zone',
     );
   });
 
@@ -288,7 +289,7 @@ describe('Calls view: community packs', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Remove Turing Way-like' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
     expect(b.argsOf('remove_community')).toEqual([{ id: 'tw' }]);
-    expect(await screen.findByText('Removed Turing Way-like. Your history stays.')).toBeInTheDocument();
+    expect(await screen.findByText('Stint removed Turing Way-like. Your history stays.')).toBeInTheDocument();
     expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
   });
 
@@ -296,7 +297,7 @@ describe('Calls view: community packs', () => {
     backend({ list_calls: () => [], list_communities: () => [] });
     render(Calls);
     expect(await screen.findByText('No community packs yet.')).toBeInTheDocument();
-    expect(screen.getByText(/adds the community's call formats, its schedule and its join links/)).toBeInTheDocument();
+    expect(screen.getByText(/adds the community’s call formats, its schedule and its join links/)).toBeInTheDocument();
     expect(screen.getByText(/No calls in the next 14 days/)).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Import community pack…' })).toHaveLength(1);
     expect(screen.queryByRole('list', { name: 'Scheduled calls' })).not.toBeInTheDocument();
@@ -310,7 +311,7 @@ describe('Calls view: calendar files', () => {
     });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
-    expect(await screen.findByText('Imported 1 call from the calendar.')).toBeInTheDocument();
+    expect(await screen.findByText('Stint imported one call from the calendar.')).toBeInTheDocument();
     expect(b.argsOf('import_ics')).toEqual([{}]);
     const ignored = screen.getByRole('list', { name: 'Ignored properties' });
     expect(within(ignored).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['ATTENDEE', 'VTODO']);
@@ -321,14 +322,14 @@ describe('Calls view: calendar files', () => {
     backend({ import_ics: rejectWith('invalid_input', 'line 12: DTSTART is not a date', 'line 12') });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Import calendar (.ics)…' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not import the calendar: line 12: DTSTART is not a date');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stint could not import the calendar. line 12: DTSTART is not a date');
   });
 
   it('exports to the file the backend save dialog chose, and names it', async () => {
     const b = backend({ export_ics: () => '/home/me/stint-calls (2).ics' });
     render(Calls);
     await userEvent.click(await screen.findByRole('button', { name: 'Export calendar (.ics)…' }));
-    expect(await screen.findByText('Exported your calls to /home/me/stint-calls (2).ics.')).toBeInTheDocument();
+    expect(await screen.findByText('Stint exported your calls to /home/me/stint-calls (2).ics.')).toBeInTheDocument();
     expect(b.argsOf('export_ics')).toEqual([{}]);
   });
 });
@@ -367,9 +368,9 @@ describe('Calls view: accountability series', () => {
     const card = await screen.findByRole('listitem', { name: 'Spring goals' });
     const steps = within(card).getByRole('list', { name: 'Calls of Spring goals' });
     expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Call 1: set commitments Mon, Mar 3, 18:00 (Europe/London)',
-      'Call 2: progress on each Wed, Mar 5, 18:00 (Europe/London)',
-      'Call 3: how did it go Fri, Mar 7, 18:00 (Europe/London)',
+      'Call 1: set commitments Mon, Mar 3, 06:00 PM (Europe/London)',
+      'Call 2: progress on each Wed, Mar 5, 06:00 PM (Europe/London)',
+      'Call 3: how did it go Fri, Mar 7, 06:00 PM (Europe/London)',
     ]);
     expect(within(card).getByText(/No commitments yet/)).toBeInTheDocument();
 
@@ -388,7 +389,7 @@ describe('Calls view: accountability series', () => {
     await userEvent.type(within(list).getByRole('textbox', { name: 'Progress note for Draft chapter 2' }), 'half written');
     await userEvent.click(within(list).getByRole('button', { name: 'Save note for Draft chapter 2' }));
     expect(b.argsOf('note_commitment')).toEqual([{ id: 1, note: 'half written' }]);
-    expect(await within(card).findByText('Note saved for “Draft chapter 2”.')).toBeInTheDocument();
+    expect(await within(card).findByText('Stint saved the note for “Draft chapter 2”.')).toBeInTheDocument();
 
     const outcome = within(list).getByRole('group', { name: 'Outcome of Draft chapter 2' });
     await userEvent.click(within(outcome).getByRole('radio', { name: 'Partly done' }));
@@ -401,13 +402,13 @@ describe('Calls view: accountability series', () => {
   it('keeps the stored outcome when a resolution is refused', async () => {
     seriesBackend({
       series_commitments: () => [seriesCommitment(1, 'Draft chapter 2', { status: 'partial' })],
-      resolve_commitment: rejectWith('storage', 'disk full'),
+      resolve_commitment: rejectWith('storage', 'The disk is full. Free some space and try again.'),
     });
     render(Calls);
     const outcome = await screen.findByRole('group', { name: 'Outcome of Draft chapter 2' });
     expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
     await userEvent.click(within(outcome).getByRole('radio', { name: 'Done' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not resolve the commitment: disk full');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Stint could not record the outcome. The disk is full. Free some space and try again.');
     expect(within(outcome).getByRole('radio', { name: 'Partly done' })).toBeChecked();
     expect(within(outcome).getByRole('radio', { name: 'Done' })).not.toBeChecked();
   });
@@ -440,7 +441,7 @@ describe('Calls view: accountability series', () => {
         },
       },
     ]);
-    expect(await screen.findByText('Started Spring goals: 1 commitment carried over.')).toBeInTheDocument();
+    expect(await screen.findByText('Stint started Spring goals: one commitment is carried over.')).toBeInTheDocument();
     const cards = await screen.findAllByRole('listitem', { name: 'Spring goals' });
     expect(cards).toHaveLength(2);
     expect(within(cards[0]).getByText('Continued in Spring goals.')).toBeInTheDocument();
@@ -476,7 +477,45 @@ describe('Calls view: accountability series', () => {
     await userEvent.selectOptions(within(form).getByRole('combobox', { name: 'Weekday' }), 'thu');
     await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
     expect(b.argsOf('create_series')[1]).toMatchObject({ draft: { pattern: { type: 'weekly', weekday: 'thu' } } });
-    expect(await screen.findByText(/^Created Thesis sprint: three calls/)).toBeInTheDocument();
+    expect(await screen.findByText('Stint created Thesis sprint with three calls: Mon, Mar 3, Wed, Mar 5, and Fri, Mar 7.')).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'New accountability series' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Calls view in German', () => {
+  afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
+
+  it('speaks German: labels, schedules, plurals and the locale’s 24 hours', async () => {
+    useLocale({ lang: 'de', tag: 'de-DE' });
+    backend({
+      upcoming_calls: () => [upcoming(inMinutes(-5), { current_phase: 'Fokus' })],
+      list_subscriptions: () => [
+        { id: 1, url: 'https://a.example.org/one.ics', added_at: '2025-03-01T09:00:00Z', refreshed_at: '2025-03-01T09:00:05Z', error: null, calls: 1, skipped: [] },
+        { id: 2, url: 'https://b.example.org/three.ics', added_at: '2025-03-01T09:00:00Z', refreshed_at: '2025-03-01T09:00:05Z', error: null, calls: 3, skipped: ['x', 'y'] },
+      ],
+    });
+    render(Calls);
+    expect(await screen.findByRole('heading', { name: 'Termine' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Die nächsten 14 Tage' })).toBeInTheDocument();
+    const today = screen.getByRole('list', { name: 'Heute' });
+    expect(within(today).getByRole('button', { name: 'An Daily coworking teilnehmen' })).toBeInTheDocument();
+    expect(within(today).getByText('Läuft gerade: Fokus')).toBeInTheDocument();
+    // A call's schedule and its reminder switch, in German with the time in 24 hours.
+    expect(screen.getByText('Jede Woche um 11:00 (Europe/London)')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Erinnerungen für Collaboration Cafe' })).toBeInTheDocument();
+    // Plurals: one Termin, three Termine; two skipped events.
+    const subscriptions = await screen.findByRole('list', { name: 'Kalender-Abos' });
+    const [one, three] = within(subscriptions).getAllByRole('listitem').filter((li) => li.classList.contains('card'));
+    expect(one).toHaveTextContent(/1 Termin, zuletzt gelesen: /);
+    expect(three).toHaveTextContent(/3 Termine, zuletzt gelesen: /);
+    expect(within(three).getByText('2 Ereignisse übersprungen')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Community-Paket importieren…' })).toBeInTheDocument();
+  });
+
+  it('says there are no calls in the next 14 days, in German', async () => {
+    useLocale({ lang: 'de', tag: 'de-DE' });
+    backend({ list_communities: () => [] });
+    render(Calls);
+    expect(await screen.findByText(/^Keine Termine in den nächsten 14 Tagen\. Importiere unten das Paket deiner Community/)).toBeInTheDocument();
   });
 });

@@ -102,11 +102,11 @@ describe('Formats view', () => {
   });
 
   it('shows an error without a known field at the top of the form', async () => {
-    fakeBackend({ list_formats: () => [], create_format: () => Promise.reject({ code: 'storage', message: 'storage error: disk full', field: null }) });
+    fakeBackend({ list_formats: () => [], create_format: () => Promise.reject({ code: 'storage', message: 'Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint and see its log. Detail: disk full.', field: null }) });
     render(Formats);
     await openEditor();
     await userEvent.click(screen.getByRole('button', { name: 'Save format' }));
-    expect(await screen.findByText('storage error: disk full')).toBeInTheDocument();
+    expect(await screen.findByText('Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint and see its log. Detail: disk full.')).toBeInTheDocument();
   });
 
   it('edits a custom format with update_format and removes phases', async () => {

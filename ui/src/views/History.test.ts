@@ -28,7 +28,7 @@ describe('History view', () => {
     expect(chart).toHaveTextContent(/Thu 6|6 Thu/); // each bar is labelled with its day
 
     const kinds = screen.getByRole('table', { name: 'By kind of phase' });
-    expect(within(kinds).getAllByRole('row')[1]).toHaveTextContent('Focus2 h 45 min89 %');
+    expect(within(kinds).getAllByRole('row')[1]).toHaveTextContent('Focus2 h 45 min89%');
     const formats = screen.getByRole('table', { name: 'By format' });
     expect(within(formats).getByRole('rowheader', { name: 'Collaboration Cafe' })).toBeInTheDocument();
     expect(screen.getByText('No session started in this week.')).toBeInTheDocument();

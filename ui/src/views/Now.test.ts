@@ -157,13 +157,13 @@ describe('Now view', () => {
     fakeBackend({
       list_formats: () => [format()],
       current_session: () => running(),
-      add_commitment: () => Promise.reject({ code: 'invalid_input', message: 'text: must not be empty', field: 'text' }),
+      add_commitment: () => Promise.reject({ code: 'invalid_input', message: 'A commitment needs some text. Write what you mean to do, or remove it.', field: 'text' }),
     });
     render(Now);
     await userEvent.click(await screen.findByRole('button', { name: 'Add commitment' }));
     const box = screen.getByRole('textbox', { name: 'New commitment' });
     await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
-    expect(box).toHaveAccessibleDescription('must not be empty');
+    expect(box).toHaveAccessibleDescription('A commitment needs some text. Write what you mean to do, or remove it.');
   });
 
   it('offers to resolve open commitments when the session ends', async () => {
@@ -190,12 +190,12 @@ describe('Now view', () => {
     fakeBackend({
       list_formats: () => [format()],
       current_session: () => running(60_000, { commitments: [open] }),
-      resolve_commitment: () => Promise.reject({ code: 'storage', message: 'storage error: disk full', field: null }),
+      resolve_commitment: () => Promise.reject({ code: 'storage', message: 'Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint and see its log. Detail: disk full.', field: null }),
     });
     render(Now);
     const box = await screen.findByRole<HTMLInputElement>('checkbox', { name: 'Call the bank' });
     await userEvent.click(box);
-    expect(await screen.findByText('storage error: disk full')).toBeInTheDocument();
+    expect(await screen.findByText('Stint could not read or write its data, so nothing changed. Try again; if it repeats, restart Stint and see its log. Detail: disk full.')).toBeInTheDocument();
     expect(box).not.toBeChecked();
   });
 

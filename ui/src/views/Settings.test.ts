@@ -32,13 +32,15 @@ describe('Settings view', () => {
   it('shows a refused value’s message beside its field', async () => {
     fakeBackend({
       get_settings: () => settings(),
-      set_settings: () => Promise.reject({ code: 'invalid_input', message: 'long_break_every: must be at most 12', field: 'long_break_every' }),
+      set_settings: () => Promise.reject({ code: 'invalid_input', message: 'A long break comes after 0 to 12 breaks (0 for never); this one is 13. Choose a number in that range.', field: 'long_break_every' }),
     });
     render(SettingsView);
     await userEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
     const field = screen.getByRole('spinbutton', { name: 'Long break after every N focus phases' });
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    expect(field).toHaveAccessibleDescription('must be at most 12');
+    expect(field).toHaveAccessibleDescription(
+      'A long break comes after 0 to 12 breaks (0 for never); this one is 13. Choose a number in that range.',
+    );
     expect(screen.queryByText('Settings saved.')).not.toBeInTheDocument();
   });
 

@@ -13,7 +13,10 @@ pub fn join(call: &Call, occurrence: &Occurrence, format: &FormatDraft) -> Resul
     if occurrence.call_id != call.id {
         return Err(Error::invalid(
             "occurrence",
-            format!("the occurrence belongs to call {}, not to {}", occurrence.call_id, call.id),
+            format!(
+                "That date belongs to another call than “{}”. Reload the list of calls and join again.",
+                call.title
+            ),
         ));
     }
     Ok(Timeline::new(format.clone(), occurrence.starts_at))

@@ -26,33 +26,54 @@ pub fn validate_web_link(link: &str, field: &str) -> Result<String> {
 }
 
 fn validate_link(link: &str, schemes: &[&str], field: &str) -> Result<String> {
+    let name = link_name(field);
     let refuse = |why: String| Err(Error::invalid(field, why));
     let link = link.trim();
     if link.is_empty() {
-        return refuse("the link is empty".into());
+        return refuse(format!("{name} is empty. Paste the whole link, or clear the field."));
     }
     if link.chars().count() > MAX_LINK_CHARS {
-        return refuse(format!("the link is longer than {MAX_LINK_CHARS} characters"));
+        return refuse(format!("{name} has more than {MAX_LINK_CHARS} characters. Use a shorter link."));
     }
     if link.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return refuse("the link contains spaces or control characters".into());
+        return refuse(format!("{name} contains spaces or line breaks. Paste it again without them."));
     }
     let url = match Url::parse(link) {
         Ok(url) => url,
-        Err(e) => return refuse(format!("not a link ({e})")),
+        Err(_) => return refuse(format!("{name} is not a whole link. Paste it again, starting with “https://”.")),
     };
     if !schemes.contains(&url.scheme()) {
-        return refuse(format!("links starting with \"{}:\" are not allowed; use {}", url.scheme(), allowed(schemes)));
+        return refuse(format!(
+            "Stint does not open links starting with “{}:”. Use a link starting with {}.",
+            url.scheme(),
+            allowed(schemes)
+        ));
     }
     if WEB_SCHEMES.contains(&url.scheme()) && url.host_str().is_none_or(str::is_empty) {
-        return refuse("a web link needs a host name".into());
+        return refuse(format!("{name} has no site name after “https://”. Paste the whole link."));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return refuse("a link must not contain a user name or password".into());
+        return refuse(format!("{name} contains a user name or password. Remove them and paste it again."));
     }
     Ok(url.to_string())
 }
 
+/// "https:, http: or zoommtg:" for messages.
 fn allowed(schemes: &[&str]) -> String {
-    schemes.iter().map(|s| format!("{s}:")).collect::<Vec<_>>().join(", ")
+    let quoted: Vec<String> = schemes.iter().map(|s| format!("“{s}:”")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+/// The link a field holds, as the user knows it.
+fn link_name(field: &str) -> &'static str {
+    match field.rsplit('.').next().unwrap_or(field) {
+        "join_link" => "The join link",
+        "notes_link" | "notes" => "The notes link",
+        "website" => "The website link",
+        "code_of_conduct" => "The code of conduct link",
+        _ => "The link",
+    }
 }

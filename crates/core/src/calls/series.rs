@@ -71,9 +71,13 @@ pub fn series_dates(pattern: &SeriesPattern) -> Result<[NaiveDate; 3]> {
             days.sort();
             days.dedup();
             if days.len() != 3 {
-                return Err(Error::invalid("pattern.days", "pick three different days"));
+                return Err(Error::invalid(
+                    "pattern.days",
+                    "A series meets on three different days. Choose three days.",
+                ));
             }
-            let out_of_range = || Error::invalid("pattern.week_of", "the date is out of range");
+            let out_of_range =
+                || Error::invalid("pattern.week_of", "That week is too far in the future. Choose an earlier week.");
             let monday = week_of.week(chrono::Weekday::Mon).checked_first_day().ok_or_else(out_of_range)?;
             let date = |d: Weekday| {
                 monday
@@ -86,8 +90,9 @@ pub fn series_dates(pattern: &SeriesPattern) -> Result<[NaiveDate; 3]> {
             let target = chrono::Weekday::from(*weekday).num_days_from_monday();
             let ahead = (7 + target - from.weekday().num_days_from_monday()) % 7;
             let week = |n: i64| {
-                from.checked_add_signed(Duration::days(i64::from(ahead) + 7 * n))
-                    .ok_or_else(|| Error::invalid("pattern.from", "the date is out of range"))
+                from.checked_add_signed(Duration::days(i64::from(ahead) + 7 * n)).ok_or_else(|| {
+                    Error::invalid("pattern.from", "That date is too far in the future. Choose an earlier date.")
+                })
             };
             Ok([week(0)?, week(1)?, week(2)?])
         }
@@ -121,7 +126,13 @@ pub fn create_series(id: &str, draft: &SeriesDraft, previous_series_id: Option<&
         })
         .collect::<Result<Vec<_>>>()?;
     if draft.title.trim().is_empty() || draft.title.trim().chars().count() > 112 {
-        return Err(Error::invalid("title", "a series title has 1 to 112 characters"));
+        return Err(Error::invalid(
+            "title",
+            format!(
+                "A series title has 1 to 112 characters; this one has {}. Change it and save again.",
+                draft.title.trim().chars().count()
+            ),
+        ));
     }
     Ok(Series {
         id: id.to_string(),

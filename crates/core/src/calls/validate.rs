@@ -25,8 +25,12 @@ pub const MAX_YEARS_TO_FIRST_CALL: u32 = 10;
 
 /// Parses an IANA time zone name such as `Europe/London`.
 pub fn parse_time_zone(name: &str, field: &str) -> Result<chrono_tz::Tz> {
-    name.parse::<chrono_tz::Tz>()
-        .map_err(|_| Error::invalid(field, format!("\"{name}\" is not an IANA time zone (e.g. Europe/London)")))
+    name.parse::<chrono_tz::Tz>().map_err(|_| {
+        Error::invalid(
+            field,
+            format!("Stint does not know the time zone “{}”. Choose a zone such as Europe/London.", name.trim()),
+        )
+    })
 }
 
 /// Checks every field of a call; the error names the first field that is wrong. Links are also
@@ -35,10 +39,16 @@ pub fn validate_call(call: &Call) -> Result<()> {
     validate_id(&call.id, "id")?;
     let title_chars = call.title.trim().chars().count();
     if title_chars == 0 || title_chars > MAX_TITLE_CHARS {
-        return Err(Error::invalid("title", format!("a title has 1 to {MAX_TITLE_CHARS} characters")));
+        return Err(Error::invalid(
+            "title",
+            format!("A call's title has 1 to {MAX_TITLE_CHARS} characters; this one has {title_chars}. Change it and save again."),
+        ));
     }
     if call.title.chars().any(char::is_control) {
-        return Err(Error::invalid("title", "a title cannot contain control characters"));
+        return Err(Error::invalid(
+            "title",
+            "A call's title is one line of plain text. Remove the line breaks and tabs and save again.",
+        ));
     }
     if let Some(community) = &call.community_id {
         validate_id(community, "community_id")?;
@@ -47,11 +57,21 @@ pub fn validate_call(call: &Call) -> Result<()> {
     if call.time_zone.from_local_datetime(&call.first_start).earliest().is_none() {
         return Err(Error::invalid(
             "first_start",
-            format!("{} does not exist in {} (the clocks skip it)", call.first_start, call.time_zone.name()),
+            format!(
+                "The time {} does not exist in {}, because the clocks skip it that day. Choose another start time.",
+                call.first_start.format("%Y-%m-%d %H:%M"),
+                call.time_zone.name()
+            ),
         ));
     }
     if !(1..=MAX_DURATION_MINUTES).contains(&call.duration_minutes) {
-        return Err(Error::invalid("duration_minutes", format!("a call lasts 1 to {MAX_DURATION_MINUTES} minutes")));
+        return Err(Error::invalid(
+            "duration_minutes",
+            format!(
+                "A call lasts 1 min to 24 h; this one lasts {}. Change its length and save again.",
+                crate::words::length(u64::from(call.duration_minutes) * 60)
+            ),
+        ));
     }
     validate_recurrence(&call.recurrence, call.first_start.date())?;
     check_it_happens(call)?;
@@ -62,17 +82,26 @@ pub fn validate_call(call: &Call) -> Result<()> {
         validate_web_link(link, "notes_link")?;
     }
     if call.reminder_minutes.is_some_and(|m| m > MAX_REMINDER_MINUTES) {
-        return Err(Error::invalid("reminder_minutes", "a reminder comes at most one week (10080 minutes) before"));
+        return Err(Error::invalid(
+            "reminder_minutes",
+            "A reminder comes at most one week before the call. Choose an earlier reminder time.",
+        ));
     }
     if call.skip_on_days_of.len() > MAX_SKIP_CALLS {
         return Err(Error::invalid(
             "skip_on_days_of",
-            format!("a call can skip on the days of at most {MAX_SKIP_CALLS} other calls"),
+            format!(
+                "A call can skip the days of at most {MAX_SKIP_CALLS} other calls; this one lists {}. Remove some.",
+                call.skip_on_days_of.len()
+            ),
         ));
     }
     for (i, other) in call.skip_on_days_of.iter().enumerate() {
         if *other == call.id {
-            return Err(Error::invalid(format!("skip_on_days_of[{i}]"), "a call cannot skip its own days"));
+            return Err(Error::invalid(
+                format!("skip_on_days_of[{i}]"),
+                "A call cannot skip the days of itself. Choose other calls to skip for.",
+            ));
         }
         validate_id(other, &format!("skip_on_days_of[{i}]"))?;
     }
@@ -82,64 +111,116 @@ pub fn validate_call(call: &Call) -> Result<()> {
 /// Ids are short printable strings (slugs in packs, generated ids in the store).
 pub(crate) fn validate_id(id: &str, field: &str) -> Result<()> {
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(Error::invalid(field, format!("an id has 1 to {MAX_ID_CHARS} characters, without spaces")));
+        return Err(Error::invalid(field, malformed_id(field)));
     }
     Ok(())
+}
+
+/// The sentence for a malformed id: ids are Stint's (or a pack's), so the way out is to choose again.
+fn malformed_id(field: &str) -> String {
+    let thing = match field {
+        "id" => return "This call has a malformed id, so Stint cannot keep it. Create the call again.".into(),
+        "community_id" => "community pack",
+        "format_id" => "format",
+        _ => "other call",
+    };
+    format!(
+        "This call names its {thing} by a malformed id, so Stint cannot find it. Choose the {thing} again and save."
+    )
 }
 
 fn validate_recurrence(r: &Recurrence, first_date: NaiveDate) -> Result<()> {
     let field = |name: &str| format!("recurrence.{name}");
     if !(1..=MAX_INTERVAL).contains(&r.interval) {
-        return Err(Error::invalid(field("interval"), format!("the interval is 1 to {MAX_INTERVAL}")));
+        return Err(Error::invalid(
+            field("interval"),
+            format!(
+                "A call repeats every 1 to {MAX_INTERVAL} days, weeks or months; this one says {}. Change it.",
+                r.interval
+            ),
+        ));
     }
     if r.frequency == Frequency::Once && (r.interval != 1 || r.count.is_some() || r.until.is_some()) {
-        return Err(Error::invalid(field("frequency"), "a one-off call has no interval, count or end date"));
+        return Err(Error::invalid(
+            field("frequency"),
+            "A call that happens once has no interval, count or end date. Clear them, or make it repeat.",
+        ));
     }
     if !r.weekdays.is_empty() && r.frequency != Frequency::Weekly {
-        return Err(Error::invalid(field("weekdays"), "weekdays are for weekly calls"));
+        return Err(Error::invalid(
+            field("weekdays"),
+            "Only a weekly call repeats on chosen weekdays. Clear the weekdays, or make it weekly.",
+        ));
     }
     if !r.monthly_weekdays.is_empty() && r.frequency != Frequency::Monthly {
-        return Err(Error::invalid(field("monthly_weekdays"), "nth weekdays are for monthly calls"));
+        return Err(Error::invalid(field("monthly_weekdays"), "Only a monthly call repeats on a weekday of the month, such as the second Tuesday. Clear it, or make it monthly."));
     }
     if has_duplicates(&r.weekdays) {
-        return Err(Error::invalid(field("weekdays"), "a weekday is listed twice"));
+        return Err(Error::invalid(field("weekdays"), "A weekday is chosen twice. Choose each weekday once."));
     }
     for (i, n) in r.monthly_weekdays.iter().enumerate() {
         if n.nth == 0 || !(-5..=5).contains(&n.nth) {
             return Err(Error::invalid(
                 format!("recurrence.monthly_weekdays[{i}].nth"),
-                "nth is 1 to 5 (from the start of the month) or -1 to -5 (from its end)",
+                "A weekday of the month is the first to fifth, or the last to fifth-last. Choose one of those.",
             ));
         }
     }
     if has_duplicates(&r.monthly_weekdays) {
-        return Err(Error::invalid(field("monthly_weekdays"), "an nth weekday is listed twice"));
+        return Err(Error::invalid(
+            field("monthly_weekdays"),
+            "A weekday of the month is chosen twice. Choose each one once.",
+        ));
     }
     if r.count.is_some() && r.until.is_some() {
-        return Err(Error::invalid(field("count"), "give either a count or an end date, not both"));
+        return Err(Error::invalid(
+            field("count"),
+            "A call ends after a number of times or on an end date, not both. Clear one of them.",
+        ));
     }
     if r.count.is_some_and(|c| c == 0 || c > MAX_COUNT) {
-        return Err(Error::invalid(field("count"), format!("the count is 1 to {MAX_COUNT}")));
+        return Err(Error::invalid(
+            field("count"),
+            format!("A call happens 1 to {MAX_COUNT} times. Choose a number in that range, or an end date."),
+        ));
     }
     if r.until.is_some_and(|u| u < first_date) {
-        return Err(Error::invalid(field("until"), "the end date is before the first call"));
+        return Err(Error::invalid(field("until"), "The end date is before the first call. Choose a later end date."));
     }
     if r.exceptions.len() > MAX_EXCEPTIONS {
-        return Err(Error::invalid(field("exceptions"), format!("at most {MAX_EXCEPTIONS} exception dates")));
+        return Err(Error::invalid(
+            field("exceptions"),
+            format!(
+                "A call can skip at most {MAX_EXCEPTIONS} dates; this one skips {}. Remove some.",
+                r.exceptions.len()
+            ),
+        ));
     }
     if first_date.year() < 1970 || first_date.year() > 9000 {
-        return Err(Error::invalid("first_start", "the first call is between the years 1970 and 9000"));
+        return Err(Error::invalid(
+            "first_start",
+            "The first call is between the years 1970 and 9000. Choose a date in that range.",
+        ));
     }
     if r.week_start.is_some() && r.frequency != Frequency::Weekly {
-        return Err(Error::invalid(field("week_start"), "a week start is for weekly calls"));
+        return Err(Error::invalid(
+            field("week_start"),
+            "Only a weekly call has a first day of the week. Clear it, or make the call weekly.",
+        ));
     }
     if r.additions.len() > MAX_EXCEPTIONS {
-        return Err(Error::invalid(field("additions"), format!("at most {MAX_EXCEPTIONS} added occurrences")));
+        return Err(Error::invalid(
+            field("additions"),
+            format!(
+                "A call can have at most {MAX_EXCEPTIONS} added dates; this one has {}. Remove some.",
+                r.additions.len()
+            ),
+        ));
     }
     if let Some(i) = r.additions.iter().position(|a| !(1970..=9999).contains(&a.year())) {
         return Err(Error::invalid(
             format!("recurrence.additions[{i}]"),
-            "an added occurrence is between the years 1970 and 9999",
+            "An added date is between the years 1970 and 9999. Choose a date in that range.",
         ));
     }
     Ok(())
@@ -162,13 +243,17 @@ fn check_it_happens(call: &Call) -> Result<()> {
             if let Some(next) = Pattern::new(&open, first).first_dates(super::expand::last_date(), 1).first() {
                 return Err(Error::invalid(
                     "recurrence.until",
-                    format!("the rule has no date from {first} to the end date {until}; its first is {next}"),
+                    format!(
+                        "This call would first happen on {next}, after its end date {until}. Choose a later end date or another pattern."
+                    ),
                 ));
             }
         }
         return Err(Error::invalid(
             pattern_field(r),
-            format!("no month or week from {first} on has this day, so the call would never happen"),
+            format!(
+                "No month or week from {first} on has this day, so the call would never happen. Choose another day."
+            ),
         ));
     }
     let first_call = dates
@@ -183,8 +268,8 @@ fn check_it_happens(call: &Call) -> Result<()> {
         return Err(Error::invalid(
             pattern_field(r),
             format!(
-                "the first call of this rule would be on {first_call}, more than {MAX_YEARS_TO_FIRST_CALL} years \
-                 after {first}; choose a shorter interval or another day"
+                "The first call of this rule would be on {first_call}, more than {MAX_YEARS_TO_FIRST_CALL} years \
+                 after {first}. Choose a shorter interval or another day."
             ),
         ));
     }
@@ -192,7 +277,7 @@ fn check_it_happens(call: &Call) -> Result<()> {
     if all_excepted && r.additions.is_empty() {
         return Err(Error::invalid(
             "recurrence.exceptions",
-            "every occurrence is an exception date, so the call would never happen",
+            "Every date of this call is skipped, so it would never happen. Skip fewer dates.",
         ));
     }
     Ok(())

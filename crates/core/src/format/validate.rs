@@ -1,6 +1,8 @@
-//! The rules a format must keep, each failure naming the field it is about.
+//! The rules a format must keep, each failure a sentence about the user's format (its field kept
+//! only to place the sentence in the editor).
 
 use super::{FormatDraft, Phase, Repeat};
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 pub const MAX_NAME_CHARS: usize = 80;
@@ -42,18 +44,26 @@ impl FormatDraft {
     /// field (`name`, `phases`, `phases[2].seconds`, `repeat.long_break.label`, …). Lengths count
     /// characters after trimming.
     pub fn validate(&self) -> Result<()> {
-        check_text("name", &self.name, MAX_NAME_CHARS)?;
-        if let Some(attribution) = &self.attribution {
-            check_max_chars("attribution", attribution, MAX_ATTRIBUTION_CHARS)?;
+        if self.name.trim().is_empty() {
+            return Err(Error::told("name", Msg::new("error_format_name_empty")));
         }
-        if self.phases.is_empty() || self.phases.len() > MAX_PHASES {
-            return Err(Error::invalid(
+        check_max_chars("name", Msg::new("error_what_format_name"), &self.name, MAX_NAME_CHARS)?;
+        if let Some(attribution) = &self.attribution {
+            check_max_chars("attribution", Msg::new("error_what_format_source"), attribution, MAX_ATTRIBUTION_CHARS)?;
+        }
+        if self.phases.is_empty() {
+            return Err(Error::told("phases", Msg::new("error_format_no_phases")));
+        }
+        if self.phases.len() > MAX_PHASES {
+            return Err(Error::told(
                 "phases",
-                format!("a format needs 1 to {MAX_PHASES} phases, got {}", self.phases.len()),
+                Msg::new("error_format_too_many_phases")
+                    .count("max", MAX_PHASES as u64)
+                    .count("count", self.phases.len() as u64),
             ));
         }
         for (i, phase) in self.phases.iter().enumerate() {
-            phase.validate(&format!("phases[{i}]"))?;
+            phase.validate(&format!("phases[{i}]"), Which::Phase(i + 1))?;
         }
         if let Some(repeat) = &self.repeat {
             repeat.validate()?;
@@ -82,13 +92,13 @@ impl FormatDraft {
         if seconds <= MAX_PASS_SECONDS {
             return Ok(());
         }
-        let (field, what) = match &self.repeat {
-            None => ("phases", "the phases add up to"),
-            Some(Repeat { rounds: Some(_), .. }) => ("repeat.rounds", "all rounds add up to"),
-            Some(Repeat { long_break_every: 0, .. }) => ("phases", "one round adds up to"),
-            Some(_) => ("repeat.long_break_every", "one long-break cycle adds up to"),
+        let (field, key) = match &self.repeat {
+            None => ("phases", "error_format_phases_too_long"),
+            Some(Repeat { rounds: Some(_), .. }) => ("repeat.rounds", "error_format_rounds_too_long"),
+            Some(Repeat { long_break_every: 0, .. }) => ("phases", "error_format_round_too_long"),
+            Some(_) => ("repeat.long_break_every", "error_format_cycle_too_long"),
         };
-        Err(Error::invalid(field, format!("{what} {}; at most 24 h is allowed", hours(seconds))))
+        Err(Error::told(field, Msg::new(key).length("length", seconds)))
     }
 }
 
@@ -102,64 +112,81 @@ impl Phase {
         }
     }
 
-    /// Checks this phase's rules, naming fields under `path` (e.g. `phases[2]`).
-    fn validate(&self, path: &str) -> Result<()> {
-        check_text(&format!("{path}.label"), &self.label, MAX_LABEL_CHARS)?;
+    /// Checks this phase's rules, naming fields under `path` (e.g. `phases[2]`) and the phase as the
+    /// user knows it by `which` (phase 3, the long break).
+    fn validate(&self, path: &str, which: Which) -> Result<()> {
+        if self.label.trim().is_empty() {
+            return Err(Error::told(format!("{path}.label"), which.msg("label_empty")));
+        }
+        check_max_chars(&format!("{path}.label"), which.msg("what_label"), &self.label, MAX_LABEL_CHARS)?;
         if !(MIN_PHASE_SECONDS..=MAX_PHASE_SECONDS).contains(&self.seconds) {
-            return Err(Error::invalid(
+            return Err(Error::told(
                 format!("{path}.seconds"),
-                format!("a phase lasts 5 seconds to 8 hours ({MAX_PHASE_SECONDS} s), got {} s", self.seconds),
+                which.msg("length").length("length", u64::from(self.seconds)),
             ));
         }
         if let Some(prompt) = &self.prompt {
-            check_max_chars(&format!("{path}.prompt"), prompt, MAX_PROMPT_CHARS)?;
+            check_max_chars(&format!("{path}.prompt"), which.msg("what_prompt"), prompt, MAX_PROMPT_CHARS)?;
         }
         Ok(())
+    }
+}
+
+/// A phase as the user knows it in the editor: its place (counted from 1), or the long break.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    Phase(usize),
+    LongBreak,
+}
+
+impl Which {
+    /// The message `rule` ("label_empty", "what_label", "what_prompt", "length") about this phase.
+    fn msg(self, rule: &str) -> Msg {
+        let key = match (self, rule) {
+            (Which::Phase(_), "label_empty") => "error_phase_label_empty",
+            (Which::Phase(_), "what_label") => "error_what_phase_label",
+            (Which::Phase(_), "what_prompt") => "error_what_phase_prompt",
+            (Which::Phase(_), _) => "error_phase_length",
+            (Which::LongBreak, "label_empty") => "error_long_break_label_empty",
+            (Which::LongBreak, "what_label") => "error_what_long_break_label",
+            (Which::LongBreak, "what_prompt") => "error_what_long_break_prompt",
+            (Which::LongBreak, _) => "error_long_break_length",
+        };
+        match self {
+            Which::Phase(n) => Msg::new(key).count("n", n as u64),
+            Which::LongBreak => Msg::new(key),
+        }
     }
 }
 
 impl Repeat {
     fn validate(&self) -> Result<()> {
         if self.rounds == Some(0) {
-            return Err(Error::invalid("repeat.rounds", "must be at least 1 (or empty to repeat until stopped)"));
+            return Err(Error::told("repeat.rounds", Msg::new("error_repeat_no_rounds")));
         }
         match &self.long_break {
-            Some(long_break) => long_break.validate("repeat.long_break"),
-            None if self.long_break_every > 0 => Err(Error::invalid(
+            Some(long_break) => long_break.validate("repeat.long_break", Which::LongBreak),
+            None if self.long_break_every > 0 => Err(Error::told(
                 "repeat.long_break",
-                format!("is required when a long break comes every {} rounds", self.long_break_every),
+                Msg::new("error_repeat_no_long_break").count("count", u64::from(self.long_break_every)),
             )),
             None => Ok(()),
         }
     }
 }
 
-/// A required text: 1 to `max` characters after trimming.
-fn check_text(field: &str, text: &str, max: usize) -> Result<()> {
-    if text.trim().is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    check_max_chars(field, text, max)
-}
-
-fn check_max_chars(field: &str, text: &str, max: usize) -> Result<()> {
+/// At most `max` characters after trimming; `what` names the text in the message ("The label of phase 3").
+fn check_max_chars(field: &str, what: Msg, text: &str, max: usize) -> Result<()> {
     let chars = text.trim().chars().count();
     if chars > max {
-        return Err(Error::invalid(field, format!("must be at most {max} characters, got {chars}")));
+        return Err(Error::told(
+            field,
+            Msg::new("error_too_many_chars").said("what", what).count("max", max as u64).count("count", chars as u64),
+        ));
     }
     Ok(())
 }
 
 fn trimmed_option(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
-}
-
-/// `seconds` as "25 h 30 min" for messages.
-fn hours(seconds: u64) -> String {
-    let (h, m) = (seconds / 3600, seconds % 3600 / 60);
-    if m == 0 {
-        format!("{h} h")
-    } else {
-        format!("{h} h {m} min")
-    }
 }

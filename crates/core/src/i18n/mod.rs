@@ -7,10 +7,14 @@
 //! a key missing everywhere shows as itself, so a gap is visible and never a crash; tests fail on both.
 
 mod catalogue;
+mod clock;
 mod lang;
+mod msg;
 
 pub use catalogue::{keys, placeholders};
+pub use clock::{locale_tag, ClockStyle, Speech};
 pub use lang::Lang;
+pub use msg::{Msg, MsgArg};
 
 /// One value for a placeholder: text as written, or a count (which also picks a plural's variant).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

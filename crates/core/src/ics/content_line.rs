@@ -20,8 +20,24 @@ impl ContentLine {
     }
 }
 
-pub(super) fn at_line(line: usize, message: impl Into<String>) -> Error {
-    Error::invalid(format!("line {line}"), message)
+/// An error about line `line`: its field is `line N`, its message "Line N: why." (the field only
+/// places it; the message must carry the line itself).
+pub(super) fn at_line(line: usize, why: impl Into<String>) -> Error {
+    Error::invalid(format!("line {line}"), format!("Line {line}: {}.", why.into().trim_end_matches('.')))
+}
+
+/// A line error that stops the whole import, with what was kept and what to do.
+pub(super) fn nothing_imported(e: Error) -> Error {
+    match e {
+        Error::InvalidInput { field, message, .. } => Error::invalid(
+            field,
+            format!(
+                "{message} Stint cannot read this calendar file, so nothing was imported. Export the calendar again \
+                 or choose another file."
+            ),
+        ),
+        other => other,
+    }
 }
 
 /// The file's content lines, unfolded (a line starting with a space or tab continues the previous),

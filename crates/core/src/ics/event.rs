@@ -74,12 +74,13 @@ pub(super) fn not_imported(line: usize, why: &str) -> String {
 
 /// The same, from an error naming a line (`line N`).
 pub(super) fn not_imported_error(e: &Error, fallback_line: usize) -> String {
-    let line = e.field().and_then(|f| f.strip_prefix("line ")).and_then(|n| n.parse().ok()).unwrap_or(fallback_line);
-    let why = match e {
-        Error::InvalidInput { message, .. } => message.clone(),
-        other => other.to_string(),
-    };
-    not_imported(line, &why)
+    match e {
+        // `at_line` already put the line in the message.
+        Error::InvalidInput { field, message, .. } if field.starts_with("line ") => {
+            format!("{message} The event was not imported.")
+        }
+        other => not_imported(fallback_line, &other.to_string()),
+    }
 }
 
 /// Stops reading an event: `Err` for malformed input, `Ok(Skipped)` for what Stint cannot represent.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::content_line::{at_line, content_lines, ContentLine};
+use super::content_line::{at_line, content_lines, nothing_imported, ContentLine};
 use super::event::{event_to_call, not_imported_error, validated, EventLines, Outcome};
 use super::options::IcsImportOptions;
 use super::overrides;
@@ -40,14 +40,27 @@ pub struct IcsImport {
 /// moved or cancelled) are applied to their series. A UTF-8 byte-order mark is read past.
 pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     if text.len() > MAX_ICS_BYTES {
-        return Err(Error::invalid("ics", format!("the file is larger than {} KiB", MAX_ICS_BYTES / 1024)));
+        return Err(Error::invalid(
+            "ics",
+            format!(
+                "This file is larger than the {} KiB a calendar file may have, so nothing was imported. Export a \
+                 shorter date range and import that.",
+                MAX_ICS_BYTES / 1024
+            ),
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = content_lines(text)?;
+    let lines = content_lines(text).map_err(nothing_imported)?;
     let mut ignored = BTreeSet::new();
-    let events = read_structure(lines, &mut ignored)?;
+    let events = read_structure(lines, &mut ignored).map_err(nothing_imported)?;
     if events.len() > MAX_EVENTS {
-        return Err(Error::invalid("ics", format!("the file has more than {MAX_EVENTS} events")));
+        return Err(Error::invalid(
+            "ics",
+            format!(
+                "This calendar has more than {MAX_EVENTS} events, more than Stint imports at once, so nothing was \
+                 imported. Export a shorter date range and import that."
+            ),
+        ));
     }
     let uid = |e: &EventLines| e.get("UID").map(|l| l.value.trim().to_string());
     let is_override = |e: &EventLines| e.get("RECURRENCE-ID").is_some() && e.broken.is_none();

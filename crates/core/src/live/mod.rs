@@ -13,6 +13,7 @@ pub mod notice;
 pub mod prefs;
 pub mod reminders;
 pub mod room;
+mod room_share;
 mod room_words;
 pub mod tray;
 pub mod watch;
@@ -21,6 +22,7 @@ pub use actions::{act, join, start, toggle, Changes, Joined, Outcome, StartReque
 pub use notice::{JoinTarget, Notice};
 pub use prefs::{PomodoroLengths, SessionPrefs, SleepPolicy};
 pub use reminders::Reminders;
-pub use room::{follow, go_live, hosted_doc, join_room, leave_room, receive, Received};
+pub use room::{call_room_role, follow, go_live, hosted_doc, join_room, leave_room, receive, Received};
+pub use room_share::{is_sharing, share_commitments, shared_commitments};
 pub use tray::TrayStatus;
 pub use watch::{Gap, Wake, Watch, Woke, MAX_NAP};

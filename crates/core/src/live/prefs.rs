@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::builtins::{pomodoro_with, POMODORO};
 use crate::format::{Format, FormatDraft, FormatOrigin};
-use crate::i18n::Lang;
+use crate::i18n::{ClockStyle, Lang, Speech};
 
 /// What a suspend of the computer means for a running solo session. A session joined from a
 /// scheduled call always keeps wall-clock time: the call goes on without you.
@@ -67,6 +67,15 @@ pub struct SessionPrefs {
     pub pomodoro: PomodoroLengths,
     /// The language of the notifications.
     pub lang: Lang,
+    /// How clock times read in them (12 or 24 hours, from the locale).
+    pub clock: ClockStyle,
+}
+
+impl SessionPrefs {
+    /// How the notifications speak: the language and the clock style.
+    pub fn speech(&self) -> Speech {
+        Speech { lang: self.lang, clock: self.clock }
+    }
 }
 
 impl Default for SessionPrefs {
@@ -76,6 +85,7 @@ impl Default for SessionPrefs {
             sleep_policy: SleepPolicy::Pause,
             pomodoro: PomodoroLengths::default(),
             lang: Lang::En,
+            clock: ClockStyle::H24,
         }
     }
 }

@@ -17,7 +17,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::notice::{JoinTarget, Notice};
 use crate::announce;
 use crate::calls::MAX_REMINDER_MINUTES;
-use crate::i18n::Lang;
+use crate::i18n::Speech;
 use crate::store::Store;
 use crate::Result;
 
@@ -63,8 +63,9 @@ impl Reminders {
         store: &mut Store,
         now: DateTime<Utc>,
         offset: FixedOffset,
-        lang: Lang,
+        speech: impl Into<Speech>,
     ) -> Result<Vec<Notice>> {
+        let speech = speech.into();
         if self.next.is_none_or(|next| next > now) {
             return Ok(Vec::new());
         }
@@ -74,10 +75,16 @@ impl Reminders {
             .iter()
             .filter(|r| r.occurrence.ends_at > now)
             .map(|r| {
-                let announcement =
-                    announce::reminder(&r.call.title, r.occurrence.starts_at, r.occurrence.ends_at, now, offset, lang);
+                let announcement = announce::reminder(
+                    &r.call.title,
+                    r.occurrence.starts_at,
+                    r.occurrence.ends_at,
+                    now,
+                    offset,
+                    speech,
+                );
                 let join = JoinTarget { call_id: r.call.id.clone(), occurrence_start: r.occurrence.starts_at };
-                Notice::reminder(announcement, join, lang)
+                Notice::reminder(announcement, join, speech.lang)
             })
             .collect();
         if let Some(last) = due.last() {

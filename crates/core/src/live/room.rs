@@ -14,7 +14,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::actions::Changes;
-use crate::room::{Follow, FollowChange, PowerLevels, Rejection, SessionDoc};
+use crate::room::{check_sender, Follow, FollowChange, PowerLevels, Rejection, SessionDoc, SESSION_EVENT_TYPE};
 use crate::store::{Mirror, RoomLink, RoomRole, Store};
 use crate::timeline::{state_at, Event};
 use crate::{Error, Result};
@@ -40,6 +40,7 @@ pub fn go_live(store: &mut Store, room: &str, user: &str, offset_ms: i64, now: D
         session_id: Some(session_id),
         offset_ms,
         applied: 0,
+        shared_for: None,
     };
     let doc = build_doc(&link, &session.timeline)?;
     store.set_room_link(Some(&link))?;
@@ -67,6 +68,7 @@ pub fn join_room(store: &mut Store, room: &str, user: &str) -> Result<()> {
         session_id: None,
         offset_ms: 0,
         applied: 0,
+        shared_for: None,
     };
     store.set_room_link(Some(&link))
 }
@@ -160,6 +162,16 @@ pub fn receive(
             let changes = follow(store, follow_state.current(), offset_ms, now)?;
             Ok(Received { changes, rejected: None })
         }
+    }
+}
+
+/// A call tied to a room has started here: this Stint hosts it when the room's power levels let
+/// `user` write the session document, and follows the room's host otherwise.
+pub fn call_room_role(levels: &PowerLevels, user: &str) -> RoomRole {
+    if check_sender(levels, user, SESSION_EVENT_TYPE).is_ok() {
+        RoomRole::Host
+    } else {
+        RoomRole::Member
     }
 }
 

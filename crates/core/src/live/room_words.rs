@@ -5,12 +5,16 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::announce::{duration_text, phase_change, Announcement};
-use crate::i18n::{tr, tr0, Lang};
+use crate::i18n::{tr, tr0, Speech};
 use crate::timeline::{EventKind, Timeline};
 
 /// The first notification of a followed session: where the host's session is now.
-pub fn joined(timeline: &Timeline, now: DateTime<Utc>, offset: FixedOffset, lang: Lang) -> Announcement {
-    Announcement { title: tr0(lang, "notify_host_joined"), body: phase_change(timeline, now, offset, lang).body }
+pub fn joined(timeline: &Timeline, now: DateTime<Utc>, offset: FixedOffset, speech: impl Into<Speech>) -> Announcement {
+    let speech = speech.into();
+    Announcement {
+        title: tr0(speech.lang, "notify_host_joined"),
+        body: phase_change(timeline, now, offset, speech).body,
+    }
 }
 
 /// The host's `kind` of action, announced with where the session is after it.
@@ -19,8 +23,10 @@ pub fn host_action(
     kind: EventKind,
     now: DateTime<Utc>,
     offset: FixedOffset,
-    lang: Lang,
+    speech: impl Into<Speech>,
 ) -> Announcement {
+    let speech = speech.into();
+    let lang = speech.lang;
     let title = match kind {
         EventKind::Pause => tr0(lang, "notify_host_paused"),
         EventKind::Resume => tr0(lang, "notify_host_resumed"),
@@ -31,5 +37,5 @@ pub fn host_action(
         }
         EventKind::Stop => tr0(lang, "notify_host_stopped"),
     };
-    Announcement { title, body: phase_change(timeline, now, offset, lang).body }
+    Announcement { title, body: phase_change(timeline, now, offset, speech).body }
 }

@@ -296,7 +296,7 @@ impl Watch {
         woke.changed = true;
         // Phases the user ended (skip, stop) need no notification; one for all that ended by time.
         if records.iter().any(|r| !matches!(r.outcome, PhaseOutcome::Skipped | PhaseOutcome::Stopped)) {
-            let announcement = announce::phase_change(&timeline, now, offset, self.prefs.lang);
+            let announcement = announce::phase_change(&timeline, now, offset, self.prefs.speech());
             woke.notices.push(Notice::phase(announcement, self.live.is_some(), self.prefs.lang));
         }
     }
@@ -345,7 +345,11 @@ impl Watch {
         let before_id = before.as_ref().map(|b| b.id);
         if let Some(live) = self.live.as_ref().filter(|l| l.followed && Some(l.id) != before_id) {
             let lang = self.prefs.lang;
-            woke.notices.push(Notice::phase(super::room_words::joined(&live.timeline, now, offset, lang), false, lang));
+            woke.notices.push(Notice::phase(
+                super::room_words::joined(&live.timeline, now, offset, self.prefs.speech()),
+                false,
+                lang,
+            ));
             return;
         }
         let Some(before) = before.filter(|b| b.followed) else { return };
@@ -359,14 +363,14 @@ impl Watch {
         let added = timeline.events().get(before.timeline.events().len()..).unwrap_or_default();
         if let Some(last) = added.last() {
             let lang = self.prefs.lang;
-            let announcement = super::room_words::host_action(&timeline, last.kind, now, offset, lang);
+            let announcement = super::room_words::host_action(&timeline, last.kind, now, offset, self.prefs.speech());
             woke.notices.push(Notice::phase(announcement, false, lang));
         }
     }
 
     fn take_reminders(&mut self, store: &mut Store, now: DateTime<Utc>, offset: FixedOffset, woke: &mut Woke) {
         let Some(reminders) = &mut self.reminders else { return };
-        match reminders.take_due(store, now, offset, self.prefs.lang) {
+        match reminders.take_due(store, now, offset, self.prefs.speech()) {
             Ok(notices) => woke.notices.extend(notices),
             Err(e) => woke.problem("cannot read the reminders due", e),
         }

@@ -1,12 +1,13 @@
-//! The rules of a pack's values; every error names its JSON path.
+//! The rules of a pack's values; every error's field is its JSON path (`refusal` puts the place in words).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::logo::validate_logo;
 use super::raw::{RawCall, RawFormat, RawPack};
 use super::{Pack, PackFormat, PackLinks};
 use crate::calls::{parse_time_zone, validate_call, validate_join_link, validate_web_link, Call};
 use crate::format::FormatDraft;
+use crate::room::room_address;
 use crate::{Error, Result};
 
 const MAX_FORMATS: usize = 100;
@@ -18,7 +19,13 @@ pub(super) fn check_pack(raw: RawPack) -> Result<Pack> {
     check_slug(&raw.id, "id")?;
     let name = raw.name.trim().to_string();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        return Err(Error::invalid("name", format!("a name has 1 to {MAX_NAME_CHARS} characters")));
+        return Err(Error::invalid(
+            "name",
+            format!(
+                "A pack's name is one line of 1 to {MAX_NAME_CHARS} characters; this one has {}.",
+                name.chars().count()
+            ),
+        ));
     }
     let version = raw.version.normalise()?;
     if let Some(accent) = &raw.accent {
@@ -29,14 +36,21 @@ pub(super) fn check_pack(raw: RawPack) -> Result<Pack> {
     }
     let links = check_links(raw.links)?;
     if raw.formats.len() > MAX_FORMATS {
-        return Err(Error::invalid("formats", format!("at most {MAX_FORMATS} formats")));
+        return Err(Error::invalid(
+            "formats",
+            format!("A pack has at most {MAX_FORMATS} formats; this one has {}.", raw.formats.len()),
+        ));
     }
     if raw.calls.len() > MAX_CALLS {
-        return Err(Error::invalid("calls", format!("at most {MAX_CALLS} calls")));
+        return Err(Error::invalid(
+            "calls",
+            format!("A pack has at most {MAX_CALLS} calls; this one has {}.", raw.calls.len()),
+        ));
     }
     let formats = check_formats(raw.formats)?;
-    let calls = check_calls(raw.calls, &raw.id, &formats)?;
-    Ok(Pack { id: raw.id, name, version, accent: raw.accent, logo: raw.logo, links, formats, calls })
+    let calls = check_calls(&raw.calls, &raw.id, &formats)?;
+    let rooms = check_rooms(&raw.calls)?;
+    Ok(Pack { id: raw.id, name, version, accent: raw.accent, logo: raw.logo, links, formats, calls, rooms })
 }
 
 /// Lower-case letters, digits and '-', starting with a letter or digit.
@@ -48,7 +62,10 @@ fn check_slug(id: &str, field: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("an id is 1 to {MAX_SLUG_CHARS} lower-case letters, digits and '-'")))
+        Err(Error::invalid(
+            field,
+            format!("A pack's ids are 1 to {MAX_SLUG_CHARS} lower-case letters, digits and dashes; “{id}” is not."),
+        ))
     }
 }
 
@@ -57,7 +74,7 @@ fn check_accent(accent: &str) -> Result<()> {
     if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(())
     } else {
-        Err(Error::invalid("accent", "the accent colour is written #rrggbb"))
+        Err(Error::invalid("accent", format!("A pack's accent colour is written like #1f6feb; “{accent}” is not.")))
     }
 }
 
@@ -78,7 +95,10 @@ fn check_formats(raw: Vec<RawFormat>) -> Result<Vec<PackFormat>> {
             let at = format!("formats[{i}]");
             check_slug(&f.id, &format!("{at}.id"))?;
             if !seen.insert(f.id.clone()) {
-                return Err(Error::invalid(format!("{at}.id"), format!("the id \"{}\" is used twice", f.id)));
+                return Err(Error::invalid(
+                    format!("{at}.id"),
+                    format!("Two of the pack's formats have the id “{}”.", f.id),
+                ));
             }
             let draft = FormatDraft {
                 name: f.name,
@@ -94,7 +114,7 @@ fn check_formats(raw: Vec<RawFormat>) -> Result<Vec<PackFormat>> {
         .collect()
 }
 
-fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Result<Vec<Call>> {
+fn check_calls(raw: &[RawCall], community: &str, formats: &[PackFormat]) -> Result<Vec<Call>> {
     let ids: Vec<&str> = raw.iter().map(|c| c.id.as_str()).collect();
     let mut seen = HashSet::new();
     let mut calls = Vec::with_capacity(raw.len());
@@ -102,21 +122,28 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
         let at = format!("calls[{i}]");
         check_slug(&c.id, &format!("{at}.id"))?;
         if !seen.insert(c.id.as_str()) {
-            return Err(Error::invalid(format!("{at}.id"), format!("the id \"{}\" is used twice", c.id)));
+            return Err(Error::invalid(format!("{at}.id"), format!("Two of the pack's calls have the id “{}”.", c.id)));
         }
         let format =
             formats.iter().find(|f| f.id == c.format_id).map(|f| f.draft.clone()).or_else(|| builtin(&c.format_id));
         if format.is_none() {
             return Err(Error::invalid(
                 format!("{at}.format_id"),
-                format!("\"{}\" is neither a format of this pack nor a built-in format", c.format_id),
+                format!(
+                    "The pack's call “{}” uses the format “{}”, which is neither in the pack nor built into Stint.",
+                    c.title.trim(),
+                    c.format_id
+                ),
             ));
         }
         for (j, other) in c.skip_on_days_of.iter().enumerate() {
             if !ids.contains(&other.as_str()) {
                 return Err(Error::invalid(
                     format!("{at}.skip_on_days_of[{j}]"),
-                    format!("\"{other}\" is not a call of this pack"),
+                    format!(
+                        "The pack's call “{}” skips on the days of “{other}”, which is not a call of this pack.",
+                        c.title.trim()
+                    ),
                 ));
             }
         }
@@ -125,7 +152,10 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
             (None, None) => {
                 return Err(Error::invalid(
                     format!("{at}.duration_minutes"),
-                    "give the call's length in minutes (its format repeats)",
+                    format!(
+                        "The pack's call “{}” needs its length in minutes, because its format repeats.",
+                        c.title.trim()
+                    ),
                 ))
             }
         };
@@ -154,6 +184,27 @@ fn check_calls(raw: Vec<RawCall>, community: &str, formats: &[PackFormat]) -> Re
     Ok(calls)
 }
 
+/// Each call's optional live room, which must be a room alias or id; the error names the call.
+fn check_rooms(raw: &[RawCall]) -> Result<BTreeMap<String, String>> {
+    let mut rooms = BTreeMap::new();
+    for (i, c) in raw.iter().enumerate() {
+        let Some(room) = &c.room else { continue };
+        let Some(address) = room_address(room) else {
+            return Err(Error::invalid(
+                format!("calls[{i}].room"),
+                format!(
+                    "the call \"{}\" names the room \"{}\", which is not a room address: write an alias such as \
+                     #cafe:example.org or a room id starting with !",
+                    c.title.trim(),
+                    room.chars().take(80).collect::<String>()
+                ),
+            ));
+        };
+        rooms.insert(c.id.clone(), address);
+    }
+    Ok(rooms)
+}
+
 /// The draft of the built-in format `id`.
 fn builtin(id: &str) -> Option<FormatDraft> {
     crate::builtins::all().into_iter().find(|f| f.id == id).map(|f| f.draft)
@@ -171,7 +222,9 @@ fn length_minutes(draft: &FormatDraft) -> Option<u32> {
 /// Puts an error's field under a JSON path: `title` under `calls[1]` is `calls[1].title`.
 fn under(path: &str, e: Error) -> Error {
     match e {
-        Error::InvalidInput { field, message } => Error::InvalidInput { field: format!("{path}.{field}"), message },
+        Error::InvalidInput { field, message, words } => {
+            Error::InvalidInput { field: format!("{path}.{field}"), message, words }
+        }
         other => other,
     }
 }

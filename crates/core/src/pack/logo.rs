@@ -49,39 +49,53 @@ impl Logo {
 pub fn validate_logo(logo: &Logo, field: &str) -> Result<()> {
     let data_field = format!("{field}.data");
     if logo.data.len() > MAX_LOGO_BYTES * 4 / 3 + 4 {
-        return Err(Error::invalid(data_field, format!("the logo is larger than {} KiB", MAX_LOGO_BYTES / 1024)));
+        return Err(Error::invalid(data_field, too_large()));
     }
     let bytes = decode(&logo.data, &data_field)?;
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(Error::invalid(data_field, format!("the logo is larger than {} KiB", MAX_LOGO_BYTES / 1024)));
+        return Err(Error::invalid(data_field, too_large()));
     }
     match logo.kind {
         LogoType::Png if !bytes.starts_with(PNG_MAGIC) => {
-            Err(Error::invalid(data_field, "the logo is not a PNG image"))
+            Err(Error::invalid(data_field, "The pack's logo is not a PNG image, though the pack says it is."))
         }
-        LogoType::Svg => check_svg(&bytes).map_err(|why| Error::invalid(data_field, why)),
+        LogoType::Svg => check_svg(&bytes).map_err(|why| Error::invalid(data_field, format!("{why}."))),
         LogoType::Png => Ok(()),
     }
+}
+
+fn too_large() -> String {
+    format!("The pack's logo is larger than {} KiB.", MAX_LOGO_BYTES / 1024)
 }
 
 fn decode(data: &str, field: &str) -> Result<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(data.trim())
-        .map_err(|e| Error::invalid(field, format!("not valid base64 ({e})")))
+        .map_err(|_| Error::invalid(field, "The pack's logo is not readable: its data is not base64 text."))
 }
 
 /// An SVG's root element must be `<svg>`, after an optional XML declaration, comments and doctype.
 /// Scripts and embedded foreign content are refused even though the UI shows logos as images.
 fn check_svg(bytes: &[u8]) -> std::result::Result<(), String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "the logo is not an SVG image (not UTF-8 text)".to_string())?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| "The pack's logo is not an SVG image (not UTF-8 text)".to_string())?;
     let mut rest = text.trim_start_matches('\u{feff}').trim_start();
     loop {
         if let Some(after) = rest.strip_prefix("<?") {
-            rest = after.split_once("?>").map(|(_, r)| r.trim_start()).ok_or("unterminated XML declaration")?;
+            rest = after
+                .split_once("?>")
+                .map(|(_, r)| r.trim_start())
+                .ok_or("The pack's logo is not an SVG image (its XML declaration is not closed)")?;
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.split_once("-->").map(|(_, r)| r.trim_start()).ok_or("unterminated comment")?;
+            rest = after
+                .split_once("-->")
+                .map(|(_, r)| r.trim_start())
+                .ok_or("The pack's logo is not an SVG image (a comment is not closed)")?;
         } else if let Some(after) = rest.strip_prefix("<!") {
-            rest = after.split_once('>').map(|(_, r)| r.trim_start()).ok_or("unterminated doctype")?;
+            rest = after
+                .split_once('>')
+                .map(|(_, r)| r.trim_start())
+                .ok_or("The pack's logo is not an SVG image (its doctype is not closed)")?;
         } else {
             break;
         }
@@ -91,11 +105,11 @@ fn check_svg(bytes: &[u8]) -> std::result::Result<(), String> {
         .and_then(|r| r.chars().next())
         .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/');
     if !is_svg_root {
-        return Err("the logo is not an SVG image (its root element is not <svg>)".into());
+        return Err("The pack's logo is not an SVG image (its root element is not svg)".into());
     }
     let lower = text.to_ascii_lowercase();
     if ["<script", "<foreignobject", "javascript:"].iter().any(|bad| lower.contains(bad)) {
-        return Err("the SVG logo contains scripts or embedded content".into());
+        return Err("The pack's SVG logo contains scripts or embedded content, which Stint does not allow".into());
     }
     Ok(())
 }

@@ -9,8 +9,11 @@ mod check;
 mod logo;
 mod preview;
 mod raw;
+mod refusal;
 mod source;
 mod version;
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -68,6 +71,9 @@ pub struct Pack {
     pub links: PackLinks,
     pub formats: Vec<PackFormat>,
     pub calls: Vec<Call>,
+    /// The live room of each call that names one: the call's id in this pack → its room's alias or id.
+    #[serde(default)]
+    pub rooms: BTreeMap<String, String>,
 }
 
 /// Parses and checks a pack file. Refused, with an error naming the place: more than 1 MiB, not
@@ -75,36 +81,76 @@ pub struct Pack {
 /// that breaks a rule (its JSON path).
 pub fn parse_pack(bytes: &[u8]) -> Result<Pack> {
     if bytes.len() > MAX_PACK_BYTES {
-        return Err(Error::invalid("pack", format!("the file is larger than {} KiB", MAX_PACK_BYTES / 1024)));
+        return Err(Error::invalid(
+            "pack",
+            format!(
+                "This file is larger than a pack can be ({} KiB), so Stint did not read it. Check that you chose a \
+                 Stint pack; nothing was installed.",
+                MAX_PACK_BYTES / 1024
+            ),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::invalid(format!("line {line}"), "the file is not UTF-8 text")
+        Error::invalid(
+            format!("line {line}"),
+            format!(
+                "This file is not text from line {line} on, so it is not a Stint pack. Check that you chose the right \
+                 file; nothing was installed."
+            ),
+        )
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid(format!("line {}, column {}", e.line(), e.column()), format!("malformed JSON: {e}"))
+        Error::invalid(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!(
+                "This pack file is damaged at line {}, column {}, so Stint cannot read it. Nothing was installed; ask \
+                 the pack's author for a corrected file.",
+                e.line(),
+                e.column()
+            ),
+        )
     })?;
     check_format_version(&value)?;
     let raw: raw::RawPack = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { "pack".to_string() } else { path };
-        Error::invalid(field, e.into_inner().to_string())
+        let detail = e.into_inner().to_string().replace(['`', '_'], " ");
+        refusal::refused(Error::invalid(
+            field,
+            format!("The pack file has a value Stint cannot read ({}).", detail.trim()),
+        ))
     })?;
-    check::check_pack(raw)
+    check::check_pack(raw).map_err(refusal::refused)
 }
 
 /// `stint_pack` must be present and not newer than what this Stint reads.
 fn check_format_version(value: &serde_json::Value) -> Result<()> {
     let Some(object) = value.as_object() else {
-        return Err(Error::invalid("pack", "a pack is a JSON object"));
+        return Err(Error::invalid(
+            "pack",
+            "This file is not a Stint pack. Check that you chose the right file; nothing was installed.",
+        ));
     };
     match object.get("stint_pack").map(|v| v.as_u64()) {
-        None => Err(Error::invalid("stint_pack", "missing: this is not a Stint community pack")),
+        None => Err(Error::invalid(
+            "stint_pack",
+            "This file is not a Stint community pack. Check that you chose the right file; nothing was installed.",
+        )),
         Some(Some(v)) if v == PACK_FORMAT_VERSION => Ok(()),
         Some(Some(v)) if v > PACK_FORMAT_VERSION => Err(Error::invalid(
             "stint_pack",
-            format!("this pack needs a newer Stint (pack format {v}; this Stint reads format {PACK_FORMAT_VERSION})"),
+            format!(
+                "This pack needs a newer Stint (it is written in pack format {v}; this Stint reads format \
+                 {PACK_FORMAT_VERSION}). Update Stint and install the pack again; nothing was installed."
+            ),
         )),
-        Some(_) => Err(Error::invalid("stint_pack", format!("the pack format is {PACK_FORMAT_VERSION}"))),
+        Some(_) => Err(Error::invalid(
+            "stint_pack",
+            format!(
+                "This pack does not say its format as a number ({PACK_FORMAT_VERSION} for this Stint). Ask the pack's \
+                 author for a corrected file; nothing was installed."
+            ),
+        )),
     }
 }

@@ -68,4 +68,7 @@ pub(super) struct RawCall {
     pub reminder_minutes: Option<u32>,
     #[serde(default)]
     pub skip_on_days_of: Vec<String>,
+    /// The Matrix room the call's live timer runs in (an alias or a room id).
+    #[serde(default)]
+    pub room: Option<String>,
 }

@@ -27,7 +27,7 @@ impl RawVersion {
         if text.is_empty() || text.len() > MAX_VERSION_CHARS || !text.chars().all(allowed) {
             return Err(Error::invalid(
                 "version",
-                "a version is a number or text like 1.2.0 (letters, digits, '.', '-', '+'; at most 32)",
+                "A pack's version is a number or text such as 1.2.0: at most 32 letters, digits, dots, dashes or plus signs.",
             ));
         }
         Ok(text)

@@ -11,6 +11,7 @@
 //! last good state stays. No HTTP and no clock reads here: the shell passes the content, the sender and
 //! `now` in room time (`clock` turns the local clock into room time).
 
+mod address;
 mod clock;
 mod follow;
 mod member;
@@ -19,11 +20,12 @@ mod raw;
 mod rejection;
 mod session;
 
+pub use address::{room_address, MAX_ROOM_ADDRESS_BYTES};
 pub use clock::{ClockEstimate, ClockSample, IGNORED_OFFSET_MS, WARN_OFFSET_MS};
 pub use follow::{Follow, FollowChange};
 pub use member::{
-    member_content, parse_member, presence, MemberDoc, MemberEntry, MemberStatus, Present, MAX_MEMBER_BYTES,
-    MAX_MEMBER_TTL_SECONDS, MAX_SHARED_COMMITMENTS, MEMBER_REFRESH_SECONDS, MEMBER_TTL_SECONDS,
+    member_content, parse_member, presence, MemberDoc, MemberEntry, MemberStatus, Present, SharedCommitment,
+    MAX_MEMBER_BYTES, MAX_MEMBER_TTL_SECONDS, MAX_SHARED_COMMITMENTS, MEMBER_REFRESH_SECONDS, MEMBER_TTL_SECONDS,
 };
 pub use power::{check_sender, PowerLevels};
 pub use rejection::Rejection;

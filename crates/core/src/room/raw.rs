@@ -94,7 +94,16 @@ pub(super) struct RawMember {
     pub status: super::MemberStatus,
     pub expires_ts: i64,
     #[serde(default)]
-    pub commitments: Option<Vec<String>>,
+    pub commitments: Option<Vec<RawShared>>,
+}
+
+/// A shared commitment: its text alone (not done, as the first version wrote it), or an object
+/// `{ text, done }` (read by `member::shared_item`: serde would also take a struct from an array).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(super) enum RawShared {
+    Text(String),
+    Item(serde_json::Map<String, serde_json::Value>),
 }
 
 impl RawPhase {

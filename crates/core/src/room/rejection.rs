@@ -99,7 +99,7 @@ impl Rejection {
 
     pub(crate) fn from_error(e: crate::Error) -> Self {
         match e {
-            crate::Error::InvalidInput { field, message } => Rejection::Invalid { field, message },
+            crate::Error::InvalidInput { field, message, .. } => Rejection::Invalid { field, message },
             other => Rejection::Invalid { field: "content".into(), message: other.to_string() },
         }
     }

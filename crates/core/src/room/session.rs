@@ -33,9 +33,17 @@ pub struct SessionDoc {
 impl SessionDoc {
     /// The first revision of a session the host starts: the format is validated, no events yet.
     pub fn start(session_id: &str, host: &str, format: &FormatDraft, started_at: DateTime<Utc>) -> Result<Self> {
-        check_session_id(session_id).map_err(|m| Error::invalid("session_id", m))?;
+        check_session_id(session_id).map_err(|_| {
+            Error::invalid(
+                "session_id",
+                "Stint cannot share this live session because its id is malformed. Start the session again.",
+            )
+        })?;
         if !super::is_user_id(host) {
-            return Err(Error::invalid("host", "is not a Matrix user id such as @name:example.org"));
+            return Err(Error::invalid(
+                "host",
+                "The host is not a Matrix user id such as @name:example.org. Sign in to the live room again.",
+            ));
         }
         let format = format.validated()?;
         Ok(SessionDoc {
@@ -51,14 +59,16 @@ impl SessionDoc {
     pub fn with_event(&self, event: Event) -> Result<Self> {
         if self.timeline.events().len() >= MAX_DOC_EVENTS {
             return Err(Error::Conflict(format!(
-                "a live session holds at most {MAX_DOC_EVENTS} actions; stop it and start a new one"
+                "A live session holds at most {MAX_DOC_EVENTS} actions, and this one is full. Stop it and start a new one."
             )));
         }
         let mut next = self.clone();
         next.timeline.push(event)?;
         next.rev += 1;
         if next.to_content().to_string().len() > MAX_SESSION_BYTES {
-            return Err(Error::Conflict("the live session has grown too large; stop it and start a new one".into()));
+            return Err(Error::Conflict(
+                "This live session has grown too large to share. Stop it and start a new one.".into(),
+            ));
         }
         Ok(next)
     }
@@ -193,7 +203,7 @@ fn raw_event(event: &Event) -> RawEvent {
 
 fn error_message(e: Error) -> String {
     match e {
-        Error::InvalidInput { field, message } => format!("{field} {message}"),
+        Error::InvalidInput { field, message, .. } => format!("{field} {message}"),
         other => other.to_string(),
     }
 }

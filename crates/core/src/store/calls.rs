@@ -12,7 +12,7 @@ use super::{formats, ids, Store};
 use crate::calls::{self, validate_call, Call, Occurrence};
 use crate::ics::{self, IcsImport, IcsImportOptions};
 use crate::timeline::{state_at, Event, EventKind};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 /// Where a stored call comes from, which decides who may change it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -71,11 +71,11 @@ fn decode((id, community, json, reminders_enabled, series, subscription): CallRo
 }
 
 /// Why a subscription's call cannot be edited or deleted by itself.
-const FROM_SUBSCRIPTION: &str = "This call comes from a calendar subscription, which replaces it at each refresh; \
-     change it in the calendar, or unsubscribe to remove its calls.";
+const FROM_SUBSCRIPTION: &str = "This call comes from a calendar subscription, which replaces it at each refresh. \
+     Change it in the calendar, or unsubscribe to remove its calls.";
 
-fn not_found(id: &str) -> Error {
-    Error::NotFound(format!("call {id}"))
+fn not_found(_id: &str) -> Error {
+    Error::NotFound(Thing::Call)
 }
 
 pub(super) fn load(tx: &Transaction, id: &str) -> Result<StoredCall> {
@@ -105,13 +105,19 @@ fn new_id(tx: &Transaction, base: &str, also_taken: &[String]) -> Result<String>
 fn check_references(tx: &Transaction, call: &Call) -> Result<()> {
     match formats::load(tx, &call.format_id) {
         Err(Error::NotFound(_)) => {
-            return Err(Error::invalid("format_id", format!("there is no format \"{}\"", call.format_id)))
+            return Err(Error::invalid(
+                "format_id",
+                "The format this call uses no longer exists. Choose another format and save again.",
+            ))
         }
         other => other.map(drop)?,
     }
     for (i, other) in call.skip_on_days_of.iter().enumerate() {
         if !exists(tx, other)? {
-            return Err(Error::invalid(format!("skip_on_days_of[{i}]"), format!("there is no call \"{other}\"")));
+            return Err(Error::invalid(
+                format!("skip_on_days_of[{i}]"),
+                "One of the calls this call skips for no longer exists. Choose the calls again and save.",
+            ));
         }
     }
     Ok(())
@@ -197,10 +203,12 @@ impl Store {
     pub fn update_call(&mut self, id: &str, mut call: Call) -> Result<StoredCall> {
         self.write(|tx| {
             match load(tx, id)?.origin {
-                CallOrigin::Community(community) => {
-                    return Err(Error::Conflict(format!(
-                        "this call comes from the {community} pack, which replaces it on update; make your own call instead"
-                    )))
+                CallOrigin::Community(_) => {
+                    return Err(Error::Conflict(
+                        "This call comes from a community pack, which replaces it when the pack updates. Make your \
+                         own call to change it."
+                            .into(),
+                    ))
                 }
                 CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
                 CallOrigin::Personal | CallOrigin::Series(_) => {}
@@ -218,11 +226,15 @@ impl Store {
         self.write(|tx| {
             match load(tx, id)?.origin {
                 CallOrigin::Personal => {}
-                CallOrigin::Community(community) => {
-                    return Err(Error::Conflict(format!("this call comes from the {community} pack; remove the pack")))
+                CallOrigin::Community(_) => {
+                    return Err(Error::Conflict(
+                        "This call comes from a community pack. Remove the pack to remove its calls.".into(),
+                    ))
                 }
-                CallOrigin::Series(series) => {
-                    return Err(Error::Conflict(format!("this call is part of the series {series}")))
+                CallOrigin::Series(_) => {
+                    return Err(Error::Conflict(
+                        "This call is part of a series. Delete the series to remove its calls.".into(),
+                    ))
                 }
                 CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
             }
@@ -301,13 +313,16 @@ impl Store {
             let occurrence = occurrence_at(&all, call_id, occurrence_start).ok_or_else(|| {
                 Error::invalid(
                     "occurrence_start",
-                    format!("\"{}\" has no occurrence starting at {occurrence_start}", call.title),
+                    format!(
+                        "“{}” has no date at that time any more. Reload the list of calls and join again.",
+                        call.title
+                    ),
                 )
             })?;
             if occurrence.ends_at <= now {
                 return Err(Error::invalid(
                     "occurrence_start",
-                    format!("this occurrence of \"{}\" ended at {}", call.title, occurrence.ends_at),
+                    format!("This date of “{}” has already ended. Join a later one.", call.title),
                 ));
             }
             if let Some(running) = sessions::active_id(tx)? {
@@ -363,7 +378,8 @@ pub(super) fn store_imported(
     if formats::load(tx, &options.default_format_id).is_err() {
         return Err(Error::invalid(
             "default_format_id",
-            format!("there is no format \"{}\"", options.default_format_id),
+            "The format chosen for the imported calls no longer exists, so nothing was imported. Choose another \
+             format and import again.",
         ));
     }
     let mut renamed: Vec<(String, String)> = Vec::new();

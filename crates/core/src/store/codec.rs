@@ -10,7 +10,13 @@ use crate::{Error, Result};
 
 /// An instant as stored. Instants outside 1677–2262 cannot be stored: an error naming `field`.
 pub fn nanos(at: DateTime<Utc>, field: &str) -> Result<i64> {
-    at.timestamp_nanos_opt().ok_or_else(|| Error::invalid(field, "must be a date between the years 1678 and 2261"))
+    at.timestamp_nanos_opt().ok_or_else(|| {
+        Error::invalid(
+            field,
+            "Stint keeps dates between the years 1678 and 2261, and this one is outside. Check the date and the \
+             computer's clock.",
+        )
+    })
 }
 
 pub fn instant(nanos: i64) -> DateTime<Utc> {
@@ -32,15 +38,15 @@ pub fn enum_name<T: Serialize>(value: &T) -> String {
 /// Parses a stored enum name; a name this version does not know is a storage error.
 pub fn parse_enum<T: DeserializeOwned>(name: &str, what: &str) -> Result<T> {
     serde_json::from_value(serde_json::Value::String(name.to_string()))
-        .map_err(|_| Error::Storage(format!("unknown {what} `{name}` in the database")))
+        .map_err(|_| Error::Storage(format!("unknown {what} “{name}”")))
 }
 
 pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::Storage(format!("cannot encode JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| Error::Storage(format!("cannot encode JSON, {e}")))
 }
 
 pub fn from_json<T: DeserializeOwned>(json: &str, what: &str) -> Result<T> {
-    serde_json::from_str(json).map_err(|e| Error::Storage(format!("unreadable {what} in the database: {e}")))
+    serde_json::from_str(json).map_err(|e| Error::Storage(format!("unreadable {what}, {e}")))
 }
 
 /// Seconds as stored: the schema uses SQLite's 64-bit integers throughout.

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::codec::{instant, nanos, opt_instant};
 use super::Store;
 use crate::commitment::{clean_note, clean_text, Commitment, CommitmentStatus};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 const COLUMNS: &str = "id, session_id, text, status, note, carried_from, created_at, resolved_at";
 
@@ -30,8 +30,8 @@ fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Commitment> {
     })
 }
 
-fn not_found(id: i64) -> Error {
-    Error::NotFound(format!("commitment {id}"))
+fn not_found(_id: i64) -> Error {
+    Error::NotFound(Thing::Commitment)
 }
 
 fn load(tx: &Transaction, id: i64) -> Result<Commitment> {
@@ -46,7 +46,7 @@ fn require_session(tx: &Transaction, session_id: i64) -> Result<()> {
     if exists {
         Ok(())
     } else {
-        Err(Error::NotFound(format!("session {session_id}")))
+        Err(Error::NotFound(Thing::Session))
     }
 }
 
@@ -125,7 +125,7 @@ impl Store {
         if status == CommitmentStatus::Open {
             return Err(Error::invalid(
                 "status",
-                "choose how it went (done, partial, not done or dropped); to undo, reopen it",
+                "Choose how the commitment went: done, partial, not done or dropped. To undo a choice, reopen the commitment.",
             ));
         }
         let note = clean_note(note)?;

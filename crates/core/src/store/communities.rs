@@ -17,7 +17,7 @@ use super::Store;
 use crate::calls::Call;
 use crate::format::{FormatDraft, FormatOrigin};
 use crate::pack::{compare_versions, content_id, parse_pack, LogoType, Pack, PackLinks, PackSource};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -103,8 +103,8 @@ fn namespaced(pack: &Pack) -> (Vec<(String, FormatDraft)>, Vec<Call>) {
     (formats, calls)
 }
 
-fn not_found(id: &str) -> Error {
-    Error::NotFound(format!("community {id}"))
+fn not_found(_id: &str) -> Error {
+    Error::NotFound(Thing::Community)
 }
 
 fn installed_version(tx: &Transaction, id: &str) -> Result<Option<String>> {
@@ -176,6 +176,7 @@ pub(super) fn replace_contents(tx: &Transaction, pack: &Pack, at: i64) -> Result
     for call in &calls {
         put_call.execute(params![call.id, pack.id, to_json(call)?, at])?;
     }
+    super::call_rooms::replace_for_pack(tx, pack)?;
     Ok((formats.into_iter().map(|(id, _)| id).collect(), calls.into_iter().map(|c| c.id).collect()))
 }
 

@@ -132,12 +132,14 @@ fn cell(column: Column, raw: ValueRef, tz: &Tz) -> Result<Value> {
         (LocalDate(_), ValueRef::Integer(n)) => Value::String(instant(n).with_timezone(tz).date_naive().to_string()),
         (Instant(_), ValueRef::Integer(n)) => Value::String(instant(n).to_rfc3339_opts(SecondsFormat::AutoSi, true)),
         (Json(_), ValueRef::Text(t)) => {
-            serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON: {e}")))?
+            serde_json::from_slice(t).map_err(|e| Error::Storage(format!("unreadable JSON, {e}")))?
         }
         (_, ValueRef::Integer(n)) => Value::from(n),
         (_, ValueRef::Real(x)) => Value::from(x),
         (_, ValueRef::Text(t)) => Value::String(String::from_utf8_lossy(t).into_owned()),
-        (_, ValueRef::Blob(_)) => return Err(Error::Storage(format!("unexpected binary data in {}", column.name()))),
+        (_, ValueRef::Blob(_)) => {
+            return Err(Error::Storage(format!("unexpected binary data in the column “{}”", column.name())))
+        }
     })
 }
 
@@ -235,7 +237,10 @@ fn create_new(path: &Path) -> Result<File> {
     File::create_new(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => Error::invalid(
             "path",
-            format!("{} already exists and Stint does not replace it; choose another folder", path.display()),
+            format!(
+                "The file “{}” already exists there, and Stint does not replace it. Choose another folder.",
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            ),
         ),
         _ => Error::from(e),
     })
@@ -247,7 +252,15 @@ impl Store {
     /// `invalid_input` (field `path`) and is never replaced.
     /// Local dates are those of `tz`; `now` is the export's time. Returns the files.
     pub fn export(&mut self, kind: ExportKind, dir: &Path, tz: Tz, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
-        fs::create_dir_all(dir).map_err(|e| Error::invalid("path", format!("cannot create {}: {e}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            Error::invalid(
+                "path",
+                format!(
+                    "Stint could not create the folder “{}”. Choose another folder and export again. Detail: {e}.",
+                    dir.display()
+                ),
+            )
+        })?;
         self.read(|tx| match kind {
             ExportKind::Json => write_json(tx, dir, &tz, now),
             ExportKind::Csv => write_csv(tx, dir, &tz),

@@ -7,7 +7,7 @@ use super::codec::{from_json, nanos, to_json};
 use super::{ids, Store};
 use crate::builtins;
 use crate::format::{Format, FormatDraft, FormatOrigin, MAX_NAME_CHARS};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 const COLUMNS: &str = "id, origin, archived, draft";
 
@@ -19,8 +19,8 @@ fn decode((id, origin, archived, draft): (String, String, bool, String)) -> Resu
     Ok(Format { id, origin: from_json(&origin, "format origin")?, archived, draft: from_json(&draft, "format")? })
 }
 
-fn not_found(id: &str) -> Error {
-    Error::NotFound(format!("format {id}"))
+fn not_found(_id: &str) -> Error {
+    Error::NotFound(Thing::Format)
 }
 
 fn archived_builtin(tx: &Transaction, id: &str) -> Result<bool> {
@@ -62,10 +62,14 @@ fn insert_custom(tx: &Transaction, draft: FormatDraft, now: DateTime<Utc>) -> Re
 fn replace_draft(tx: &Transaction, id: &str, draft: FormatDraft) -> Result<Format> {
     let mut format = load(tx, id)?;
     match format.origin {
-        FormatOrigin::Builtin => return Err(Error::Conflict("built-in formats cannot be edited; duplicate it".into())),
+        FormatOrigin::Builtin => return Err(Error::Conflict(
+                "A built-in format cannot be changed. Duplicate it and change the copy.".into(),
+            )),
         FormatOrigin::Community(_) => {
             return Err(Error::Conflict(
-                "formats from a community pack cannot be edited (the pack replaces them); duplicate it".into(),
+                "A format from a community pack cannot be changed, because the pack replaces it when it updates. Duplicate \
+                 it and change the copy."
+                    .into(),
             ))
         }
         FormatOrigin::Custom => {}

@@ -4,6 +4,7 @@
 //! operations of one area each. Every user action is one transaction (`Store::write`).
 
 mod app_state;
+mod call_rooms;
 mod calls;
 mod codec;
 mod commitments;
@@ -31,6 +32,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::Result;
 
 pub use app_state::BundledPackMark;
+pub use call_rooms::CallRoom;
 pub use calls::{CallOrigin, Reminder, StoredCall};
 pub use communities::{community_item_id, Community, PackAction, PackImport};
 pub use export::ExportKind;

@@ -101,7 +101,7 @@ fn check_due(path: &Path) -> OpenCheck {
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Storage(format!("could not switch the database to WAL mode (got {mode})")));
+        return Err(Error::Storage(format!("cannot switch to WAL mode, got “{mode}”")));
     }
     conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
     conn.busy_timeout(Duration::from_secs(5))?;
@@ -114,8 +114,8 @@ fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 
 fn newer_schema(found: u32) -> Error {
     Error::NewerSchema(format!(
-        "this database was written by a newer version of Stint (schema version {found}; this version \
-         understands up to {SCHEMA_VERSION}). Update Stint to open it; the file was not changed."
+        "A newer version of Stint wrote this database (schema {found}; this one reads up to {SCHEMA_VERSION}), so \
+         this version cannot open it. Update Stint to open it; the file was not changed."
     ))
 }
 
@@ -223,6 +223,6 @@ fn migrate(
     } else {
         None
     };
-    migrations().to_latest(conn).map_err(|e| Error::Storage(format!("migrating the database failed: {e}")))?;
+    migrations().to_latest(conn).map_err(|e| Error::Storage(format!("migration failed, {e}")))?;
     Ok(backup)
 }

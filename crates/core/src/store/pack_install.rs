@@ -93,13 +93,17 @@ impl Store {
             if !fresh.choices.contains(&choice) {
                 return Err(Error::invalid(
                     "choice",
-                    "this choice was not offered for this pack; choose one of those shown",
+                    "Stint did not offer this choice for this pack, so nothing was installed. Choose one of the choices shown.",
                 ));
             }
             let (target, action) = match (choice, &fresh.separate_id) {
                 (PackChoice::Separate, Some(id)) => (renamed(&pack, id), PackAction::Installed),
                 (PackChoice::Separate, None) => {
-                    return Err(Error::invalid("choice", "there is no free id to install this pack separately"))
+                    return Err(Error::invalid(
+                        "choice",
+                        "Stint cannot install this pack beside the installed one, so nothing was installed. Replace \
+                         the installed pack, or remove it first.",
+                    ))
                 }
                 (PackChoice::Install, _) if fresh.installed.is_some() => (pack.clone(), PackAction::Updated),
                 (PackChoice::Install, _) => (pack.clone(), PackAction::Installed),

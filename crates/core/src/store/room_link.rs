@@ -46,6 +46,10 @@ pub struct RoomLink {
     pub offset_ms: i64,
     /// Member: how many of the host's events the local session holds.
     pub applied: usize,
+    /// The room's `session_id` for which the user chose to share their commitments (off by default;
+    /// a new session starts unshared because its id differs).
+    #[serde(default)]
+    pub shared_for: Option<String>,
 }
 
 pub(super) fn get(tx: &Transaction) -> Result<Option<RoomLink>> {

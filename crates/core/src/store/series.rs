@@ -13,10 +13,10 @@ use super::commitments::{self, Owner};
 use super::{calls, Store};
 use crate::calls::series::{self as pure, carry_over, Series, SeriesDraft};
 use crate::commitment::{clean_text, Commitment};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
-fn not_found(id: &str) -> Error {
-    Error::NotFound(format!("series {id}"))
+fn not_found(_id: &str) -> Error {
+    Error::NotFound(Thing::Series)
 }
 
 fn require(tx: &Transaction, id: &str) -> Result<()> {
@@ -74,8 +74,10 @@ fn insert(tx: &Transaction, draft: &SeriesDraft, previous: Option<&str>, now: Da
         require(tx, previous)?;
         let next: Option<String> =
             tx.query_row("SELECT id FROM series WHERE previous_series_id = ?1", [previous], |r| r.get(0)).optional()?;
-        if let Some(next) = next {
-            return Err(Error::Conflict(format!("the series {previous} already goes on as {next}")));
+        if next.is_some() {
+            return Err(Error::Conflict(
+                "This series already goes on in a next series. Open that one to go on.".into(),
+            ));
         }
     }
     let id = new_id(tx)?;

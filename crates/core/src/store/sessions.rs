@@ -11,7 +11,7 @@ use crate::commitment::clean_text;
 use crate::format::{FormatDraft, PhaseKind};
 use crate::session_view::SessionView;
 use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -60,8 +60,8 @@ pub struct SessionRecord {
     pub call_id: Option<String>,
 }
 
-fn not_found(id: i64) -> Error {
-    Error::NotFound(format!("session {id}"))
+fn not_found(_id: i64) -> Error {
+    Error::NotFound(Thing::Session)
 }
 
 fn encode_event(kind: EventKind) -> (&'static str, Option<u32>) {
@@ -81,7 +81,7 @@ fn decode_event(at: i64, kind: &str, seconds: Option<u32>) -> Result<Event> {
         ("skip", _) => EventKind::Skip,
         ("extend", Some(seconds)) => EventKind::Extend { seconds },
         ("stop", _) => EventKind::Stop,
-        _ => return Err(Error::Storage(format!("unreadable session event `{kind}` in the database"))),
+        _ => return Err(Error::Storage(format!("unreadable session event “{kind}”"))),
     };
     Ok(Event { at: instant(at), kind })
 }
@@ -116,7 +116,7 @@ pub(super) fn load(tx: &Transaction, id: i64) -> Result<SessionRecord> {
         })
         .collect::<Result<Vec<Event>>>()?;
     let timeline = Timeline::replay(from_json(&draft, "format snapshot")?, instant(started_at), events)
-        .map_err(|e| Error::Storage(format!("session {id}'s stored events do not replay: {e}")))?;
+        .map_err(|e| Error::Storage(format!("a session's stored events do not replay, {e}")))?;
     let status = parse_enum(&status, "session status")?;
     Ok(SessionRecord { id, format_id, format_name, timeline, status, call_id })
 }
@@ -200,15 +200,16 @@ pub(super) fn append(tx: &Transaction, session_id: i64, event: Event) -> Result<
     let at = nanos(event.at, "at")?;
     let mut record = load(tx, session_id)?;
     if record.status == SessionStatus::Finished {
-        return Err(Error::Conflict(format!("session {session_id} has already ended")));
+        return Err(Error::Conflict("This session has already ended. Start a new one to go on.".into()));
     }
     let recorded_until: Option<i64> =
         tx.query_row("SELECT MAX(ended_at) FROM phases WHERE session_id = ?1", [session_id], |r| r.get(0))?;
     if recorded_until.is_some_and(|until| at < until) {
-        return Err(Error::Conflict(format!(
-            "an event at {} is earlier than a phase already recorded for session {session_id}",
-            event.at
-        )));
+        return Err(Error::Conflict(
+            "That moment is earlier than a phase this session has already recorded. Check the computer's clock and \
+             try again."
+                .into(),
+        ));
     }
     record.timeline.push(event)?;
     let (kind, seconds) = encode_event(event.kind);
@@ -256,9 +257,7 @@ fn insert_running(
         let mut record = load(tx, running)?;
         record_new_phases(tx, &mut record, settle_at, None)?;
         if record.status == SessionStatus::Active {
-            return Err(Error::Conflict(format!(
-                "session {running} is still running; stop it before starting another"
-            )));
+            return Err(Error::Conflict("A session is already running. Stop it before starting another.".into()));
         }
     }
     let snapshot = snapshot_id(tx, &to_json(&format.draft)?)?;
@@ -342,7 +341,10 @@ impl Store {
             nanos(away.from, "away.from")?;
             nanos(away.to, "away.to")?;
             if away.from > away.to {
-                return Err(Error::invalid("away", "the time away must end after it starts"));
+                return Err(Error::invalid(
+                    "away",
+                    "The time away ends before it starts. Choose an end after the start.",
+                ));
             }
         }
         self.write(|tx| {

@@ -13,7 +13,7 @@ use crate::ics::IcsImportOptions;
 use crate::subscription::{
     read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
 };
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 /// How many subscriptions one user may have: each is a fetch every few hours.
 pub const MAX_SUBSCRIPTIONS: usize = 50;
@@ -42,7 +42,7 @@ fn decode((mut subscription, skipped): (Subscription, String)) -> Result<Subscri
 
 fn load(tx: &Transaction, id: i64) -> Result<Subscription> {
     let row = tx.query_row(&format!("{SELECT} WHERE s.id = ?1"), [id], subscription_from_row).optional()?;
-    row.map(decode).transpose()?.ok_or_else(|| Error::NotFound(format!("subscription {id}")))
+    row.map(decode).transpose()?.ok_or(Error::NotFound(Thing::Subscription))
 }
 
 fn load_all(tx: &Transaction) -> Result<Vec<Subscription>> {
@@ -86,7 +86,7 @@ impl Store {
                 Ok(FetchRequest { id: r.get(0)?, url: r.get(1)?, etag: r.get(2)?, last_modified: r.get(3)? })
             })
             .optional()?
-            .ok_or_else(|| Error::NotFound(format!("subscription {id}")))
+            .ok_or(Error::NotFound(Thing::Subscription))
         })
     }
 

@@ -15,7 +15,7 @@ impl Store {
     /// one in progress included, each with what the Calls view shows (`upcoming_view`).
     pub fn upcoming_view(&mut self, now: DateTime<Utc>, days: u32) -> Result<Vec<UpcomingOccurrence>> {
         if !(1..=MAX_UPCOMING_DAYS).contains(&days) {
-            return Err(Error::invalid("days", format!("the window is 1 to {MAX_UPCOMING_DAYS} days")));
+            return Err(Error::invalid("days", format!("Stint shows 1 to {MAX_UPCOMING_DAYS} days of calls ahead; {days} is outside that. Choose a number of days in that range.")));
         }
         self.read(|tx| {
             let stored = calls::load_all(tx)?;

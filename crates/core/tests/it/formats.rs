@@ -37,7 +37,7 @@ fn pomodoro(rounds: Option<u32>, every: u32) -> FormatDraft {
 /// The field the draft's validation error names; panics if it validates.
 fn rejected_field(d: &FormatDraft) -> String {
     match d.validate() {
-        Err(Error::InvalidInput { field, message }) => {
+        Err(Error::InvalidInput { field, message, .. }) => {
             assert!(!message.is_empty());
             field
         }

@@ -177,7 +177,10 @@ fn events_stint_cannot_represent_are_skipped_with_their_line() {
         ("RRULE:FREQ=YEARLY", "YEARLY"),
         ("RRULE:FREQ=MONTHLY;BYDAY=WE", "not supported"),
         ("DURATION:P2D", "longer than a day"),
-        ("TRIGGER:x\nURL:javascript:alert(1)\nRRULE:FREQ=WEEKLY;INTERVAL=500", "interval"),
+        (
+            "TRIGGER:x\nURL:javascript:alert(1)\nRRULE:FREQ=WEEKLY;INTERVAL=500",
+            "repeats every 1 to 99 days, weeks or months; this one says 500",
+        ),
     ] {
         let result = import_ics(&event(body), &options()).unwrap();
         assert!(result.calls.is_empty(), "{body}");

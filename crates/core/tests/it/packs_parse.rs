@@ -98,7 +98,10 @@ fn malformed_json_names_the_line_and_column() {
     let text = "{\n  \"stint_pack\": 1,\n  \"id\": \"x\",,\n}";
     let e = parse_pack(text.as_bytes()).unwrap_err();
     assert_eq!(e.field(), Some("line 3, column 13"), "{e}");
-    assert!(e.to_string().contains("malformed JSON"));
+    assert!(
+        e.to_string().starts_with("This pack file is damaged at line 3, column 13, so Stint cannot read it."),
+        "{e}"
+    );
     assert_eq!(parse_pack(b"").unwrap_err().field(), Some("line 1, column 0"));
     assert_eq!(parse_pack(&[0xff, 0xfe]).unwrap_err().field(), Some("line 1"));
 }

@@ -40,6 +40,7 @@ fn the_schema_names_the_pack_format_and_every_field_the_parser_reads() {
             "notes_link",
             "reminder_minutes",
             "skip_on_days_of",
+            "room",
         ])
     );
     assert_eq!(

@@ -3,8 +3,8 @@
 use chrono::Duration;
 use serde_json::{json, Value};
 use stint_core::room::{
-    member_content, parse_member, presence, MemberEntry, MemberStatus, Present, Rejection, MAX_MEMBER_BYTES,
-    MEMBER_TTL_SECONDS,
+    member_content, parse_member, presence, MemberEntry, MemberStatus, Present, Rejection, SharedCommitment,
+    MAX_MEMBER_BYTES, MEMBER_TTL_SECONDS,
 };
 
 use crate::room_support::{bytes, secs, MEMBER};
@@ -34,7 +34,10 @@ fn a_fresh_entry_counts_and_an_empty_one_means_the_member_left() {
 
 #[test]
 fn what_a_member_writes_is_read_back_until_it_expires() {
-    let shared = vec!["Write the intro".to_string()];
+    let shared = vec![
+        SharedCommitment { text: "Write the intro".into(), done: true },
+        SharedCommitment { text: "Answer the reviewers".into(), done: false },
+    ];
     let content = member_content("cafe-1", MemberStatus::Break, secs(0), Some(&shared));
     let doc = parse_member(&entry(MEMBER, &content), secs(MEMBER_TTL_SECONDS - 1)).unwrap().unwrap();
     assert_eq!(doc.status, MemberStatus::Break);
@@ -42,6 +45,44 @@ fn what_a_member_writes_is_read_back_until_it_expires() {
     assert_eq!(parse_member(&entry(MEMBER, &content), secs(MEMBER_TTL_SECONDS)), Err(Rejection::Expired));
     let private = member_content("cafe-1", MemberStatus::Working, secs(0), None);
     assert!(private.get("commitments").is_none(), "commitments are shared only on request");
+}
+
+#[test]
+fn shared_commitments_carry_their_done_state_and_bare_texts_are_not_done() {
+    let mixed = with(|v| {
+        v["commitments"] = json!(["Plain text", { "text": "Done one", "done": true }, { "text": "Open one" }])
+    });
+    let doc = parse_member(&entry(MEMBER, &mixed), secs(60)).unwrap().unwrap();
+    let seen: Vec<(&str, bool)> = doc.commitments.iter().map(|c| (c.text.as_str(), c.done)).collect();
+    assert_eq!(seen, [("Plain text", false), ("Done one", true), ("Open one", false)]);
+    let many: Vec<SharedCommitment> =
+        (0..25).map(|i| SharedCommitment { text: format!("Task {i}"), done: i % 2 == 0 }).collect();
+    let content = member_content("cafe-1", MemberStatus::Working, secs(0), Some(&many));
+    let doc = parse_member(&entry(MEMBER, &content), secs(1)).unwrap().unwrap();
+    assert_eq!(doc.commitments, many[..20], "a member writes at most 20, which every reader accepts");
+}
+
+#[test]
+fn hostile_shared_commitments_refuse_the_whole_entry() {
+    let now = secs(60);
+    let refused = |commitments: Value| parse_member(&entry(MEMBER, &with(|v| v["commitments"] = commitments)), now);
+    for malformed in [
+        json!([{ "text": "x", "done": "yes" }]),
+        json!([{ "text": "x", "done": true, "owner": "@eve:example.org" }]),
+        json!([{ "done": true }]),
+        json!([42]),
+        json!([["nested"]]),
+    ] {
+        assert!(matches!(refused(malformed.clone()), Err(Rejection::Malformed { .. })), "{malformed}");
+    }
+    assert!(matches!(refused(json!([{ "text": " ", "done": true }])), Err(Rejection::Invalid { .. })));
+    assert!(matches!(refused(json!([{ "text": "x".repeat(501) }])), Err(Rejection::Invalid { .. })));
+    let oversized = json!((0..20).map(|_| json!({ "text": "é".repeat(500), "done": false })).collect::<Vec<_>>());
+    assert!(matches!(refused(oversized), Err(Rejection::TooLarge { .. })), "larger than 16 KiB");
+    let (present, why) =
+        presence(&[entry(MEMBER, &with(|v| v["commitments"] = json!([{ "text": 1 }])))], "cafe-1", now);
+    assert!(present.is_empty(), "a hostile entry is not listed");
+    assert_eq!(why.len(), 1, "and its reason is returned for the log");
 }
 
 #[test]
@@ -87,7 +128,11 @@ fn presence_lists_who_is_in_this_session_now_sorted_and_says_why_others_are_not(
     assert_eq!(
         present,
         vec![
-            Present { user_id: MEMBER.into(), status: MemberStatus::Working, commitments: vec!["Ship it".into()] },
+            Present {
+                user_id: MEMBER.into(),
+                status: MemberStatus::Working,
+                commitments: vec![SharedCommitment { text: "Ship it".into(), done: false }],
+            },
             Present { user_id: "@zoe:example.org".into(), status: MemberStatus::Away, commitments: vec![] },
         ]
     );

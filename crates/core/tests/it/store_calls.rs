@@ -11,7 +11,7 @@ use stint_core::ics::IcsImportOptions;
 use stint_core::pack::PackSource;
 use stint_core::store::{CallOrigin, ExportKind, SessionStatus, Store};
 use stint_core::timeline::state_at;
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 const CAFE: &str = "turing-way-like/collaboration-cafe";
 const DAILY: &str = "turing-way-like/daily-coworking";
@@ -90,8 +90,8 @@ fn personal_calls_are_created_updated_and_deleted_with_ids_of_their_own() {
     assert_eq!(t.store.call(&created.call.id).unwrap(), updated);
 
     t.store.delete_call(&second.call.id).unwrap();
-    assert_eq!(t.store.call(&second.call.id).unwrap_err(), Error::NotFound(format!("call {}", second.call.id)));
-    assert_eq!(t.store.delete_call("nope").unwrap_err(), Error::NotFound("call nope".into()));
+    assert_eq!(t.store.call(&second.call.id).unwrap_err(), Error::NotFound(Thing::Call));
+    assert_eq!(t.store.delete_call("nope").unwrap_err(), Error::NotFound(Thing::Call));
     assert_eq!(t.store.calls().unwrap(), [updated]);
 }
 
@@ -181,7 +181,7 @@ fn reminders_follow_the_calls_whose_reminders_are_on() {
     assert_eq!(t.store.next_reminder(now).unwrap(), None);
     t.store.set_call_reminders(DAILY, true).unwrap();
     assert_eq!(t.store.next_reminder(now).unwrap().unwrap().call.id, DAILY);
-    assert_eq!(t.store.set_call_reminders("nope", true).unwrap_err(), Error::NotFound("call nope".into()));
+    assert_eq!(t.store.set_call_reminders("nope", true).unwrap_err(), Error::NotFound(Thing::Call));
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn joining_refuses_what_is_not_an_occurrence_and_a_running_session() {
         t.store.join_call(DAILY, over, over + Duration::hours(1)).unwrap_err().field(),
         Some("occurrence_start")
     );
-    assert_eq!(t.store.join_call("nope", over, over).unwrap_err(), Error::NotFound("call nope".into()));
+    assert_eq!(t.store.join_call("nope", over, over).unwrap_err(), Error::NotFound(Thing::Call));
     assert_eq!(rows(&t.path, "sessions"), 0);
 
     let solo = t.store.start_session("pomodoro", over, &[]).unwrap();

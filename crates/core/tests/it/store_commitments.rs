@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use stint_core::commitment::CommitmentStatus;
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 fn with_session() -> (TestStore, i64) {
     let mut t = temp_store();
@@ -77,11 +77,8 @@ fn bad_resolutions_are_refused_and_change_nothing() {
 #[test]
 fn unknown_ids_are_not_found() {
     let (mut t, session) = with_session();
-    assert_eq!(
-        t.store.add_commitment(session + 1, "x", t0()).unwrap_err(),
-        Error::NotFound(format!("session {}", session + 1))
-    );
-    assert_eq!(t.store.edit_commitment(77, "x").unwrap_err(), Error::NotFound("commitment 77".into()));
+    assert_eq!(t.store.add_commitment(session + 1, "x", t0()).unwrap_err(), Error::NotFound(Thing::Session));
+    assert_eq!(t.store.edit_commitment(77, "x").unwrap_err(), Error::NotFound(Thing::Commitment));
     assert_eq!(t.store.resolve_commitment(77, CommitmentStatus::Done, None, t0()).unwrap_err().code(), "not_found");
     assert_eq!(t.store.reopen_commitment(77).unwrap_err().code(), "not_found");
     assert_eq!(t.store.session_commitments(session + 1).unwrap_err().code(), "not_found");
@@ -104,7 +101,7 @@ fn carrying_over_links_new_open_commitments_all_or_nothing() {
     let second = t.store.start_session(&format, at(t0(), 86_400), &[]).unwrap().id;
 
     let err = t.store.carry_over(&[a.id, 999], second, at(t0(), 86_401)).unwrap_err();
-    assert_eq!(err, Error::NotFound("commitment 999".into()));
+    assert_eq!(err, Error::NotFound(Thing::Commitment));
     assert_eq!(rows(&t.path, "commitments"), 2, "none carried when one id is wrong");
 
     let carried = t.store.carry_over(&[a.id, b.id], second, at(t0(), 86_401)).unwrap();

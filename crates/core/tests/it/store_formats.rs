@@ -3,7 +3,7 @@
 use crate::common::*;
 use stint_core::builtins;
 use stint_core::format::FormatOrigin;
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 #[test]
 fn the_list_starts_with_the_builtins_then_custom_formats_by_name() {
@@ -55,7 +55,7 @@ fn builtins_cannot_be_edited_only_duplicated() {
     let mut t = temp_store();
     let builtin = builtins::all().remove(0);
     let err = t.store.update_format(&builtin.id, sprint_draft("Mine")).unwrap_err();
-    assert_eq!(err, Error::Conflict("built-in formats cannot be edited; duplicate it".into()));
+    assert_eq!(err, Error::Conflict("A built-in format cannot be changed. Duplicate it and change the copy.".into()));
     assert_eq!(t.store.rename_format(&builtin.id, "Mine").unwrap_err().code(), "conflict");
 
     let copy = t.store.duplicate_format(&builtin.id, chrono::Utc::now()).unwrap();
@@ -103,7 +103,7 @@ fn unknown_formats_are_not_found() {
         t.store.duplicate_format("nope", chrono::Utc::now()).unwrap_err(),
         t.store.archive_format("nope", true).unwrap_err(),
     ] {
-        assert_eq!(err, Error::NotFound("format nope".into()));
+        assert_eq!(err, Error::NotFound(Thing::Format));
     }
     assert_eq!(rows(&t.path, "archived_builtins"), 0);
 }

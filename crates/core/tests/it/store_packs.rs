@@ -10,7 +10,7 @@ use stint_core::pack::PackSource;
 use stint_core::pack::{parse_pack, LogoType};
 use stint_core::store::{CallOrigin, PackAction, Store};
 use stint_core::timeline::{state_at, Event, EventKind};
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 const TURING: &str = "turing-way-like";
 const CAFE: &str = "turing-way-like/collaboration-cafe";
@@ -100,7 +100,7 @@ fn installing_namespaces_formats_and_calls_and_keeps_built_in_format_ids() {
     assert_eq!(community.accent.as_deref(), Some("#2f6f8f"));
     assert_eq!(community.links.website.as_deref(), Some("https://community.example.org/"));
     assert_eq!((community.imported_at, community.updated_at), (now, now));
-    assert_eq!(t.store.community("nope").unwrap_err(), Error::NotFound("community nope".into()));
+    assert_eq!(t.store.community("nope").unwrap_err(), Error::NotFound(Thing::Community));
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn a_newer_version_updates_formats_and_calls_but_not_history_or_choices() {
     assert!(!daily.reminders_enabled, "the reminder choice survives the update");
     assert_eq!(t.store.format(DAILY).unwrap().draft.phases.len(), 2);
     assert!(t.store.format(CAFE).unwrap().archived, "archiving survives the update");
-    assert_eq!(t.store.call(CAFE).unwrap_err(), Error::NotFound(format!("call {CAFE}")));
+    assert_eq!(t.store.call(CAFE).unwrap_err(), Error::NotFound(Thing::Call));
     assert_eq!(
         t.store.call("turing-way-like/writing-retreat").unwrap().call.format_id,
         "turing-way-like/writing-retreat"
@@ -299,12 +299,12 @@ fn removing_a_community_removes_its_formats_and_calls_but_keeps_history() {
 
     t.store.remove_community(TURING).unwrap();
 
-    assert_eq!(t.store.community(TURING).unwrap_err(), Error::NotFound(format!("community {TURING}")));
+    assert_eq!(t.store.community(TURING).unwrap_err(), Error::NotFound(Thing::Community));
     let call_ids: Vec<String> = t.store.calls().unwrap().into_iter().map(|c| c.call.id).collect();
     assert!(call_ids.iter().all(|id| id.starts_with("accountability-group/")), "{call_ids:?}");
     assert_eq!(call_ids.len(), 3, "the other community's calls stay");
     assert!(t.store.list_formats(true).unwrap().iter().all(|f| f.origin != FormatOrigin::Community(TURING.into())));
-    assert_eq!(t.store.format(CAFE).unwrap_err(), Error::NotFound(format!("format {CAFE}")));
+    assert_eq!(t.store.format(CAFE).unwrap_err(), Error::NotFound(Thing::Format));
     let after = (
         t.store.session(session.id).unwrap(),
         t.store.session_phases(session.id).unwrap(),
@@ -316,7 +316,7 @@ fn removing_a_community_removes_its_formats_and_calls_but_keeps_history() {
         .map(|table| rows(&t.path, table))
         .collect();
     assert_eq!(after_rows, history_rows);
-    assert_eq!(t.store.remove_community(TURING).unwrap_err(), Error::NotFound(format!("community {TURING}")));
+    assert_eq!(t.store.remove_community(TURING).unwrap_err(), Error::NotFound(Thing::Community));
 
     // Installing it again works from scratch.
     let again = t.store.import_pack(&turing(), &PackSource::file("test.stint.json"), utc(2025, 3, 6, 9, 0)).unwrap();

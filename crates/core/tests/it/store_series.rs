@@ -8,7 +8,7 @@ use stint_core::calls::series::{SeriesDraft, SeriesPattern, ACCOUNTABILITY_FORMA
 use stint_core::calls::Weekday;
 use stint_core::commitment::CommitmentStatus;
 use stint_core::store::CallOrigin;
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 fn draft(week_of: (i32, u32, u32)) -> SeriesDraft {
     SeriesDraft {
@@ -73,13 +73,13 @@ fn a_bad_series_names_its_field_and_stores_nothing() {
     assert_eq!(t.store.create_series(&bad, None, now).unwrap_err().field(), Some("join_link"));
     assert_eq!(
         t.store.create_series(&draft((2025, 3, 3)), Some("nope"), now).unwrap_err(),
-        Error::NotFound("series nope".into())
+        Error::NotFound(Thing::Series)
     );
     for table in ["series", "series_calls", "calls"] {
         assert_eq!(rows(&t.path, table), 0, "{table}");
     }
-    assert_eq!(t.store.add_series_commitment("nope", "x", now).unwrap_err(), Error::NotFound("series nope".into()));
-    assert_eq!(t.store.series_commitments("nope").unwrap_err(), Error::NotFound("series nope".into()));
+    assert_eq!(t.store.add_series_commitment("nope", "x", now).unwrap_err(), Error::NotFound(Thing::Series));
+    assert_eq!(t.store.series_commitments("nope").unwrap_err(), Error::NotFound(Thing::Series));
 }
 
 #[test]
@@ -163,6 +163,6 @@ fn a_bad_next_series_carries_nothing_over() {
     assert_eq!((rows(&t.path, "series"), rows(&t.path, "commitments")), (1, 1));
     assert_eq!(
         t.store.start_next_series("nope", &draft((2025, 3, 10)), now).unwrap_err(),
-        Error::NotFound("series nope".into())
+        Error::NotFound(Thing::Series)
     );
 }

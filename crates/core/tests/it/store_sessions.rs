@@ -6,7 +6,7 @@ use stint_core::commitment::CommitmentStatus;
 use stint_core::format::PhaseKind;
 use stint_core::store::{Away, SessionStatus, Store};
 use stint_core::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, Timeline};
-use stint_core::Error;
+use stint_core::{Error, Thing};
 
 fn ev(seconds: i64, kind: EventKind) -> Event {
     Event { at: at(t0(), seconds), kind }
@@ -50,7 +50,7 @@ fn one_bad_commitment_stores_nothing_and_names_its_position() {
 fn starting_an_unknown_format_or_an_impossible_time_stores_nothing() {
     let mut t = temp_store();
     let err = t.store.start_session("nope", t0(), &[]).unwrap_err();
-    assert_eq!(err, Error::NotFound("format nope".into()));
+    assert_eq!(err, Error::NotFound(Thing::Format));
     let format = sprint(&mut t.store);
     let far = chrono::DateTime::<chrono::Utc>::MAX_UTC;
     assert_eq!(t.store.start_session(&format, far, &[]).unwrap_err().field(), Some("started_at"));
@@ -82,7 +82,7 @@ fn an_invalid_draft_or_unknown_format_stores_nothing() {
     let err = t.store.start_session_with_draft("pomodoro", pomodoro_with(0, 300, 900, 4), t0(), &[]).unwrap_err();
     assert_eq!(err.field(), Some("phases[0].seconds"), "{err:?}");
     let err = t.store.start_session_with_draft("nope", pomodoro_with(1500, 300, 900, 4), t0(), &[]).unwrap_err();
-    assert_eq!(err, Error::NotFound("format nope".into()));
+    assert_eq!(err, Error::NotFound(Thing::Format));
     assert_eq!(rows(&t.path, "sessions"), 0);
 }
 
@@ -146,10 +146,7 @@ fn an_invalid_event_is_refused_and_not_stored() {
         assert!(t.store.append_event(s.id, bad).is_err(), "{bad:?}");
     }
     assert_eq!(rows(&t.path, "session_events"), 1);
-    assert_eq!(
-        t.store.append_event(999, ev(300, EventKind::Resume)).unwrap_err(),
-        Error::NotFound("session 999".into())
-    );
+    assert_eq!(t.store.append_event(999, ev(300, EventKind::Resume)).unwrap_err(), Error::NotFound(Thing::Session));
     assert_eq!(rows(&t.path, "session_events"), 1);
 }
 
@@ -222,7 +219,7 @@ fn deleting_a_session_removes_everything_that_hangs_off_it() {
     t.store.append_event(kept.id, ev(9100, EventKind::Pause)).unwrap();
 
     t.store.delete_session(gone.id).unwrap();
-    assert_eq!(t.store.session(gone.id).unwrap_err(), Error::NotFound(format!("session {}", gone.id)));
+    assert_eq!(t.store.session(gone.id).unwrap_err(), Error::NotFound(Thing::Session));
     assert_eq!(rows(&t.path, "sessions"), 1);
     assert_eq!(rows(&t.path, "session_events"), 1);
     assert_eq!(rows(&t.path, "phases"), 0);

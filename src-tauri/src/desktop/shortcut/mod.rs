@@ -5,11 +5,15 @@
 //! when the key is pressed. (tauri-plugin-global-shortcut polls X every 50 ms, 1,200 wakeups a
 //! minute, twenty times the idle budget.) On Wayland it is bound through the desktop's
 //! GlobalShortcuts portal (`portal`) where there is one (`linux` chooses). On Windows a thread
-//! registers it with `RegisterHotKey` and sleeps in its message loop (`windows`). Elsewhere (Wayland
-//! without the portal, macOS) the shortcut is unavailable and the user is told; Stint carries on.
+//! registers it with `RegisterHotKey` and sleeps in its message loop (`windows`); on macOS the main
+//! thread registers it with Carbon's `RegisterEventHotKey` (`macos`). Elsewhere (Wayland without the
+//! portal) the shortcut is unavailable and the user is told; Stint carries on.
 
 #[cfg(target_os = "linux")]
 mod linux;
+pub mod mac_keys;
+#[cfg(target_os = "macos")]
+mod macos;
 #[cfg(target_os = "linux")]
 mod portal;
 pub mod win_keys;
@@ -19,6 +23,8 @@ mod windows;
 mod x11;
 #[cfg(target_os = "linux")]
 use linux as platform;
+#[cfg(target_os = "macos")]
+use macos as platform;
 #[cfg(windows)]
 use windows as platform;
 
@@ -147,7 +153,7 @@ impl Accelerator {
 
 /// The grabbed global shortcut; pressing it calls the handler given to `GlobalKeys::start`.
 pub struct GlobalKeys {
-    #[cfg(any(target_os = "linux", windows))]
+    #[cfg(any(target_os = "linux", target_os = "macos", windows))]
     grabber: Result<platform::Grabber, String>,
 }
 
@@ -155,11 +161,11 @@ impl GlobalKeys {
     /// Connects to the display and starts listening; `on_press` runs on the listening thread.
     /// Never fails: without a way to grab keys, each `set` reports why.
     pub fn start(on_press: impl Fn() + Send + 'static) -> GlobalKeys {
-        #[cfg(any(target_os = "linux", windows))]
+        #[cfg(any(target_os = "linux", target_os = "macos", windows))]
         {
             GlobalKeys { grabber: platform::Grabber::start(on_press) }
         }
-        #[cfg(not(any(target_os = "linux", windows)))]
+        #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
         {
             drop(on_press);
             GlobalKeys {}
@@ -170,7 +176,7 @@ impl GlobalKeys {
     /// previous shortcut is already released and none is active.
     pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
         let accelerator = accelerator.map(Accelerator::parse).transpose()?;
-        #[cfg(any(target_os = "linux", windows))]
+        #[cfg(any(target_os = "linux", target_os = "macos", windows))]
         {
             match &self.grabber {
                 Ok(grabber) => grabber.grab(accelerator),
@@ -178,7 +184,7 @@ impl GlobalKeys {
                 Err(_) => Ok(()),
             }
         }
-        #[cfg(not(any(target_os = "linux", windows)))]
+        #[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
         match accelerator {
             Some(_) => Err("global shortcuts are not available on this platform yet".into()),
             None => Ok(()),

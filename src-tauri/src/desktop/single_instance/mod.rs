@@ -75,23 +75,49 @@ pub fn pipe_name(data_dir: &Path) -> String {
     format!(r"\\.\pipe\stint-{hash:016x}")
 }
 
-/// The plugin: registered first, so a second launch exits before any window is made.
-pub fn plugin<R: Runtime>(on_second_launch: fn(&AppHandle<R>, Vec<String>)) -> TauriPlugin<R> {
+/// What a launch found on its data dir, before Tauri starts.
+pub enum Start {
+    /// This is the first Stint on the data dir: serve the channel once the app is up (`plugin`).
+    First(Claimed),
+    /// Another Stint runs there and was handed this launch's command line: exit now.
+    HandedOver,
+    /// The channel could not be made or reached (logged): carry on without the guarantee.
+    Unchecked,
+}
+
+/// The channel the first Stint listens on.
+pub struct Claimed(transport::Listener);
+
+/// Claims `data_dir` for this process or hands `args` to the Stint that holds it. `run` calls it
+/// first, before Tauri starts GTK's threads: a second launch that exited once those ran crashed in
+/// about one launch in twelve (exit's cleanup racing them in `pthread_mutex_lock`), and it has
+/// nothing to show anyway.
+pub fn claim(data_dir: &Path, args: Vec<String>) -> Start {
+    if let Err(e) = std::fs::create_dir_all(data_dir) {
+        log::warn!("cannot make sure only one Stint runs: {} cannot be created ({e}); carrying on", data_dir.display());
+        return Start::Unchecked;
+    }
+    match transport::claim(data_dir, args) {
+        Ok(transport::Claim::First(listener)) => Start::First(Claimed(listener)),
+        Ok(transport::Claim::AlreadyRunning) => Start::HandedOver,
+        Err(e) => {
+            log::warn!("cannot make sure only one Stint runs ({e}); carrying on");
+            Start::Unchecked
+        }
+    }
+}
+
+/// The plugin that serves a claimed channel: each later launch's command line goes to
+/// `on_second_launch` with the app's handle.
+pub fn plugin<R: Runtime>(
+    claimed: Option<Claimed>,
+    on_second_launch: fn(&AppHandle<R>, Vec<String>),
+) -> TauriPlugin<R> {
     Builder::new("stint-single-instance")
         .setup(move |app, _| {
-            let dir = super::data_dir::data_dir(app)?;
-            std::fs::create_dir_all(&dir)?;
-            match transport::claim(&dir, std::env::args().collect()) {
-                Ok(transport::Claim::First(listener)) => {
-                    let app = app.clone();
-                    transport::serve(listener, move |args| on_second_launch(&app, args))?;
-                }
-                Ok(transport::Claim::AlreadyRunning) => {
-                    log::info!("Stint is already running; it was handed this launch");
-                    app.cleanup_before_exit();
-                    std::process::exit(0);
-                }
-                Err(e) => log::warn!("cannot make sure only one Stint runs ({e}); carrying on"),
+            if let Some(Claimed(listener)) = claimed {
+                let app = app.clone();
+                transport::serve(listener, move |args| on_second_launch(&app, args))?;
             }
             Ok(())
         })

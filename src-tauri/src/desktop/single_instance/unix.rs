@@ -16,6 +16,9 @@ use super::{frame, read_launch, READ_TIMEOUT};
 pub const SOCKET_FILE: &str = "stint.sock";
 
 /// Who holds the socket.
+/// What the first Stint serves.
+pub type Listener = UnixListener;
+
 pub enum Claim {
     /// We are the first: serve this listener.
     First(UnixListener),

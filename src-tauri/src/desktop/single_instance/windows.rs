@@ -27,6 +27,9 @@ use windows_sys::Win32::System::IO::CancelSynchronousIo;
 use super::{frame, pipe_name, read_launch, READ_TIMEOUT};
 
 /// Who holds the pipe.
+/// What the first Stint serves.
+pub type Listener = Server;
+
 pub enum Claim {
     /// We are the first: serve the pipe (its first instance, not yet connected).
     First(Server),

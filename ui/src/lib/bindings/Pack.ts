@@ -19,4 +19,8 @@ version: string,
 /**
  * `#rrggbb`.
  */
-accent: string | null, logo: Logo | null, links: PackLinks, formats: Array<PackFormat>, calls: Array<Call>, };
+accent: string | null, logo: Logo | null, links: PackLinks, formats: Array<PackFormat>, calls: Array<Call>, 
+/**
+ * The live room of each call that names one: the call's id in this pack → its room's alias or id.
+ */
+rooms: { [key in string]: string }, };

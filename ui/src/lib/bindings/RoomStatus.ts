@@ -36,4 +36,12 @@ present: Array<Presence>,
 /**
  * Set when this computer's clock is more than 2 s off the room's.
  */
-clock_warning: string | null, };
+clock_warning: string | null, 
+/**
+ * Whether this user shares their commitments with the room's current session.
+ */
+sharing: boolean, 
+/**
+ * Whether the room has a session to share with (the choice is per session).
+ */
+can_share: boolean, };

@@ -1,21 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import LiveRoomsSettings from './LiveRoomsSettings.svelte';
 import { fakeBackend, rejectWith } from '../../test/backend';
-import type { RoomStatus } from '../bindings/RoomStatus';
+import { roomStatus } from '../../test/fixtures';
+import { useLocale } from '../i18n.svelte';
 
-const signedOut: RoomStatus = {
-  user: null,
-  homeserver: null,
-  token_kept: null,
-  room: null,
-  role: null,
-  connection: null,
-  message: null,
-  present: [],
-  clock_warning: null,
-};
+afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
+
+const signedOut = roomStatus();
 
 describe('Live rooms settings', () => {
   it('signs in with a password and says when no keyring keeps the sign-in', async () => {
@@ -45,5 +38,18 @@ describe('Live rooms settings', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'User name' }), 'ada');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText(/did not accept this user name and password/)).toBeInTheDocument();
+  });
+
+  it('speaks German and Spanish from the catalogues', async () => {
+    fakeBackend({ room_status: () => ({ ...signedOut, user: '@ada:example.org', homeserver: 'example.org' }) });
+    useLocale({ lang: 'de', tag: 'de-DE' });
+    const { unmount } = render(LiveRoomsSettings);
+    expect(await screen.findByText('Angemeldet als @ada:example.org auf example.org.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Live-Räume' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Abmelden' })).toBeInTheDocument();
+    unmount();
+    useLocale({ lang: 'es', tag: 'es' });
+    render(LiveRoomsSettings);
+    expect(await screen.findByRole('button', { name: 'Cerrar sesión' })).toBeInTheDocument();
   });
 });

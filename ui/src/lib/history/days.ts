@@ -93,6 +93,11 @@ export function shortDay(day: Day, locale?: string): string {
   return format({ weekday: 'short', day: 'numeric' }, locale).format(asDate(day));
 }
 
+/** "Mon": a row's label beside the year's heat map. */
+export function weekdayName(day: Day, locale?: string): string {
+  return format({ weekday: 'short' }, locale).format(asDate(day));
+}
+
 /** "Mar": a month's label above the year's heat map. */
 export function monthName(day: Day, locale?: string): string {
   return format({ month: 'short' }, locale).format(asDate(day));

@@ -14,7 +14,7 @@ use crate::format::PhaseKind;
 use crate::store::codec::{instant, parse_enum};
 use crate::store::commitments;
 use crate::timeline::PhaseOutcome;
-use crate::{Error, Result};
+use crate::{Error, Result, Thing};
 
 /// A recorded phase as History shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -60,8 +60,8 @@ pub struct SessionDetail {
     pub outcome_choices: Vec<PhaseOutcome>,
 }
 
-pub fn not_found(id: i64) -> Error {
-    Error::NotFound(format!("session {id}"))
+pub fn not_found(_id: i64) -> Error {
+    Error::NotFound(Thing::Session)
 }
 
 fn phases(tx: &Transaction, id: i64) -> Result<Vec<PhaseDetail>> {

@@ -43,12 +43,11 @@ pub struct PhaseEdit {
     pub actual_seconds: u32,
 }
 
-/// "25 min", "4 min 30 s", "45 s" — for messages.
-fn length_text(seconds: u64) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
+/// The text a field holds, as the user knows it.
+fn text_name(field: &str) -> &'static str {
+    match field {
+        "title" => "A session's title",
+        _ => "A session's notes",
     }
 }
 
@@ -61,11 +60,17 @@ fn clean(raw: Option<&str>, field: &str, max: usize, one_line: bool) -> Result<O
     if chars > max {
         return Err(Error::invalid(
             field,
-            format!("This can be at most {max} characters long; it has {chars}. Shorten it and save again."),
+            format!(
+                "{} has at most {max} characters; this one has {chars}. Shorten it and save again.",
+                text_name(field)
+            ),
         ));
     }
     if one_line && text.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "A title is one line of text. Remove the line breaks and save again."));
+        return Err(Error::invalid(
+            field,
+            "A session's title is one line of text. Remove the line breaks and save again.",
+        ));
     }
     Ok(Some(text.to_string()))
 }
@@ -146,7 +151,7 @@ fn correct_phase(tx: &Transaction, id: i64, field: &str, edit: &PhaseEdit) -> Re
             format!("{field}.actual_seconds"),
             format!(
                 "Phase {n} lasted {} from its start to its end, so it cannot have run longer. Enter at most that.",
-                length_text(span)
+                crate::words::length(span)
             ),
         ));
     }

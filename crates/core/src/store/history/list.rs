@@ -55,7 +55,7 @@ pub fn summary_from_row(r: &Row) -> Result<SessionSummary> {
 
 pub fn check_limit(limit: u32) -> Result<()> {
     if limit == 0 || limit > MAX_PAGE {
-        return Err(Error::invalid("limit", format!("A page holds between 1 and {MAX_PAGE} sessions.")));
+        return Err(Error::invalid("limit", format!("A page of History holds 1 to {MAX_PAGE} sessions; {limit} is outside that. Choose a number in that range.")));
     }
     Ok(())
 }

@@ -103,7 +103,7 @@ impl Store {
     /// The last `days` local days up to `today` (1–7320), streaks and totals over all history.
     pub fn history_overview(&mut self, today: NaiveDate, tz: Tz, days: u32) -> Result<HistoryOverview> {
         if days == 0 || i64::from(days) > MAX_RANGE_DAYS {
-            return Err(Error::invalid("days", format!("Choose between 1 and {MAX_RANGE_DAYS} days.")));
+            return Err(Error::invalid("days", format!("History shows 1 to {MAX_RANGE_DAYS} days at a time; {days} is outside that. Choose a number of days in that range.")));
         }
         let from = today
             .checked_sub_signed(Duration::days(i64::from(days) - 1))

@@ -4,7 +4,9 @@
 //! kind and hour with time in it (about 36,000 focus rows for the same ten years) and answers any time
 //! zone, because every zone's days begin on a quarter hour (see `spread`). It is kept in the same
 //! transaction as the phases it sums: recording a phase adds its share, editing or deleting one takes
-//! it back. Only phases whose outcome counts (`PhaseOutcome::counts`) are in it.
+//! it back. Only phases whose outcome counts (`PhaseOutcome::counts`) are in it. Beside it,
+//! `time_by_day` holds each kind's whole UTC days (the sums of their hours), so that time per kind over
+//! years reads one row a day instead of one an hour.
 
 use std::collections::HashMap;
 
@@ -58,16 +60,49 @@ pub fn apply(tx: &Transaction, phase: &Counted, sign: i64) -> Result<()> {
     let mut prune = tx.prepare_cached(
         "DELETE FROM time_by_hour WHERE kind = ?1 AND hour = ?2 AND q0 = 0 AND q1 = 0 AND q2 = 0 AND q3 = 0",
     )?;
+    let mut days: Vec<(i64, i64)> = Vec::new();
     for (hour, [a, b, c, d]) in hours_of(phase) {
         upsert.execute(params![phase.kind, hour, sign * a, sign * b, sign * c, sign * d])?;
         if sign < 0 {
             prune.execute(params![phase.kind, hour])?;
         }
+        let day = hour.div_euclid(HOURS_PER_DAY);
+        match days.last_mut() {
+            Some((last, seconds)) if *last == day => *seconds += a + b + c + d,
+            _ => days.push((day, a + b + c + d)),
+        }
+    }
+    let mut upsert_day = tx.prepare_cached(
+        "INSERT INTO time_by_day (kind, day, seconds) VALUES (?1, ?2, ?3)
+         ON CONFLICT (kind, day) DO UPDATE SET seconds = seconds + excluded.seconds",
+    )?;
+    let mut prune_day = tx.prepare_cached("DELETE FROM time_by_day WHERE kind = ?1 AND day = ?2 AND seconds = 0")?;
+    for (day, seconds) in days {
+        upsert_day.execute(params![phase.kind, day, sign * seconds])?;
+        if sign < 0 {
+            prune_day.execute(params![phase.kind, day])?;
+        }
     }
     Ok(())
 }
 
-/// Fills the rollup from every recorded phase (the migration that created it).
+/// Hours in a UTC day.
+const HOURS_PER_DAY: i64 = 24;
+
+/// Fills the whole UTC days from the hours (the migration that created `time_by_day`).
+pub fn fill_days(tx: &Transaction) -> Result<()> {
+    tx.execute("DELETE FROM time_by_day", [])?;
+    tx.execute(
+        "INSERT INTO time_by_day (kind, day, seconds)
+         SELECT kind, (hour - ((hour % 24) + 24) % 24) / 24, SUM(q0 + q1 + q2 + q3) FROM time_by_hour
+         GROUP BY 1, 2 HAVING SUM(q0 + q1 + q2 + q3) <> 0",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Fills the hours from every recorded phase (the migration that created `time_by_hour`; the days
+/// are filled from them by a later one, `fill_days`).
 pub fn rebuild(tx: &Transaction) -> Result<()> {
     tx.execute("DELETE FROM time_by_hour", [])?;
     let mut totals: HashMap<(String, i64), [i64; 4]> = HashMap::new();
@@ -148,8 +183,9 @@ pub fn all_days(tx: &Transaction, kind: PhaseKind, tz: &Tz) -> Result<Vec<(Naive
     Ok(days.into_inner().days())
 }
 
-/// The seconds of each kind (but those `except`) within `[from, to)`, most first: whole hours summed by SQLite, the hours
-/// at the two edges split by quarter. Kinds without time are left out.
+/// The seconds of each kind (but those `except`) within `[from, to)`, most first: whole UTC days and the
+/// whole hours around them summed by SQLite, the hours at the two edges split by quarter. Kinds
+/// without time are left out.
 pub fn per_kind(tx: &Transaction, from: i64, to: i64, except: &[PhaseKind]) -> Result<Vec<(PhaseKind, u64)>> {
     let (first_whole, last_whole) = ((from + HOUR - 1).div_euclid(HOUR), to.div_euclid(HOUR) - 1);
     let mut edges = Vec::new();
@@ -159,13 +195,29 @@ pub fn per_kind(tx: &Transaction, from: i64, to: i64, except: &[PhaseKind]) -> R
     if to.rem_euclid(HOUR) != 0 && edges.last() != Some(&(to - 1).div_euclid(HOUR)) {
         edges.push((to - 1).div_euclid(HOUR));
     }
-    let mut whole = tx.prepare_cached(
+    // The whole UTC days inside the whole hours, and the whole hours before and after them.
+    let (first_day, last_day) = (
+        first_whole.div_euclid(HOURS_PER_DAY) + i64::from(first_whole.rem_euclid(HOURS_PER_DAY) != 0),
+        (last_whole + 1).div_euclid(HOURS_PER_DAY) - 1,
+    );
+    let hour_spans = if first_day <= last_day {
+        [(first_whole, first_day * HOURS_PER_DAY - 1), ((last_day + 1) * HOURS_PER_DAY, last_whole)]
+    } else {
+        [(first_whole, last_whole), (1, 0)]
+    };
+    let mut whole_hours = tx.prepare_cached(
         "SELECT TOTAL(q0 + q1 + q2 + q3) FROM time_by_hour WHERE kind = ?1 AND hour BETWEEN ?2 AND ?3",
     )?;
+    let mut whole_days =
+        tx.prepare_cached("SELECT TOTAL(seconds) FROM time_by_day WHERE kind = ?1 AND day BETWEEN ?2 AND ?3")?;
     let bounds = [from, to];
     let mut out = Vec::new();
     for kind in PhaseKind::ALL.into_iter().filter(|k| !except.contains(k)) {
-        let seconds = whole.query_row(params![enum_name(&kind), first_whole, last_whole], |r| r.get::<_, f64>(0))?;
+        let name = enum_name(&kind);
+        let mut seconds = whole_days.query_row(params![name, first_day, last_day], |r| r.get::<_, f64>(0))?;
+        for (first, last) in hour_spans.into_iter().filter(|(first, last)| first <= last) {
+            seconds += whole_hours.query_row(params![name, first, last], |r| r.get::<_, f64>(0))?;
+        }
         let mut tally = DayTally::new(&bounds);
         for &hour in &edges {
             let span = Some((hour * HOUR, (hour * HOUR).saturating_add(HOUR)));

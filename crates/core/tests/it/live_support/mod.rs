@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use stint_core::format::{CommitmentPolicy, FormatDraft, Phase, PhaseKind};
-use stint_core::i18n::Lang;
+use stint_core::i18n::{ClockStyle, Lang};
 use stint_core::live::{Gap, SessionPrefs, SleepPolicy, TrayStatus, Wake, Watch};
 use stint_core::store::Store;
 use stint_core::timeline::{Event, PhaseOutcome, PhaseRecord};
@@ -60,12 +60,27 @@ pub fn three_fives() -> FormatDraft {
     }
 }
 
-pub const PAUSE_ON_SLEEP: SessionPrefs =
-    SessionPrefs { auto_start_next: true, sleep_policy: SleepPolicy::Pause, pomodoro: POMODORO, lang: Lang::En };
-pub const WALL_CLOCK: SessionPrefs =
-    SessionPrefs { auto_start_next: true, sleep_policy: SleepPolicy::WallClock, pomodoro: POMODORO, lang: Lang::En };
-pub const HOLD: SessionPrefs =
-    SessionPrefs { auto_start_next: false, sleep_policy: SleepPolicy::Pause, pomodoro: POMODORO, lang: Lang::En };
+pub const PAUSE_ON_SLEEP: SessionPrefs = SessionPrefs {
+    auto_start_next: true,
+    sleep_policy: SleepPolicy::Pause,
+    pomodoro: POMODORO,
+    lang: Lang::En,
+    clock: ClockStyle::H24,
+};
+pub const WALL_CLOCK: SessionPrefs = SessionPrefs {
+    auto_start_next: true,
+    sleep_policy: SleepPolicy::WallClock,
+    pomodoro: POMODORO,
+    lang: Lang::En,
+    clock: ClockStyle::H24,
+};
+pub const HOLD: SessionPrefs = SessionPrefs {
+    auto_start_next: false,
+    sleep_policy: SleepPolicy::Pause,
+    pomodoro: POMODORO,
+    lang: Lang::En,
+    clock: ClockStyle::H24,
+};
 const POMODORO: stint_core::live::PomodoroLengths = stint_core::live::PomodoroLengths {
     focus_minutes: 25,
     short_break_minutes: 5,

@@ -51,7 +51,7 @@ describe('CalendarSubscriptions', () => {
     render(CalendarSubscriptions, { onChanged });
     await userEvent.type(await screen.findByRole('textbox', { name: 'Calendar address' }), 'webcal://example.org/cal.ics');
     await userEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
-    expect(await screen.findByText('Read https://example.org/cal.ics: 3 calls.')).toBeInTheDocument();
+    expect(await screen.findByText('Stint read https://example.org/cal.ics: 3 calls.')).toBeInTheDocument();
     expect(b.argsOf('add_subscription')).toEqual([{ url: 'webcal://example.org/cal.ics' }]);
     expect(onChanged).toHaveBeenCalled();
     expect(await screen.findByRole('list', { name: 'Calendar subscriptions' })).toHaveTextContent('https://example.org/cal.ics');
@@ -80,7 +80,7 @@ describe('CalendarSubscriptions', () => {
     render(CalendarSubscriptions, { onChanged: vi.fn() });
     await userEvent.click(await screen.findByRole('button', { name: `Refresh ${URL} now` }));
     expect(b.argsOf('refresh_subscription')).toEqual([{ id: 1 }]);
-    expect(await screen.findByText(`Read ${URL}: 3 calls.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Stint read ${URL}: 3 calls.`)).toBeInTheDocument();
   });
 
   it('unsubscribes only after the user confirms', async () => {
@@ -95,6 +95,6 @@ describe('CalendarSubscriptions', () => {
     await userEvent.click(screen.getByRole('button', { name: `Unsubscribe from ${URL}` }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, unsubscribe' }));
     expect(b.argsOf('remove_subscription')).toEqual([{ id: 1 }]);
-    expect(await screen.findByText(`Unsubscribed from ${URL}; its calls were removed. Your history stays.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Stint unsubscribed from ${URL} and removed its calls. Your history stays.`)).toBeInTheDocument();
   });
 });

@@ -1,0 +1,154 @@
+//! Every error core shows a user reads as a sentence (docs/words.md): one representative error per
+//! module, each checked for the shape of a sentence and for leaked field names, paths and seconds.
+
+use chrono_tz::Europe::London;
+use serde_json::json;
+use stint_core::calls::{validate_call, validate_join_link, Recurrence, Weekday};
+use stint_core::commitment::clean_text;
+use stint_core::format::PhaseKind;
+use stint_core::i18n::Lang;
+use stint_core::ics::{import_ics, IcsImportOptions};
+use stint_core::pack::parse_pack;
+use stint_core::room::SessionDoc;
+use stint_core::subscription::{read_fetch, subscription_url, FetchOutcome, FetchRead};
+use stint_core::timeline::{Event, EventKind, Timeline};
+use stint_core::{Error, Thing};
+
+use crate::calls_support::{call, local};
+use crate::common::{at, phase, sprint, sprint_draft, t0, temp_store};
+
+/// Why `message` is not a sentence a user should read, if it is not.
+fn flaw(message: &str) -> Option<&'static str> {
+    let first = message.chars().next()?;
+    if !first.is_uppercase() {
+        return Some("it does not start with a capital letter");
+    }
+    if !(message.ends_with('.') || message.ends_with('?')) {
+        return Some("it does not end with '.' or '?'");
+    }
+    if message.contains('!') {
+        return Some("it exclaims");
+    }
+    if message.contains('[') {
+        return Some("it shows a path such as phases[2]");
+    }
+    if message.contains(" s)") {
+        return Some("it shows a seconds count in brackets");
+    }
+    let snake = message.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| {
+        let parts: Vec<&str> = word.split('_').collect();
+        parts.len() > 1 && parts.iter().all(|p| !p.is_empty())
+    });
+    if snake {
+        return Some("it shows a field name such as format_id");
+    }
+    None
+}
+
+fn representative_errors() -> Vec<(&'static str, Error)> {
+    let mut errors = Vec::new();
+
+    let mut draft = sprint_draft("Deep work");
+    draft.phases[1].seconds = 9 * 3600;
+    errors.push(("format", draft.validated().unwrap_err()));
+    let mut unnamed = sprint_draft("  ");
+    unnamed.phases.push(phase("Talk", PhaseKind::Break, 0));
+    errors.push(("format name", unnamed.validated().unwrap_err()));
+
+    let mut c = call("c1", London, local(2025, 1, 1, 15, 0), Recurrence::weekly(&[Weekday::Wed]));
+    c.duration_minutes = 0;
+    errors.push(("call", validate_call(&c).unwrap_err()));
+    errors.push(("link", validate_join_link("javascript:alert(1)").unwrap_err()));
+    errors.push(("commitment", clean_text("   ", "commitments[2]").unwrap_err()));
+
+    let mut timeline = Timeline::new(sprint_draft("Deep work"), t0());
+    timeline.push(Event { at: at(t0(), 5), kind: EventKind::Pause }).unwrap();
+    errors.push(("timeline", timeline.push(Event { at: at(t0(), 6), kind: EventKind::Pause }).unwrap_err()));
+
+    errors.push(("room", SessionDoc::start("s-1", "not a user", &sprint_draft("Deep work"), t0()).unwrap_err()));
+
+    let pack = json!({"stint_pack": 1, "id": "p", "name": "P", "version": "1", "formats": [
+        {"id": "f", "name": "F", "phases": [{"label": "Go", "kind": "focus", "seconds": 1}]}
+    ]});
+    errors.push(("pack", parse_pack(pack.to_string().as_bytes()).unwrap_err()));
+    errors.push(("pack JSON", parse_pack(b"{\"stint_pack\": 1,,}").unwrap_err()));
+    errors.push(("pack shape", parse_pack(br#"{"stint_pack": 1, "id": 7}"#).unwrap_err()));
+
+    let options = IcsImportOptions { default_zone: London, default_format_id: "pomodoro".into() };
+    errors.push(("ics", import_ics("BEGIN:VEVENT\r\nEND:VEVENT\r\n", &options).unwrap_err()));
+
+    let mut t = temp_store();
+    let format = sprint(&mut t.store);
+    errors.push(("store not found", t.store.delete_call("nope").unwrap_err()));
+    errors.push(("store built-in", t.store.update_format("pomodoro", sprint_draft("Mine")).unwrap_err()));
+    t.store.start_session(&format, t0(), &[]).unwrap();
+    errors.push(("store running", t.store.start_session(&format, at(t0(), 1), &[]).unwrap_err()));
+    errors.push(("history", t.store.history_overview(t0().date_naive(), London, 0).unwrap_err()));
+
+    errors.push(("subscription address", subscription_url("ftp://example.org/cal.ics").unwrap_err()));
+    errors.push(("subscription address empty", subscription_url("  ").unwrap_err()));
+    errors.push(("subscription not found", t.store.fetch_request(99).unwrap_err()));
+    let mut long_commitment = sprint_draft("Deep work");
+    long_commitment.phases[0].label = "x".repeat(81);
+    errors.push(("format label", long_commitment.validated().unwrap_err()));
+    errors.push(("commitment too long", clean_text(&"x".repeat(501), "text").unwrap_err()));
+
+    errors.push(("not found", Error::NotFound(Thing::Community)));
+    errors.push(("pending pack", Error::NotFound(Thing::PendingPack)));
+    errors.push(("storage", Error::Storage("disk I/O error".into())));
+    errors
+}
+
+#[test]
+fn every_error_reads_as_a_sentence() {
+    let errors = representative_errors();
+    assert!(errors.len() >= 15);
+    for (module, e) in errors {
+        let message = e.to_string();
+        assert_eq!(flaw(&message), None, "{module}: {message:?}");
+    }
+}
+
+#[test]
+fn every_translated_error_reads_as_a_sentence_in_every_language() {
+    let errors = representative_errors();
+    let translated = errors.iter().filter(|(_, e)| e.words().is_some()).count();
+    assert!(translated >= 8, "only {translated} errors have catalogue words");
+    for (module, e) in &errors {
+        for lang in Lang::ALL {
+            let message = e.say(lang);
+            assert_eq!(flaw(&message), None, "{module} in {lang:?}: {message:?}");
+            assert!(!message.contains("error_"), "{module} in {lang:?} shows a key: {message:?}");
+        }
+    }
+}
+
+#[test]
+fn a_failed_subscription_refresh_reads_as_a_sentence() {
+    let options = IcsImportOptions { default_zone: London, default_format_id: "pomodoro".into() };
+    for outcome in [
+        FetchOutcome::Fetched { body: vec![0xff, 0xfe], etag: None, last_modified: None },
+        FetchOutcome::Fetched { body: b"not a calendar".to_vec(), etag: None, last_modified: None },
+    ] {
+        let FetchRead::Failed(reason) = read_fetch(outcome, &options) else { panic!("a failure was expected") };
+        assert_eq!(flaw(&reason), None, "{reason:?}");
+    }
+}
+
+#[test]
+fn the_sentence_check_catches_the_old_field_dumps() {
+    assert!(flaw("phases[2].seconds: must be at most 24 h").is_some());
+    assert!(flaw("session 1 was not found").is_some());
+    assert!(flaw("A phase lasts 5 seconds to 8 hours (28800 s), got 3 s.").is_some());
+    assert!(flaw("There is no format with this format_id.").is_some());
+    assert!(flaw("A phase lasts 5 s to 8 h; phase 2 lasts 9 h. Change its length and save again.").is_none());
+}
+
+#[test]
+fn a_message_names_the_users_thing_and_its_limit() {
+    let mut draft = sprint_draft("Deep work");
+    draft.phases[1].seconds = 9 * 3600;
+    let e = draft.validated().unwrap_err();
+    assert_eq!(e.to_string(), "A phase lasts 5 s to 8 h; phase 2 lasts 9 h. Change its length and save again.");
+    assert_eq!(e.field(), Some("phases[1].seconds"), "the field still places the sentence");
+}
