@@ -43,6 +43,12 @@ use crate::shared_store::SharedStore;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct RoomStatus {
+    /// Counts the reports: a window keeps the status with the highest number it has seen. A command's
+    /// answer and the `room-status` events travel separately and can arrive out of order; without
+    /// it, an answer read just before a report could replace that newer report, and the panel kept
+    /// saying "Connecting…" until the next one (up to a long-poll later).
+    #[ts(type = "number")]
+    pub seq: u64,
     /// The signed-in Matrix user, e.g. `@ada:example.org`.
     pub user: Option<String>,
     pub homeserver: Option<String>,
@@ -214,7 +220,18 @@ pub fn spawn(
             Ok(runtime) => runtime,
             Err(e) => return log::error!("Stint could not start the live room service: {e}"),
         };
-        let service = Service { store, vault, sink, status, wall, client: None, kept: None, pending: None, conn: None };
+        let service = Service {
+            store,
+            vault,
+            sink,
+            status,
+            wall,
+            client: None,
+            kept: None,
+            pending: None,
+            conn: None,
+            reports: 0,
+        };
         runtime.block_on(service.run(inbox));
     })?;
     Ok(handle)
@@ -261,6 +278,8 @@ struct Service {
     /// A kept sign-in whose homeserver could not be reached at start: tried again every 30 s.
     pending: Option<MatrixSession>,
     conn: Option<Conn>,
+    /// How many statuses were reported (`RoomStatus::seq` of the last).
+    reports: u64,
 }
 
 impl Service {
@@ -767,6 +786,8 @@ impl Service {
         if let Some(conn) = &mut self.conn {
             conn.expiry = expiry;
         }
+        self.reports += 1;
+        status.seq = self.reports;
         *self.status.lock().unwrap_or_else(|p| p.into_inner()) = status.clone();
         self.sink.status(&status);
     }
