@@ -79,6 +79,9 @@ export async function launchInstance(name: string, env: Record<string, string> =
     });
     helpers.push(driver);
     await waitForPort(port, driver, `${name}'s tauri-driver`);
+    // tauri-driver starts WebKitWebDriver and forwards to it without waiting for it to listen: a
+    // session asked for before then is refused (seen on a loaded machine: "UND_ERR_SOCKET").
+    await waitForPort(nativePort, driver, `${name}'s WebKitWebDriver`);
 
     const browser = await remote({
       hostname: '127.0.0.1',
