@@ -59,8 +59,9 @@ describe('a live room with a host, a member and a late joiner', () => {
   };
 
   /**
-   * The live room panel's status sentence, once it matches `pattern`. "Connected." waits for the
-   * room's first /sync answer, which a loaded machine can take many seconds to give.
+   * The live room panel's status sentence, once it matches `pattern`. "Connected." comes with the
+   * room's first /sync answer, well under a second on a quiet machine; the wait allows for a loaded
+   * one, and for the reconnection's backoff after the homeserver's restart.
    */
   const roomSays = async (pattern: RegExp, timeoutMs = 30_000) => {
     const panel = await byRole('region', 'Live room');
