@@ -3,7 +3,8 @@
 #
 #   make run      build the app and start it          (headless: xvfb-run make run)
 #   make test     the gates (fmt, clippy as the tests build, svelte-check, workflow lint), then every
-#                 test layer: Rust, bindings, the Windows type-check, UI, end-to-end, the signed update
+#                 test layer: Rust, bindings, UI, end-to-end, the signed update, and beside them the
+#                 Windows type-check (scripts/test.sh)
 #   make dist     the release .deb and .rpm (target/release/bundle/), their contents checked
 #   make dist-community PACK=packs/x.stint.json NAME="X Cowork" ICON=x.png   a community's installers
 #   make deb-check    install the built .deb, start it headless, uninstall it (root or sudo)
@@ -48,24 +49,11 @@ build: ui
 run: build
 	$(APP)
 
-# Each step of `make test` prints its wall time, so a CI log shows where the time goes.
-# Inside `make test`, clippy lints the workspace's own crates while the tests compile them:
-# clippy-driver stands in for rustc on workspace members only (scripts/lib/clippy-rustc), so the
-# dependencies are not compiled a second time in check mode, as a separate `cargo clippy` would, and
-# every later step (bindings, e2e, update) reuses that same build.
-timed = TIMEFORMAT='make test: $(1) took %0R s'; \
-  time RUSTC_WORKSPACE_WRAPPER=$(CURDIR)/scripts/lib/clippy-rustc $(MAKE) --no-print-directory $(1)
-
+# scripts/test.sh runs the steps below in order, each printing its wall and CPU time, with clippy
+# linting the workspace's crates as the tests compile them, and the Windows type-check beside the
+# others at the lowest priority (the script's header says why).
 test:
-	@TIMEFORMAT='make test: deps took %0R s'; time scripts/install-deps.sh
-	@$(call timed,lint-sources)
-	@$(call timed,lint-workflows)
-	@$(call timed,test-rust)
-	@$(call timed,check-bindings)
-	@$(call timed,check-windows)
-	@$(call timed,test-ui)
-	@$(call timed,test-e2e)
-	@$(call timed,test-update)
+	@scripts/test.sh
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
 # first), and the UI's type check. `make test` runs lint-sources and gets clippy's lints from its

@@ -6,8 +6,11 @@
 # Usage:
 #   scripts/synapse.sh install                        create the venv and install Synapse (a no-op when done)
 #   scripts/synapse.sh installed                      exit 0 when Synapse is installed, else say how to install it
-#   scripts/synapse.sh start DIR                      write DIR's config on first use, start, wait until it answers;
-#                                                     prints the base URL (also in DIR/base_url)
+#   scripts/synapse.sh start DIR [oauth]              write DIR's config on first use, start, wait until it answers;
+#                                                     prints the base URL (also in DIR/base_url). With `oauth`
+#                                                     (on first use), sign-in is delegated to a test-only OAuth 2.0
+#                                                     server (scripts/oauth-test-server.py, standing in for MAS),
+#                                                     started beside it; its address is in DIR/oauth_url
 #   scripts/synapse.sh stop DIR                       stop DIR's server (a no-op when it is not running)
 #   scripts/synapse.sh register DIR USER PASSWORD [admin]   register a user through the shared secret
 #
@@ -49,9 +52,38 @@ free_port() {
   "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# The sign-in part of the config: passwords and a login token from an existing session, or (oauth)
+# everything delegated to the test authorization server, as a homeserver behind MAS is.
+auth_config() {
+  local dir="$1" mode="$2"
+  if [[ "$mode" == oauth ]]; then
+    local as_port mas_secret
+    as_port="$(free_port)"
+    mas_secret="$("$python" -c 'import secrets; print(secrets.token_hex(24))')"
+    echo "http://127.0.0.1:$as_port" >"$dir/oauth_url"
+    echo "$mas_secret" >"$dir/oauth_secret"
+    cat <<EOF
+password_config:
+  enabled: false
+matrix_authentication_service:
+  enabled: true
+  endpoint: "http://127.0.0.1:$as_port/"
+  secret: "$mas_secret"
+EOF
+  else
+    cat <<EOF
+# The browser sign-in's tests take a real login token from an existing session (MSC3882's
+# POST /_matrix/client/v1/login/get_token), as Synapse here has no identity provider for SSO.
+login_via_existing_session:
+  enabled: true
+  require_ui_auth: false
+EOF
+  fi
+}
+
 # Writes DIR/homeserver.yaml, its log config and its signing key, once.
 configure() {
-  local dir="$1"
+  local dir="$1" mode="${2:-}"
   [[ -f "$dir/homeserver.yaml" ]] && return
   mkdir -p "$dir/media"
   local port secret
@@ -102,11 +134,7 @@ suppress_key_server_warning: true
 federation_domain_whitelist: []
 presence:
   enabled: false
-# The browser sign-in's tests take a real login token from an existing session (MSC3882's
-# POST /_matrix/client/v1/login/get_token), as Synapse here has no identity provider for SSO.
-login_via_existing_session:
-  enabled: true
-  require_ui_auth: false
+$(auth_config "$dir" "$mode")
 url_preview_enabled: false
 enable_metrics: false
 rc_message: $unlimited
@@ -151,13 +179,39 @@ except Exception:
 EOF
 }
 
+# Starts DIR's test authorization server when DIR delegates sign-in to one, and waits until it answers.
+start_oauth() {
+  local dir="$1" url="$2" tries=0
+  [[ -f "$dir/oauth_url" ]] || return 0
+  local as_url
+  as_url="$(cat "$dir/oauth_url")"
+  if ! oauth_pid "$dir" >/dev/null; then
+    "$python" "$(dirname "$0")/oauth-test-server.py" "${as_url##*:}" "$url" "$(cat "$dir/oauth_secret")" \
+      </dev/null >>"$dir/oauth.log" 2>&1 &
+    echo $! >"$dir/oauth.pid"
+  fi
+  until "$python" -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1] + "/.well-known/openid-configuration", timeout=1)' "$as_url" 2>/dev/null; do
+    tries=$((tries + 1))
+    ((tries < 100)) || fail "the test authorization server did not answer at $as_url; see $dir/oauth.log"
+    sleep 0.1
+  done
+}
+
+oauth_pid() {
+  local dir="$1" pid
+  [[ -f "$dir/oauth.pid" ]] || return 1
+  pid="$(cat "$dir/oauth.pid")"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
 start() {
   local dir
   dir="$(mkdir -p "$1" && cd "$1" && pwd)"
   require_installed
-  configure "$dir"
+  configure "$dir" "${2:-}"
   local url
   url="$(cat "$dir/base_url")"
+  start_oauth "$dir" "$url"
   if ! server_pid "$dir" >/dev/null; then
     "$python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" --daemonize >>"$dir/setup.log" 2>&1 \
       || fail "Synapse did not start; see $dir/setup.log and $dir/homeserver.log"
@@ -174,6 +228,10 @@ start() {
 
 stop() {
   local dir="$1" pid tries=0
+  if pid="$(oauth_pid "$dir")"; then
+    kill "$pid" 2>/dev/null || true
+    rm -f "$dir/oauth.pid"
+  fi
   pid="$(server_pid "$dir")" || return 0
   kill "$pid"
   while kill -0 "$pid" 2>/dev/null; do
@@ -197,8 +255,8 @@ register() {
 case "${1:-}" in
   install) install ;;
   installed) require_installed ;;
-  start) [[ $# -eq 2 ]] || fail "usage: synapse.sh start DIR"; start "$2" ;;
+  start) [[ $# -eq 2 || ($# -eq 3 && "$3" == oauth) ]] || fail "usage: synapse.sh start DIR [oauth]"; start "${@:2}" ;;
   stop) [[ $# -eq 2 ]] || fail "usage: synapse.sh stop DIR"; stop "$2" ;;
   register) [[ $# -ge 4 && $# -le 5 ]] || fail "usage: synapse.sh register DIR USER PASSWORD [admin]"; register "${@:2}" ;;
-  *) fail "usage: synapse.sh install | installed | start DIR | stop DIR | register DIR USER PASSWORD [admin]" ;;
+  *) fail "usage: synapse.sh install | installed | start DIR [oauth] | stop DIR | register DIR USER PASSWORD [admin]" ;;
 esac

@@ -46,6 +46,16 @@ pub enum BrowserLoginError {
     Cancelled,
     /// The browser came back without a usable token.
     NoToken,
+    /// The homeserver's OAuth 2.0 authorization server describes itself in a way Stint refuses.
+    BadAuthServer {
+        server: String,
+    },
+    /// The authorization server would not register Stint as an app.
+    RegistrationRefused {
+        server: String,
+    },
+    /// The user said no on the authorization server's consent page.
+    Denied,
     /// The homeserver refused the token, or could not be reached.
     Room(RoomError),
 }
@@ -66,6 +76,13 @@ impl BrowserLoginError {
             BrowserLoginError::TimedOut => tr0(lang, "room_browser_timed_out"),
             BrowserLoginError::Cancelled => tr0(lang, "room_browser_cancelled"),
             BrowserLoginError::NoToken => tr0(lang, "room_browser_no_token"),
+            BrowserLoginError::BadAuthServer { server } => {
+                tr(lang, "room_oauth_bad_server", &[("server", Arg::Text(server))])
+            }
+            BrowserLoginError::RegistrationRefused { server } => {
+                tr(lang, "room_oauth_registration_refused", &[("server", Arg::Text(server))])
+            }
+            BrowserLoginError::Denied => tr0(lang, "room_oauth_denied"),
             // A refused login token is no wrong password: it expired, or was used already.
             BrowserLoginError::Room(RoomError::BadLogin | RoomError::Forbidden { .. }) => {
                 tr0(lang, "room_browser_refused")
@@ -82,6 +99,7 @@ impl From<RoomError> for BrowserLoginError {
 }
 
 /// Refuses a browser sign-in the homeserver does not offer: no SSO, or a provider it does not list.
+/// (A server that offers OAuth 2.0 is signed in to that way instead, see `room_sign_in_browser`.)
 pub fn check_offered(options: &LoginOptions, provider: Option<&str>, server: &str) -> Result<(), BrowserLoginError> {
     if !options.sso {
         return Err(BrowserLoginError::NoSso { server: server.into() });
@@ -122,19 +140,32 @@ pub async fn sign_in_through_browser(
     let loopback = Loopback::bind().await.map_err(|_| BrowserLoginError::NoPort)?;
     let address = sso_redirect_url(server, provider, &loopback.redirect_url())?;
     let address = check_browser_address(&address, server.base_url())?;
-    open(address.as_str()).map_err(|e| {
+    let query = wait_for_browser(loopback, address.as_str(), open, page, deadline, cancel).await?;
+    let token = login_token_of(&query)?;
+    Ok(login_token(server, token).await?)
+}
+
+/// Opens `address` with `open` and waits on `loopback` for the browser to come back (until
+/// `deadline`, or until `cancel` fires); gives the query it brought. SSO and OAuth 2.0 share it.
+pub(super) async fn wait_for_browser(
+    loopback: Loopback,
+    address: &str,
+    open: impl FnOnce(&str) -> Result<(), String>,
+    page: &str,
+    deadline: Instant,
+    cancel: oneshot::Receiver<()>,
+) -> Result<Vec<(String, String)>, BrowserLoginError> {
+    open(address).map_err(|e| {
         log::warn!("Live room: could not open the browser: {e}");
         BrowserLoginError::Browser
     })?;
-    let query = tokio::select! {
+    tokio::select! {
         back = loopback.wait(page, deadline) => back.map_err(|e| match e {
             LoopbackError::TimedOut => BrowserLoginError::TimedOut,
             LoopbackError::Bind(_) => BrowserLoginError::NoPort,
-        })?,
-        _ = cancel => return Err(BrowserLoginError::Cancelled),
-    };
-    let token = login_token_of(&query)?;
-    Ok(login_token(server, token).await?)
+        }),
+        _ = cancel => Err(BrowserLoginError::Cancelled),
+    }
 }
 
 /// The one `loginToken` of the browser's return: present, not empty, not absurdly long.
@@ -229,6 +260,9 @@ mod tests {
             BrowserLoginError::TimedOut,
             BrowserLoginError::Cancelled,
             BrowserLoginError::NoToken,
+            BrowserLoginError::BadAuthServer { server: "x.org".into() },
+            BrowserLoginError::RegistrationRefused { server: "x.org".into() },
+            BrowserLoginError::Denied,
             BrowserLoginError::Room(RoomError::BadLogin),
             BrowserLoginError::Room(RoomError::Unreachable { server: "x.org".into() }),
         ];

@@ -65,6 +65,10 @@ impl RoomClient {
         &self.server
     }
 
+    pub(super) fn session(&self) -> &MatrixSession {
+        &self.session
+    }
+
     pub fn user_id(&self) -> &str {
         &self.session.user_id
     }

@@ -3,16 +3,15 @@
 //! Many public servers (matrix.org among them) no longer take passwords from apps: they offer single
 //! sign-on through the browser, or OAuth 2.0 through their authorization server. `login_options` finds
 //! out which; `sso_redirect_url` is the page to open for SSO, whose redirect brings back a login token
-//! for `login_token`. The OAuth 2.0 flow itself (client registration, PKCE, the token exchange) is
-//! left for when the settings UI is wired; its discovery is here.
+//! for `login_token`. The OAuth 2.0 flow is `oauth/`.
 
 use ruma::api::auth_scheme::SendAccessToken;
-use ruma::api::client::discovery::get_authorization_server_metadata;
 use ruma::api::client::session::{get_login_types, login, sso_login, sso_login_with_provider};
 use ruma::api::client::uiaa::{MatrixUserIdentifier, UserIdentifier};
 use ruma::api::OutgoingRequestExt;
 
 use super::error::RoomError;
+use super::oauth::{discover, Discovered, OAuthGrant};
 use super::transport::Homeserver;
 
 /// The name a new device gets on the user's session list.
@@ -25,23 +24,15 @@ pub struct LoginOptions {
     /// Single sign-on through the browser; `sso_providers` may be empty (the server picks).
     pub sso: bool,
     pub sso_providers: Vec<IdentityProvider>,
-    /// OAuth 2.0 (next-generation auth): the server's authorization server, when it has one. Such a
-    /// server wants apps to use only this.
-    pub oauth: Option<OAuthServer>,
+    /// OAuth 2.0 (next-generation auth): the server's authorization server, when it has one (or the
+    /// document Stint refused). Such a server wants apps to use only this.
+    pub oauth: Discovered,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdentityProvider {
     pub id: String,
     pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OAuthServer {
-    pub issuer: String,
-    pub authorization_endpoint: String,
-    pub token_endpoint: String,
-    pub registration_endpoint: Option<String>,
 }
 
 /// A signed-in session. The access token belongs in the OS keyring, never in SQLite or settings.
@@ -51,6 +42,8 @@ pub struct MatrixSession {
     pub user_id: String,
     pub device_id: String,
     pub access_token: String,
+    /// How to renew the access token, for a session signed in through OAuth 2.0.
+    pub oauth: Option<OAuthGrant>,
 }
 
 impl std::fmt::Debug for MatrixSession {
@@ -60,15 +53,27 @@ impl std::fmt::Debug for MatrixSession {
             .field("user_id", &self.user_id)
             .field("device_id", &self.device_id)
             .field("access_token", &"…")
+            .field("oauth", &self.oauth)
             .finish()
     }
 }
 
 /// Asks the homeserver how one may sign in: its login flows, and its OAuth 2.0 authorization server.
 pub async fn login_options(server: &Homeserver) -> Result<LoginOptions, RoomError> {
-    let flows = server.send(get_login_types::v3::Request::new(), SendAccessToken::None, server.path(), None).await?;
-    let mut options = LoginOptions::default();
-    for flow in flows.flows {
+    // A server whose discovery fails still takes passwords or SSO.
+    let oauth = discover(server).await.unwrap_or_else(|e| {
+        log::info!("Live room: could not ask for the OAuth 2.0 server: {e}");
+        None
+    });
+    let mut options = LoginOptions { oauth, ..LoginOptions::default() };
+    let flows = match server.send(get_login_types::v3::Request::new(), SendAccessToken::None, server.path(), None).await
+    {
+        Ok(flows) => flows.flows,
+        // A server that delegates sign-in to OAuth 2.0 may have no login API left at all.
+        Err(_) if options.oauth.is_some() => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    for flow in flows {
         match flow {
             get_login_types::v3::LoginType::Password(_) => options.password = true,
             get_login_types::v3::LoginType::Sso(sso) => {
@@ -79,22 +84,7 @@ pub async fn login_options(server: &Homeserver) -> Result<LoginOptions, RoomErro
             _ => {}
         }
     }
-    options.oauth = oauth_server(server).await;
     Ok(options)
-}
-
-/// The server's OAuth 2.0 authorization server, or `None` when it has none (the endpoint is unknown,
-/// or the server speaks a spec older than 1.15 and no unstable prefix).
-async fn oauth_server(server: &Homeserver) -> Option<OAuthServer> {
-    let request = get_authorization_server_metadata::v1::Request::new();
-    let answer = server.send(request, SendAccessToken::None, server.path(), None).await.ok()?;
-    let metadata = answer.metadata.deserialize().ok()?;
-    Some(OAuthServer {
-        issuer: metadata.issuer.to_string(),
-        authorization_endpoint: metadata.authorization_endpoint.to_string(),
-        token_endpoint: metadata.token_endpoint.to_string(),
-        registration_endpoint: metadata.registration_endpoint.map(|u| u.to_string()),
-    })
 }
 
 /// Signs in with a user name (or full user id) and password.
@@ -118,6 +108,7 @@ async fn login_with(server: &Homeserver, info: login::v3::LoginInfo) -> Result<M
         user_id: answer.user_id.to_string(),
         device_id: answer.device_id.to_string(),
         access_token: answer.access_token,
+        oauth: None,
     })
 }
 

@@ -50,6 +50,12 @@ impl Loopback {
         format!("http://127.0.0.1:{}{PATH}?state={}", self.port, self.state)
     }
 
+    /// The redirect address without a query, and the state to send beside it: OAuth 2.0 adds
+    /// `state` and `code` to the redirect itself (RFC 6749), so its `state` is this one.
+    pub fn redirect_uri_and_state(&self) -> (String, &str) {
+        (format!("http://127.0.0.1:{}{PATH}", self.port), &self.state)
+    }
+
     /// Waits until `deadline` for the one request with the right path and state, answers it with
     /// `page` (a sentence, shown as a small HTML page), and gives its query parameters.
     pub async fn wait(self, page: &str, deadline: Instant) -> Result<Vec<(String, String)>, LoopbackError> {

@@ -11,7 +11,8 @@
 //! needs seven endpoints and none of matrix-sdk's stores or encryption.
 //!
 //! `browser_login` signs in through the browser (SSO) for servers that take no passwords from apps,
-//! returning to a one-shot listener on 127.0.0.1 (`loopback`).
+//! returning to a one-shot listener on 127.0.0.1 (`loopback`); `oauth` does the same through
+//! OAuth 2.0 for servers that delegate sign-in to an authorization server.
 //!
 //! `service` runs it in the app: one thread that owns the client and the room, publishes a host's
 //! documents and hands a member's to `stint_core::live`; `vault` keeps the token in the OS keyring.
@@ -21,6 +22,7 @@ mod client;
 mod error;
 mod login;
 mod loopback;
+pub mod oauth;
 #[cfg(target_os = "linux")]
 pub mod secret_service;
 pub mod service;
@@ -32,13 +34,14 @@ pub use client::{RoomClient, RoomState, StateEvent, Written};
 pub use error::RoomError;
 pub use login::{
     login_options, login_password, login_token, sso_redirect_url, IdentityProvider, LoginOptions, MatrixSession,
-    OAuthServer,
 };
 pub use sync::{follow_room, spawn_room_thread, Backoff, RoomThread, RoomUpdate, SyncBatch, LONG_POLL};
 pub use transport::{normalize_base_url, Homeserver};
 
 #[cfg(test)]
 mod browser_login_tests;
+#[cfg(test)]
+mod oauth_tests;
 #[cfg(test)]
 mod service_call_tests;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //!
 //! Spoken to over D-Bus with the zbus Stint already uses for logind and the portal, rather than the
 //! `keyring` crate: that crate's Secret Service backend brings zbus 4 beside Stint's zbus 6. The
-//! secret (homeserver, user, device and token, as one JSON value) is stored under the attributes
+//! secret (homeserver, user, device and token, and an OAuth 2.0 session's refresh token, as one JSON value) is stored under the attributes
 //! `application = stint`, `kind = matrix-session`, with the `plain` transfer algorithm, which the
 //! spec allows over the private session bus. No Secret Service, or a locked collection that would
 //! need a prompt: the token is kept in memory for this run only.
@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use zbus::{ObjectPath, OwnedObjectPath, Variant as Value};
 
+use super::oauth::OAuthGrant;
 use super::vault::{Kept, TokenVault};
 use super::MatrixSession;
 
@@ -22,6 +23,9 @@ struct Stored {
     user_id: String,
     device_id: String,
     access_token: String,
+    /// The refresh token and how to use it, for a session signed in through OAuth 2.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    oauth: Option<OAuthGrant>,
 }
 
 /// The Secret Service, with the memory of this run behind it.
@@ -52,6 +56,7 @@ impl TokenVault for SecretServiceVault {
             user_id: stored.user_id,
             device_id: stored.device_id,
             access_token: stored.access_token,
+            oauth: stored.oauth,
         };
         Ok(Some((session, Kept::Keyring)))
     }
@@ -62,6 +67,7 @@ impl TokenVault for SecretServiceVault {
             user_id: session.user_id.clone(),
             device_id: session.device_id.clone(),
             access_token: session.access_token.clone(),
+            oauth: session.oauth.clone(),
         };
         let bytes = serde_json::to_vec(&stored).unwrap_or_default();
         let label = format!("Stint: Matrix session of {}", session.user_id);

@@ -39,6 +39,8 @@ use crate::runner::clock::Clock;
 use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
+mod renew;
+
 /// What the UI shows of the live room.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
@@ -100,7 +102,8 @@ enum Command {
     /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
     Adopt {
         server: Homeserver,
-        session: MatrixSession,
+        // Boxed: with an OAuth 2.0 grant a session is the largest thing a command carries.
+        session: Box<MatrixSession>,
         reply: Reply,
     },
     SignOut {
@@ -162,7 +165,7 @@ impl RoomHandle {
 
     /// Keeps and uses a session signed in through the browser (`room::browser_login`).
     pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), String> {
-        self.ask(|reply| Command::Adopt { server, session, reply }).await
+        self.ask(|reply| Command::Adopt { server, session: Box::new(session), reply }).await
     }
 
     pub async fn sign_out(&self) -> Result<(), String> {
@@ -308,6 +311,7 @@ impl Service {
     /// (measured, see the module's note). Refreshes this member's entry once it is 3 minutes old,
     /// and recomputes who is present once the soonest listed entry expired.
     async fn heartbeat(&mut self) {
+        self.renew_if_due().await;
         let Some(conn) = &self.conn else { return };
         let now = tokio::time::Instant::now();
         if conn.next_refresh <= now {
@@ -333,6 +337,7 @@ impl Service {
         self.kept = Some(kept);
         self.pending = Some(session);
         self.reconnect().await;
+        self.renew_if_due().await;
         self.report();
     }
 
@@ -363,15 +368,19 @@ impl Service {
     }
 
     async fn handle(&mut self, command: Command) {
+        if !matches!(command, Command::SignIn { .. } | Command::Adopt { .. } | Command::SignOut { .. }) {
+            self.renew_if_due().await;
+        }
         match command {
             Command::SignIn { homeserver, user, password, lang, reply } => {
                 let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
             }
             Command::Adopt { server, session, reply } => {
-                self.adopt(server.with_own_connections(), session);
+                self.adopt(server.with_own_connections(), *session);
                 let _ = reply.send(Ok(()));
             }
             Command::SignOut { reply } => {
+                self.revoke_tokens().await;
                 self.pending = None;
                 self.conn = None;
                 self.client = None;
@@ -563,6 +572,9 @@ impl Service {
             }
             RoomUpdate::SignedOut => {
                 self.conn = None;
+                if self.renew_after_refusal().await {
+                    return self.report();
+                }
                 self.client = None;
                 self.set_message(Some(RoomError::SignedOut.to_string()));
             }

@@ -7,6 +7,8 @@ use std::process::Command;
 pub struct Synapse {
     dir: tempfile::TempDir,
     pub base_url: String,
+    /// The test authorization server Synapse delegates sign-in to (`start_with_oauth`).
+    pub oauth_url: Option<String>,
 }
 
 fn script() -> PathBuf {
@@ -27,6 +29,16 @@ fn run(args: &[&str]) -> String {
 impl Synapse {
     /// Starts a fresh homeserver on a free port of 127.0.0.1.
     pub fn start() -> Synapse {
+        Synapse::start_as(&[])
+    }
+
+    /// Starts a fresh homeserver that delegates sign-in to scripts/oauth-test-server.py, as a
+    /// server behind the Matrix Authentication Service does.
+    pub fn start_with_oauth() -> Synapse {
+        Synapse::start_as(&["oauth"])
+    }
+
+    fn start_as(mode: &[&str]) -> Synapse {
         let installed = Command::new(script()).arg("installed").output().expect("scripts/synapse.sh runs");
         assert!(
             installed.status.success(),
@@ -35,8 +47,11 @@ impl Synapse {
             String::from_utf8_lossy(&installed.stderr)
         );
         let dir = tempfile::tempdir().expect("a temp dir");
-        let base_url = run(&["start", dir.path().to_str().unwrap()]);
-        Synapse { dir, base_url }
+        let mut args = vec!["start", dir.path().to_str().unwrap()];
+        args.extend_from_slice(mode);
+        let base_url = run(&args);
+        let oauth_url = std::fs::read_to_string(dir.path().join("oauth_url")).ok().map(|u| u.trim().to_string());
+        Synapse { dir, base_url, oauth_url }
     }
 
     pub fn register(&self, user: &str, password: &str, admin: bool) {

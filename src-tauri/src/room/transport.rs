@@ -58,6 +58,11 @@ impl Homeserver {
         }
     }
 
+    /// The HTTP client, for the few requests that are no Matrix endpoint (OAuth 2.0's).
+    pub(super) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
@@ -109,17 +114,7 @@ impl Homeserver {
             .await
             .map_err(unreachable)?;
         let status = response.status().as_u16();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(unreachable)? {
-            if bytes.len() + chunk.len() > MAX_RESPONSE_BYTES {
-                return Err(RoomError::Server {
-                    status,
-                    code: String::new(),
-                    message: "the answer was larger than Stint reads".into(),
-                });
-            }
-            bytes.extend_from_slice(&chunk);
-        }
+        let bytes = read_capped(&mut response, MAX_RESPONSE_BYTES, &self.host()).await?;
         if status >= 400 {
             return Err(error_from(status, &bytes));
         }
@@ -127,7 +122,28 @@ impl Homeserver {
     }
 }
 
-fn http_client() -> Result<reqwest::Client, RoomError> {
+/// Reads a response's body, at most `max` bytes; a longer one is refused, not cut.
+pub(super) async fn read_capped(
+    response: &mut reqwest::Response,
+    max: usize,
+    host: &str,
+) -> Result<Vec<u8>, RoomError> {
+    let status = response.status().as_u16();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|_| RoomError::Unreachable { server: host.into() })? {
+        if bytes.len() + chunk.len() > max {
+            return Err(RoomError::Server {
+                status,
+                code: String::new(),
+                message: "the answer was larger than Stint reads".into(),
+            });
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+pub(super) fn http_client() -> Result<reqwest::Client, RoomError> {
     install_crypto_provider();
     reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)

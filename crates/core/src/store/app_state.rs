@@ -20,6 +20,11 @@ const BUNDLED_PACK: &str = "bundled_pack";
 const LAST_SEEN: &str = "last_seen_running";
 /// The last instant Stint asked its release server for an update (see `crate::update`).
 const LAST_UPDATE_CHECK: &str = "last_update_check";
+/// The OAuth 2.0 client id each Matrix authorization server gave Stint, by issuer: registered once,
+/// not secret (a public client), so it lives here and not in the keyring.
+const OAUTH_CLIENTS: &str = "oauth_clients";
+/// The most issuers remembered; a new one past it replaces them all (it only costs a registration).
+const MAX_OAUTH_CLIENTS: usize = 32;
 
 /// Which bundled pack was imported last (see `Store::import_bundled_pack`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +81,24 @@ impl Store {
 
     pub fn set_last_update_check(&mut self, at: DateTime<Utc>) -> Result<()> {
         self.write(|tx| set(tx, LAST_UPDATE_CHECK, &at))
+    }
+
+    /// The client id the authorization server `issuer` gave Stint, if it registered there before.
+    pub fn oauth_client(&mut self, issuer: &str) -> Result<Option<String>> {
+        let clients: Option<std::collections::BTreeMap<String, String>> = self.read(|tx| get(tx, OAUTH_CLIENTS))?;
+        Ok(clients.and_then(|mut c| c.remove(issuer)))
+    }
+
+    /// Remembers the client id `issuer` gave Stint (replacing an earlier one of the same issuer).
+    pub fn set_oauth_client(&mut self, issuer: &str, client_id: &str) -> Result<()> {
+        self.write(|tx| {
+            let mut clients: std::collections::BTreeMap<String, String> = get(tx, OAUTH_CLIENTS)?.unwrap_or_default();
+            if clients.len() >= MAX_OAUTH_CLIENTS && !clients.contains_key(issuer) {
+                clients.clear();
+            }
+            clients.insert(issuer.to_string(), client_id.to_string());
+            set(tx, OAUTH_CLIENTS, &clients)
+        })
     }
 
     /// Which bundled pack was imported last, if any.

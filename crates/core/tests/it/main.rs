@@ -46,6 +46,7 @@ mod store_commitments;
 mod store_export;
 mod store_formats;
 mod store_history;
+mod store_oauth_clients;
 mod store_open;
 mod store_packs;
 mod store_series;

@@ -6,7 +6,7 @@ import type { SignInProvider } from "./SignInProvider";
  */
 export type SignInWays = { password: boolean, 
 /**
- * Single sign-on through the browser.
+ * Through the browser: OAuth 2.0 or single sign-on.
  */
 browser: boolean, 
 /**

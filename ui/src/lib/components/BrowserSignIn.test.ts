@@ -31,6 +31,13 @@ describe('Sign in through the browser', () => {
     await expect.poll(() => signedInWith).toEqual([signedIn]);
   });
 
+  it('says so when the server takes no passwords, as one behind an OAuth 2.0 server', async () => {
+    fakeBackend({ room_sign_in_ways: () => ({ password: false, browser: true, providers: [] }) });
+    render(BrowserSignIn, { homeserver: 'matrix.org' });
+    expect(await screen.findByText('This homeserver takes no passwords from apps. Sign in through the browser instead.')).toBeInTheDocument();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in through the browser']);
+  });
+
   it('names each identity provider when the server lists several', async () => {
     const backend = fakeBackend({
       room_sign_in_ways: () => ({
