@@ -51,6 +51,31 @@ fn app_with_clock(clock: ShiftedClock) -> App {
     App { store, room, _dir: dir }
 }
 
+/// Every report is numbered above the one before, a sign-out's (which resets the status) included,
+/// and a command answers with the last report's number: a window keeps the highest it has seen,
+/// since a command's answer and the status events can reach it out of order.
+#[tokio::test]
+async fn every_report_is_numbered_above_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let sink = Recorded::default();
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(MemoryVault::default()),
+        Box::new(sink.clone()),
+        ShiftedClock::default(),
+    )
+    .unwrap();
+    let reported = || sink.0.lock().unwrap().1.as_ref().map(|s| s.seq);
+    until("the first report", || reported().is_some()).await;
+    let first = reported().unwrap();
+    assert!(first >= 1);
+    room.sign_out().await.unwrap();
+    let answered = room.status().seq;
+    assert!(answered > first, "the sign-out's report ({answered}) is numbered after the first ({first})");
+    assert_eq!(reported(), Some(answered), "the answer carries the last report's number");
+}
+
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
 pub(super) async fn until(what: &str, mut ready: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
