@@ -87,11 +87,18 @@ describe('a live room with a host, a member and a late joiner', () => {
       admin = await ScriptedHost.signIn(server, 'host', 'host-pw');
       await admin.createRoom('cafe');
     });
-    [ada, bob] = await Promise.all([
+    // All settle before any failure is thrown, so that `after` stops whatever did start (a failed
+    // start otherwise left the other Stint's helpers and a daemonized Synapse running).
+    const started = await Promise.allSettled([
       launchInstance('room-ada'),
       launchInstance('room-bob', { STINT_TEST_CLOCK_SHIFT_MS: String(SHIFT_MS) }),
       starting,
     ]);
+    const [adaStarted, bobStarted] = started;
+    if (adaStarted.status === 'fulfilled') ada = adaStarted.value;
+    if (bobStarted.status === 'fulfilled') bob = bobStarted.value;
+    const failed = started.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await waitForAppReady();
     await on(ada, waitForAppReady);
     await on(bob, waitForAppReady);
