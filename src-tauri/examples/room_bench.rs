@@ -19,6 +19,7 @@ use stint_core::timeline::EventKind;
 use stint_lib::room::service::{self, RoomSink, RoomStatus};
 use stint_lib::room::vault::MemoryVault;
 use stint_lib::room::{login_password, Homeserver, RoomClient};
+use stint_lib::runner::shifted_clock::ShiftedClock;
 use stint_lib::shared_store::SharedStore;
 
 const ACTIONS: usize = 50;
@@ -40,7 +41,9 @@ fn synapse(args: &[&str]) -> String {
 fn stint(dir: &std::path::Path) -> (SharedStore, service::RoomHandle) {
     let (store, _) = Store::open(dir.join("stint.db"), Utc::now()).unwrap();
     let store = SharedStore::new(store);
-    let room = service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Quiet)).unwrap();
+    let room =
+        service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Quiet), ShiftedClock::default())
+            .unwrap();
     (store, room)
 }
 

@@ -21,7 +21,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use crate::desktop::data_dir::{data_dir, DATABASE_FILE};
 use crate::desktop::{links, mini, notifier, notify_failure, shortcut, system, tray};
 use crate::ipc::events;
-use crate::runner::{self, clock::SystemClock, Runner};
+use crate::runner::{self, shifted_clock::app_clock, Runner};
 use crate::shared_store::SharedStore;
 use crate::state::{settings, AppState};
 
@@ -94,8 +94,10 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     #[cfg(target_os = "linux")]
     crate::desktop::color_scheme::spawn(app.clone());
 
+    // The system clock, unless an end-to-end test shifts it (STINT_TEST_CLOCK_SHIFT_MS).
+    let clock = app_clock();
     let runner = Runner::new(
-        SystemClock,
+        clock,
         store.clone(),
         effects::AppEffects::new(app.clone(), notifier.clone()),
         settings.session_prefs(),
@@ -103,7 +105,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     );
     tauri::async_runtime::spawn(runner.run());
 
-    room::start(app, store.clone());
+    room::start(app, store.clone(), clock);
     app.manage(AppState {
         store,
         runner: runner_handle,

@@ -12,6 +12,7 @@ use crate::ipc::events::{self, emit, ROOM_STATUS};
 use crate::ipc::publish::publish;
 use crate::room::service::{self, RoomHandle, RoomSink, RoomStatus};
 use crate::room::vault::TokenVault;
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 struct AppSink<R: Runtime>(AppHandle<R>);
@@ -27,8 +28,8 @@ impl<R: Runtime> RoomSink for AppSink<R> {
 }
 
 /// Starts the room thread and lets the commands and the runner's effects reach it.
-pub fn start<R: Runtime>(app: &AppHandle<R>, store: SharedStore) {
-    match service::spawn(store, vault(), Box::new(AppSink(app.clone()))) {
+pub fn start<R: Runtime>(app: &AppHandle<R>, store: SharedStore, clock: ShiftedClock) {
+    match service::spawn(store, vault(), Box::new(AppSink(app.clone())), clock) {
         Ok(handle) => {
             app.manage(handle);
             app.manage(crate::room::browser_login::PendingSignIn::default());

@@ -9,6 +9,8 @@ use stint_core::Result;
 use tauri::{AppHandle, Manager, Runtime};
 
 use super::events::{emit, CALLS_CHANGED, PACKS_CHANGED};
+use crate::runner::clock::Clock;
+use crate::runner::shifted_clock::app_clock;
 use crate::runner::Message;
 use crate::state::AppState;
 
@@ -38,7 +40,7 @@ pub fn perform<R: Runtime, T>(
     action: impl FnOnce(&mut Store, chrono::DateTime<Utc>) -> Result<T>,
 ) -> Result<T> {
     let state = app.state::<AppState>();
-    let done = action(&mut state.store.lock(), Utc::now())?;
+    let done = action(&mut state.store.lock(), app_clock().now())?;
     publish(app, changes(&done));
     Ok(done)
 }

@@ -1,7 +1,6 @@
 //! Commands on the live session. Each is one call of `stint_core::live` — the same call the tray,
 //! a notification's buttons and the global shortcut make — and returns the new view.
 
-use chrono::Utc;
 use stint_core::live::{self, StartRequest};
 use stint_core::session_view::SessionView;
 use stint_core::timeline::EventKind;
@@ -9,12 +8,14 @@ use tauri::{AppHandle, Runtime, State};
 
 use super::error::CommandResult;
 use super::publish::perform;
+use crate::runner::clock::Clock;
+use crate::runner::shifted_clock::app_clock;
 use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn current_session(state: State<'_, AppState>) -> CommandResult<Option<SessionView>> {
     let mut store = state.store.lock();
-    let now = Utc::now();
+    let now = app_clock().now();
     match store.active_session()? {
         Some(session) => Ok(Some(store.session_view(session.id, now)?)),
         None => Ok(None),

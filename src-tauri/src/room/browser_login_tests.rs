@@ -17,6 +17,7 @@ use super::service::{self, RoomSink, RoomStatus};
 use super::synapse::Synapse;
 use super::vault::MemoryVault;
 use super::{login_password, Homeserver, RoomClient};
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 const PAGE: &str = "You can close this tab and return to Stint.";
@@ -93,7 +94,13 @@ async fn a_login_token_brought_back_by_the_browser_signs_stint_in() {
     RoomClient::new(server.clone(), session.clone()).create_room("Cafe", Some("cafe")).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
-    let room = service::spawn(SharedStore::new(store), Box::new(MemoryVault::default()), Box::new(NoSink)).unwrap();
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(MemoryVault::default()),
+        Box::new(NoSink),
+        ShiftedClock::default(),
+    )
+    .unwrap();
     room.adopt(server.clone(), session).await.unwrap();
     let status = room.status();
     assert_eq!(status.user.as_deref(), Some("@ada:localhost"));

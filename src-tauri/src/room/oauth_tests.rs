@@ -18,6 +18,7 @@ use super::service::{self, RoomSink, RoomStatus};
 use super::synapse::Synapse;
 use super::vault::{MemoryVault, TokenVault};
 use super::{login_options, Homeserver, MatrixSession, RoomClient, RoomError};
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 const PAGE: &str = "You can close this tab and return to Stint.";
@@ -143,7 +144,13 @@ async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
     let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(SharedStore::new(store), Box::new(SharedVault(vault.clone())), Box::new(NoSink)).unwrap();
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(SharedVault(vault.clone())),
+        Box::new(NoSink),
+        ShiftedClock::default(),
+    )
+    .unwrap();
     room.adopt(server.clone(), session.clone()).await.unwrap();
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(whoami(&server, &session.access_token).await, Err(RoomError::SignedOut), "the old token expired");
@@ -177,7 +184,13 @@ async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again()
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
     let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(SharedStore::new(store), Box::new(SharedVault(vault.clone())), Box::new(NoSink)).unwrap();
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(SharedVault(vault.clone())),
+        Box::new(NoSink),
+        ShiftedClock::default(),
+    )
+    .unwrap();
     room.adopt(server.clone(), session.clone()).await.unwrap();
     room.join("#cafe:localhost".into()).await.unwrap();
 

@@ -18,7 +18,6 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::Utc;
 use serde::Serialize;
 use stint_core::format::PhaseKind;
 use stint_core::i18n::Lang;
@@ -36,6 +35,8 @@ use super::vault::{Kept, TokenVault};
 use super::{
     follow_room, login_password, Homeserver, MatrixSession, RoomClient, RoomError, RoomState, RoomUpdate, StateEvent,
 };
+use crate::runner::clock::Clock;
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 mod renew;
@@ -44,6 +45,12 @@ mod renew;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct RoomStatus {
+    /// Counts the reports: a window keeps the status with the highest number it has seen. A command's
+    /// answer and the `room-status` events travel separately and can arrive out of order; without
+    /// it, an answer read just before a report could replace that newer report, and the panel kept
+    /// saying "Connecting…" until the next one (up to a long-poll later).
+    #[ts(type = "number")]
+    pub seq: u64,
     /// The signed-in Matrix user, e.g. `@ada:example.org`.
     pub user: Option<String>,
     pub homeserver: Option<String>,
@@ -200,8 +207,14 @@ const RECONNECT: Duration = Duration::from_secs(30);
 const STOPPED: &str = "The live room service has stopped. Restart Stint to use live rooms again.";
 
 /// Starts the room thread: it signs in again with the kept token and goes back to the room the
-/// local session was tied to, if any.
-pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomSink>) -> std::io::Result<RoomHandle> {
+/// local session was tied to, if any. `wall` is the clock the runner reads too (the system's, unless a
+/// test shifts it).
+pub fn spawn(
+    store: SharedStore,
+    vault: Box<dyn TokenVault>,
+    sink: Box<dyn RoomSink>,
+    wall: ShiftedClock,
+) -> std::io::Result<RoomHandle> {
     let (commands, inbox) = mpsc::unbounded_channel();
     let status = Arc::new(Mutex::new(RoomStatus::default()));
     let handle = RoomHandle { commands, status: status.clone() };
@@ -210,7 +223,18 @@ pub fn spawn(store: SharedStore, vault: Box<dyn TokenVault>, sink: Box<dyn RoomS
             Ok(runtime) => runtime,
             Err(e) => return log::error!("Stint could not start the live room service: {e}"),
         };
-        let service = Service { store, vault, sink, status, client: None, kept: None, pending: None, conn: None };
+        let service = Service {
+            store,
+            vault,
+            sink,
+            status,
+            wall,
+            client: None,
+            kept: None,
+            pending: None,
+            conn: None,
+            reports: 0,
+        };
         runtime.block_on(service.run(inbox));
     })?;
     Ok(handle)
@@ -250,11 +274,15 @@ struct Service {
     vault: Box<dyn TokenVault>,
     sink: Box<dyn RoomSink>,
     status: Arc<Mutex<RoomStatus>>,
+    /// This computer's wall clock, as the runner reads it.
+    wall: ShiftedClock,
     client: Option<RoomClient>,
     kept: Option<Kept>,
     /// A kept sign-in whose homeserver could not be reached at start: tried again every 30 s.
     pending: Option<MatrixSession>,
     conn: Option<Conn>,
+    /// How many statuses were reported (`RoomStatus::seq` of the last).
+    reports: u64,
 }
 
 impl Service {
@@ -459,7 +487,7 @@ impl Service {
         match role {
             RoomRole::Host if resumed.is_none() => {
                 let offset = self.offset();
-                let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, Utc::now())
+                let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, self.wall.now())
                     .map_err(|e| e.to_string())?;
                 let _ = doc;
                 self.publish_hosted().await;
@@ -480,13 +508,15 @@ impl Service {
             let room = conn.room_id.clone();
             if link.as_ref().is_some_and(|l| l.role == RoomRole::Host) {
                 if let Err(e) =
-                    client.write_state(&room, SESSION_EVENT_TYPE, "", &serde_json::json!({}), Utc::now).await
+                    client.write_state(&room, SESSION_EVENT_TYPE, "", &serde_json::json!({}), || self.wall.now()).await
                 {
                     log::info!("Live room: could not clear the session: {e}");
                 }
             }
             let me = client.user_id().to_string();
-            if let Err(e) = client.write_state(&room, MEMBER_EVENT_TYPE, &me, &serde_json::json!({}), Utc::now).await {
+            if let Err(e) =
+                client.write_state(&room, MEMBER_EVENT_TYPE, &me, &serde_json::json!({}), || self.wall.now()).await
+            {
                 log::info!("Live room: could not say you left: {e}");
             }
         }
@@ -555,7 +585,7 @@ impl Service {
     /// Logs, once as it arrives, each member entry that is refused (hostile, malformed or oversized).
     fn log_refused_members(&self, events: &[StateEvent]) {
         let Some(conn) = &self.conn else { return };
-        let now = conn.clock.room_now(Utc::now());
+        let now = conn.clock.room_now(self.wall.now());
         for entry in members_of(events) {
             if let Err(why) = parse_member(&entry, now) {
                 log::info!("Live room: ignored the presence of {}: {why}", entry.sender);
@@ -581,7 +611,7 @@ impl Service {
                 &event.sender,
                 &levels,
                 offset,
-                Utc::now(),
+                self.wall.now(),
             );
             match received {
                 Ok(received) => {
@@ -612,7 +642,7 @@ impl Service {
         if doc.rev <= conn.published {
             return;
         }
-        match client.write_state(&conn.room_id, SESSION_EVENT_TYPE, "", &doc.to_content(), Utc::now).await {
+        match client.write_state(&conn.room_id, SESSION_EVENT_TYPE, "", &doc.to_content(), || self.wall.now()).await {
             Ok(written) => {
                 conn.published = doc.rev;
                 if let Some(sample) = written.sample {
@@ -645,7 +675,7 @@ impl Service {
     async fn write_member(&mut self, next: Announced) {
         let Some(conn) = &self.conn else { return };
         let (session_id, status, shared) = &next;
-        let content = member_content(session_id, *status, conn.clock.room_now(Utc::now()), shared.as_deref());
+        let content = member_content(session_id, *status, conn.clock.room_now(self.wall.now()), shared.as_deref());
         if self.write_member_content(&content).await {
             if let Some(conn) = &mut self.conn {
                 conn.announced = Some(next);
@@ -656,7 +686,7 @@ impl Service {
     /// When the soonest entry of those listed present expires (local time), to drop it then.
     fn next_expiry(&self) -> Option<tokio::time::Instant> {
         let conn = self.conn.as_ref()?;
-        let now = conn.clock.room_now(Utc::now());
+        let now = conn.clock.room_now(self.wall.now());
         let soonest = members_of(&conn.state.events)
             .iter()
             .filter_map(|entry| parse_member(entry, now).ok().flatten())
@@ -671,7 +701,7 @@ impl Service {
     async fn write_member_content(&mut self, content: &serde_json::Value) -> bool {
         let (Some(conn), Some(client)) = (&mut self.conn, &self.client) else { return false };
         let me = client.user_id().to_string();
-        match client.write_state(&conn.room_id, MEMBER_EVENT_TYPE, &me, content, Utc::now).await {
+        match client.write_state(&conn.room_id, MEMBER_EVENT_TYPE, &me, content, || self.wall.now()).await {
             Ok(written) => {
                 if let Some(sample) = written.sample {
                     conn.clock.record(sample);
@@ -691,7 +721,7 @@ impl Service {
         let session_id = link.session_id.clone()?;
         let id = link.local_id?;
         let session = self.store.lock().session(id).ok()?;
-        let state = state_at(&session.timeline, Utc::now());
+        let state = state_at(&session.timeline, self.wall.now());
         let status = if state.paused || state.done {
             MemberStatus::Away
         } else if state.phase.kind == PhaseKind::Focus {
@@ -737,7 +767,7 @@ impl Service {
                 status.room = Some(conn.room_id.clone());
                 status.role = Some(if conn.role == RoomRole::Host { "host" } else { "member" }.into());
                 status.clock_warning = conn.clock.warning();
-                let now = conn.clock.room_now(Utc::now());
+                let now = conn.clock.room_now(self.wall.now());
                 status.present = match &session_id {
                     Some(id) => {
                         let (present, refused) = presence(&members_of(&conn.state.events), id, now);
@@ -768,6 +798,8 @@ impl Service {
         if let Some(conn) = &mut self.conn {
             conn.expiry = expiry;
         }
+        self.reports += 1;
+        status.seq = self.reports;
         *self.status.lock().unwrap_or_else(|p| p.into_inner()) = status.clone();
         self.sink.status(&status);
     }

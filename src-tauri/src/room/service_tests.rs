@@ -16,6 +16,7 @@ use super::synapse::Synapse;
 use super::tests::format;
 use super::vault::MemoryVault;
 use super::{login_password, Homeserver, RoomClient};
+use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
 #[derive(Clone, Default)]
@@ -37,11 +38,42 @@ pub(super) struct App {
 }
 
 pub(super) fn app() -> App {
+    app_with_clock(ShiftedClock::default())
+}
+
+/// A Stint whose runner and room read `clock` (a computer whose clock is off, for the skew test).
+fn app_with_clock(clock: ShiftedClock) -> App {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
     let store = SharedStore::new(store);
-    let room = service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Recorded::default())).unwrap();
+    let room =
+        service::spawn(store.clone(), Box::new(MemoryVault::default()), Box::new(Recorded::default()), clock).unwrap();
     App { store, room, _dir: dir }
+}
+
+/// Every report is numbered above the one before, a sign-out's (which resets the status) included,
+/// and a command answers with the last report's number: a window keeps the highest it has seen,
+/// since a command's answer and the status events can reach it out of order.
+#[tokio::test]
+async fn every_report_is_numbered_above_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let sink = Recorded::default();
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(MemoryVault::default()),
+        Box::new(sink.clone()),
+        ShiftedClock::default(),
+    )
+    .unwrap();
+    let reported = || sink.0.lock().unwrap().1.as_ref().map(|s| s.seq);
+    until("the first report", || reported().is_some()).await;
+    let first = reported().unwrap();
+    assert!(first >= 1);
+    room.sign_out().await.unwrap();
+    let answered = room.status().seq;
+    assert!(answered > first, "the sign-out's report ({answered}) is numbered after the first ({first})");
+    assert_eq!(reported(), Some(answered), "the answer carries the last report's number");
 }
 
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
@@ -63,21 +95,24 @@ async fn until_long(what: &str, mut ready: impl FnMut() -> bool) {
     }
 }
 
+/// A Synapse with `host` (its admin) and `member` registered, and `#cafe:localhost` created by `host`.
+async fn cafe_server(member: &str) -> Synapse {
+    let server = Synapse::start();
+    server.register("host", "host-pw", true);
+    server.register(member, &format!("{member}-pw"), false);
+    let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
+    let creator = RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap());
+    creator.create_room("Cafe", Some("cafe")).await.unwrap();
+    server
+}
+
 fn followed_events(app: &App) -> usize {
     app.store.lock().active_session().unwrap().map_or(0, |s| s.timeline.events().len())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
-    let server = Synapse::start();
-    server.register("host", "host-pw", true);
-    server.register("ada", "ada-pw", false);
-    let creator = {
-        let homeserver = Homeserver::connect(&server.base_url).await.unwrap();
-        RoomClient::new(homeserver.clone(), login_password(&homeserver, "host", "host-pw").await.unwrap())
-    };
-    creator.create_room("Cafe", Some("cafe")).await.unwrap();
-
+    let server = cafe_server("ada").await;
     let host = app();
     {
         let mut store = host.store.lock();
@@ -138,4 +173,36 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
 
     member.room.leave().await.unwrap();
     live::act(&mut member.store.lock(), EventKind::Skip, Utc::now()).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_whose_clock_is_3_s_ahead_is_corrected_and_warned() {
+    let server = cafe_server("bob").await;
+    let host = app();
+    let hosted_start = {
+        let mut store = host.store.lock();
+        let format = store.create_format(format(), Utc::now()).unwrap();
+        store.start_session(&format.id, Utc::now(), &[]).unwrap();
+        store.active_session().unwrap().unwrap().timeline.started_at
+    };
+    host.room.sign_in(server.base_url.clone(), "host".into(), "host-pw".into()).await.unwrap();
+    host.room.go_live("#cafe:localhost".into()).await.unwrap();
+    assert_eq!(host.room.status().clock_warning, None);
+
+    let member = app_with_clock(ShiftedClock::new(3000));
+    member.room.sign_in(server.base_url.clone(), "bob".into(), "bob-pw".into()).await.unwrap();
+    member.room.join("#cafe:localhost".into()).await.unwrap();
+    until("the member follows the host's session", || member.store.lock().active_session().unwrap().is_some()).await;
+
+    let warning = member.room.status().clock_warning.expect("a clock 3 s ahead is warned about");
+    let seconds: f64 = warning
+        .strip_prefix("Your computer's clock is ")
+        .and_then(|rest| rest.split(" seconds ahead of the room's server").next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{warning}"));
+    assert!((2.5..=3.5).contains(&seconds), "{warning}");
+    // The followed session sits in the member's own (3 s ahead) time: its phases change when the host's do.
+    let followed_start = member.store.lock().active_session().unwrap().unwrap().timeline.started_at;
+    let shift = (followed_start - hosted_start).num_milliseconds();
+    assert!((2_500..=3_500).contains(&shift), "the member's session starts {shift} ms after the host's");
 }

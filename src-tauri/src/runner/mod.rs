@@ -7,6 +7,7 @@
 //! runs in tests without Tauri.
 
 pub mod clock;
+pub mod shifted_clock;
 
 use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
 use stint_core::live::{Gap, Notice, SessionPrefs, TrayStatus, Wake, Watch, Woke};

@@ -23,6 +23,8 @@ export interface MockService {
   callLog?: string;
   /** dbusmock's own output, read when it fails to start. */
   outputFile: string;
+  /** The environment (its DBUS_SESSION_BUS_ADDRESS names the bus), when not this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function startMockService(service: MockService): Promise<ChildProce
   const args = ['-m', 'dbusmock', '--session', '-t', service.template];
   if (service.parameters) args.push('-p', JSON.stringify(service.parameters));
   if (service.callLog) args.push('-l', service.callLog);
-  const mock = startProcess(DBUSMOCK_PYTHON, args, { logFile: service.outputFile });
+  const mock = startProcess(DBUSMOCK_PYTHON, args, { logFile: service.outputFile, env: service.env });
   await pollUntil(
     () => {
       if (mock.exitCode !== null) throw new Error(`dbusmock (${service.busName}) exited early; see ${service.outputFile}`);
@@ -48,7 +50,7 @@ export async function startMockService(service: MockService): Promise<ChildProce
 function mockAnswers(service: MockService): boolean {
   try {
     execFileSync('dbus-send', ['--session', '--print-reply', `--dest=${service.busName}`, service.objectPath,
-      'org.freedesktop.DBus.Mock.GetCalls'], { stdio: 'ignore' });
+      'org.freedesktop.DBus.Mock.GetCalls'], { stdio: 'ignore', env: service.env });
     return true;
   } catch {
     return false;

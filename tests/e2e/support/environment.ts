@@ -91,6 +91,8 @@ export async function setUpEnvironment(options: { name: string; notificationDaem
     logFile: join(runDir, 'tauri-driver.log'),
   });
   await waitForPort(DRIVER_PORT, driver, 'tauri-driver');
+  // tauri-driver starts WebKitWebDriver and forwards to it without waiting for it to listen.
+  await waitForPort(NATIVE_DRIVER_PORT, driver, 'WebKitWebDriver');
 
   const environment: Environment = { runDir, dataDir, dialogPath, notificationLog, driverPid: driver.pid! };
   process.env.STINT_E2E_ENVIRONMENT = JSON.stringify(environment);

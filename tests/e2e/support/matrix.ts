@@ -4,9 +4,10 @@
  * client API from the spec: it writes `app.stint.session` documents exactly as docs/room.md says a
  * host's Stint does, one revision per action.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { repoRoot, outputDir } from './paths.ts';
 
 const SCRIPT = join(repoRoot, 'scripts/synapse.sh');
@@ -22,12 +23,29 @@ export function startSynapse(): Homeserver {
   return { dir, baseUrl };
 }
 
+/** Starts a homeserver without blocking the spec (the apps can start meanwhile). */
+export async function startSynapseAsync(): Promise<Homeserver> {
+  const dir = mkdtempSync(join(outputDir, 'synapse-'));
+  const { stdout } = await promisify(execFile)(SCRIPT, ['start', dir], { encoding: 'utf8' });
+  return { dir, baseUrl: stdout.trim() };
+}
+
+/** Starts `server` again after `stopSynapse`: the same port, database and users. */
+export async function restartSynapse(server: Homeserver): Promise<void> {
+  await promisify(execFile)(SCRIPT, ['start', server.dir]);
+}
+
 export function stopSynapse(server: Homeserver): void {
   execFileSync(SCRIPT, ['stop', server.dir]);
 }
 
 export function register(server: Homeserver, user: string, password: string, admin = false): void {
   execFileSync(SCRIPT, ['register', server.dir, user, password, ...(admin ? ['admin'] : [])]);
+}
+
+/** `register`, without blocking the spec. */
+export async function registerAsync(server: Homeserver, user: string, password: string, admin = false): Promise<void> {
+  await promisify(execFile)(SCRIPT, ['register', server.dir, user, password, ...(admin ? ['admin'] : [])]);
 }
 
 export interface Phase {
@@ -70,6 +88,31 @@ export class ScriptedHost {
     return this.roomId;
   }
 
+  /** Joins the room `address` (an alias or an id) as this user. */
+  async joinRoom(address: string): Promise<string> {
+    const answer = await request(this.server, this.token, 'POST', `/join/${encodeURIComponent(address)}`, {});
+    this.roomId = answer.room_id;
+    return this.roomId;
+  }
+
+  /** The room's `app.stint.session` content as the server holds it. */
+  async readSession(): Promise<Record<string, unknown>> {
+    const room = encodeURIComponent(this.roomId);
+    return request(this.server, this.token, 'GET', `/rooms/${room}/state/app.stint.session/`, undefined);
+  }
+
+  /** Writes `content` as the room's state event `type` / `stateKey`, whatever it is; the HTTP status. */
+  async writeRaw(content: unknown, type = 'app.stint.session', stateKey = ''): Promise<number> {
+    const path = `/rooms/${encodeURIComponent(this.roomId)}/state/${type}/${encodeURIComponent(stateKey)}`;
+    const answer = await fetch(`${this.server.baseUrl}/_matrix/client/v3${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(content),
+    });
+    await answer.arrayBuffer();
+    return answer.status;
+  }
+
   /** Starts the live session: `phases`, started at `startedAt`. */
   async start(name: string, phases: Phase[], startedAt: Date): Promise<void> {
     this.format = { name, phases };
@@ -106,7 +149,7 @@ async function request(server: Homeserver, token: string | undefined, method: st
   const answer = await fetch(`${server.baseUrl}/_matrix/client/v3${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = await answer.json();
   if (!answer.ok) throw new Error(`${method} ${path}: HTTP ${answer.status} ${JSON.stringify(json)}`);

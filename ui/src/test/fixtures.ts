@@ -195,6 +195,7 @@ export function sessionDetail(over: Partial<SessionDetail> = {}): SessionDetail 
 /** The live room's status: signed out, in no room, unless `over` says otherwise. */
 export function roomStatus(over: Partial<RoomStatus> = {}): RoomStatus {
   return {
+    seq: 1,
     user: null,
     homeserver: null,
     token_kept: null,

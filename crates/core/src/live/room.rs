@@ -113,7 +113,7 @@ pub fn follow(store: &mut Store, doc: Option<&SessionDoc>, offset_ms: i64, now: 
             store.set_room_link(Some(&next))?;
             return Ok(Changes::default());
         }
-        let new: Vec<Event> = events[link.applied..].iter().map(|e| to_local(*e, link.offset_ms)).collect();
+        let new: Vec<Event> = events[link.applied..].iter().map(|e| to_local(*e, link.offset_ms, now)).collect();
         store.extend_mirror(session.id, &new, &next, now)?;
         return Ok(Changes::SESSION);
     }
@@ -124,7 +124,7 @@ pub fn follow(store: &mut Store, doc: Option<&SessionDoc>, offset_ms: i64, now: 
         store.set_room_link(Some(&next))?;
         return Ok(Changes::default());
     }
-    let local: Vec<Event> = events.iter().map(|e| to_local(*e, offset_ms)).collect();
+    let local: Vec<Event> = events.iter().map(|e| to_local(*e, offset_ms, now)).collect();
     let mirror = Mirror {
         format: &doc.timeline().format,
         started_at: doc.timeline().started_at - Duration::milliseconds(offset_ms),
@@ -202,6 +202,9 @@ fn build_doc(link: &RoomLink, timeline: &crate::timeline::Timeline) -> Result<Se
     Ok(doc)
 }
 
-fn to_local(event: Event, offset_ms: i64) -> Event {
-    Event { at: event.at - Duration::milliseconds(offset_ms), kind: event.kind }
+/// A host's event in this member's time. The offset is an estimate (off by up to half a round trip),
+/// so an action the host took a moment ago can come out a few milliseconds after `now`: it is taken
+/// as happening now, or the member would show it only at the next redraw for another reason.
+fn to_local(event: Event, offset_ms: i64, now: DateTime<Utc>) -> Event {
+    Event { at: (event.at - Duration::milliseconds(offset_ms)).min(now), kind: event.kind }
 }

@@ -185,6 +185,19 @@ fn malformed_or_unauthorised_content_is_refused_and_starts_nothing() {
 }
 
 #[test]
+fn a_hosts_action_that_the_offset_puts_in_the_members_future_applies_at_once() {
+    let mut member = Member::at(10);
+    // The estimate errs by 200 ms: the host's skip at 09:10 comes out at 09:10:00.2 on this clock.
+    let doc = hosted();
+    member.deliver_from(&bytes(&doc), HOST, -200);
+    let doc = with(&doc, 10, EventKind::Skip);
+    member.deliver_from(&bytes(&doc), HOST, -200);
+    assert_eq!(member.label(), "Break", "the skip shows now, not when something next redraws");
+    let now = member.sim.now();
+    assert!(member.session().timeline.events().iter().all(|e| e.at <= now));
+}
+
+#[test]
 fn the_clock_offset_moves_the_local_session_so_deadlines_fall_with_the_hosts() {
     let mut member = Member::at(20);
     // This member's clock is 3 s behind the room's: room time = local + 3 s.

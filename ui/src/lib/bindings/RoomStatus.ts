@@ -6,6 +6,13 @@ import type { Presence } from "./Presence";
  */
 export type RoomStatus = { 
 /**
+ * Counts the reports: a window keeps the status with the highest number it has seen. A command's
+ * answer and the `room-status` events travel separately and can arrive out of order; without
+ * it, an answer read just before a report could replace that newer report, and the panel kept
+ * saying "Connecting…" until the next one (up to a long-poll later).
+ */
+seq: number, 
+/**
  * The signed-in Matrix user, e.g. `@ada:example.org`.
  */
 user: string | null, homeserver: string | null, 

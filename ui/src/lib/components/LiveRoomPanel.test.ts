@@ -48,10 +48,30 @@ describe('the live room panel', () => {
     expect(screen.getByText('You follow the host of !cafe:example.org.', { exact: false })).toBeInTheDocument();
   });
 
+  it('keeps the newest status when a command\'s answer arrives after a newer report', async () => {
+    // The backend reported "connected" (3) while the answer to "Go live", read a moment before
+    // (2, still connecting), was on its way: the answer must not undo the report.
+    const signedIn = roomStatus({ seq: 1, user: '@host:example.org', homeserver: 'example.org' });
+    const connecting = { ...signedIn, seq: 2, room: '!cafe:example.org', role: 'host', connection: 'connecting' };
+    let answer: (s: typeof connecting) => void = () => {};
+    const backend = fakeBackend({
+      room_status: () => signedIn,
+      room_go_live: () => new Promise((resolve) => (answer = resolve)),
+    });
+    render(LiveRoomPanel, { running: true });
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Room address' }), '#cafe:example.org');
+    await userEvent.click(screen.getByRole('button', { name: 'Go live in this room' }));
+    await backend.emitEvent('room-status', { ...connecting, seq: 3, connection: 'connected' });
+    expect(await screen.findByRole('status')).toHaveTextContent('You run this session live in !cafe:example.org. Connected.');
+    answer(connecting);
+    await expect.poll(() => screen.getByRole('button', { name: 'Leave the room' })).toBeEnabled();
+    expect(screen.getByRole('status')).toHaveTextContent('Connected.');
+  });
+
   it('shares commitments only when the user ticks the box, after saying who can read them', async () => {
     const backend = fakeBackend({
       room_status: () => following,
-      room_share: (args) => ({ ...following, sharing: args.on as boolean }),
+      room_share: (args) => ({ ...following, seq: 2, sharing: args.on as boolean }),
     });
     render(LiveRoomPanel, { running: true });
     const share = await screen.findByRole('checkbox', { name: 'Share my commitments with this session' });

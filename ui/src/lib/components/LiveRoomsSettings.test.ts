@@ -14,7 +14,7 @@ describe('Live rooms settings', () => {
   it('signs in with a password and says when no keyring keeps the sign-in', async () => {
     const backend = fakeBackend({
       room_status: () => signedOut,
-      room_sign_in: () => ({ ...signedOut, user: '@ada:example.org', homeserver: 'example.org', token_kept: 'this_run' }),
+      room_sign_in: () => ({ ...signedOut, seq: 2, user: '@ada:example.org', homeserver: 'example.org', token_kept: 'this_run' }),
     });
     render(LiveRoomsSettings);
     await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'example.org');
