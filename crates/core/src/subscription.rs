@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Msg;
 use crate::ics::{import_ics, IcsImport, IcsImportOptions};
 use crate::{Error, Result};
 
@@ -111,36 +112,32 @@ pub fn read_fetch(outcome: FetchOutcome, options: &IcsImportOptions) -> FetchRea
 /// `invalid_input` on field `url`, in a sentence.
 pub fn subscription_url(input: &str) -> Result<String> {
     let input = input.trim();
-    let refuse = |why: &str| Error::invalid("url", why.to_string());
+    let refuse = |key: &'static str| Error::told("url", Msg::new(key));
     if input.is_empty() {
-        return Err(refuse("Type the address of a calendar, such as https://example.org/calendar.ics."));
+        return Err(refuse("error_subscription_url_empty"));
     }
     if input.chars().count() > MAX_URL_CHARS {
-        return Err(refuse("This address is too long to be a calendar's; check that you pasted only the address."));
+        return Err(refuse("error_subscription_url_too_long"));
     }
-    let (scheme, rest) = input
-        .split_once("://")
-        .ok_or_else(|| refuse("This is not a web address; a calendar's address starts with https:// or webcal://."))?;
+    let (scheme, rest) = input.split_once("://").ok_or_else(|| refuse("error_subscription_url_not_web"))?;
     let scheme = scheme.to_ascii_lowercase();
     let https = match scheme.as_str() {
         "https" | "webcal" | "webcals" => format!("https://{rest}"),
         "http" => format!("http://{rest}"),
-        _ => return Err(refuse("Stint subscribes only to https:// and webcal:// addresses; check the address.")),
+        _ => return Err(refuse("error_subscription_url_scheme")),
     };
-    let url =
-        url::Url::parse(&https).map_err(|_| refuse("This is not a valid web address; check it and try again."))?;
+    let url = url::Url::parse(&https).map_err(|_| refuse("error_subscription_url_invalid"))?;
     let host = url.host_str().unwrap_or_default();
     if host.is_empty() {
-        return Err(refuse("This address names no server; check it and try again."));
+        return Err(refuse("error_subscription_url_no_host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(refuse(
-            "Stint does not keep passwords in calendar addresses; use the calendar's secret address instead.",
-        ));
+        return Err(refuse("error_subscription_url_password"));
     }
     if url.scheme() == "http" && !is_loopback(host) {
-        return Err(refuse("Stint subscribes only over https, so that nobody can change the calendar on the way; use the https:// address."));
+        return Err(refuse("error_subscription_url_not_https"));
     }
+
     Ok(url.to_string())
 }
 

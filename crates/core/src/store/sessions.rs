@@ -9,6 +9,7 @@ use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_js
 use super::{commitments, formats, history, Store};
 use crate::commitment::clean_text;
 use crate::format::{FormatDraft, PhaseKind};
+use crate::i18n::Msg;
 use crate::session_view::SessionView;
 use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use crate::{Error, Result, Thing};
@@ -341,10 +342,7 @@ impl Store {
             nanos(away.from, "away.from")?;
             nanos(away.to, "away.to")?;
             if away.from > away.to {
-                return Err(Error::invalid(
-                    "away",
-                    "The time away ends before it starts. Choose an end after the start.",
-                ));
+                return Err(Error::told("away", Msg::new("error_session_away_backwards")));
             }
         }
         self.write(|tx| {
