@@ -189,15 +189,15 @@ impl Timeline {
         }
         let state = walk(self, at, false);
         if state.ended_at.is_some() {
-            return Err(Error::Conflict("This session has already ended. Start a new one to go on.".into()));
+            return Err(Error::conflict("error_session_already_ended"));
         }
         let paused = state.current.running_since.is_none();
         match event.kind {
             EventKind::Pause if paused => {
-                return Err(Error::Conflict("This session is already paused. Resume it to go on.".into()))
+                return Err(Error::conflict("error_session_already_paused"))
             }
             EventKind::Resume if !paused => {
-                return Err(Error::Conflict("This session is not paused, so there is nothing to resume.".into()))
+                return Err(Error::conflict("error_session_not_paused"))
             }
             _ => {}
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use stint_core::pack::PackSource;
 use stint_core::store::{PackAction, PackImport};
+use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
@@ -80,53 +81,29 @@ fn has_pack_suffix(path: &Path) -> bool {
 /// `path`s, a relative path, another file type, a file that is not there (after following links).
 pub fn pack_path_of_deep_link(url: &Url) -> Result<PathBuf> {
     if url.scheme() != DEEP_LINK_SCHEME {
-        return Err(Error::invalid(
-            "url",
-            format!(
-                "Stint opens only {DEEP_LINK_SCHEME}:// links to community packs, and this link is not one. Ask \
-                 whoever sent it for the pack file instead."
-            ),
-        ));
+        return Err(Error::told("url", Msg::new("error_link_not_stint").text("scheme", DEEP_LINK_SCHEME)));
     }
     if url.host_str() != Some("import") {
-        return Err(Error::invalid(
-            "url",
-            "This Stint link does not ask to import a pack, the only thing Stint's links do. Ask whoever sent it for \
-             the pack file instead.",
-        ));
+        return Err(Error::told("url", Msg::new("error_link_not_import")));
     }
     let paths: Vec<String> = url.query_pairs().filter(|(k, _)| k == "path").map(|(_, v)| v.into_owned()).collect();
     let [path] = paths.as_slice() else {
-        return Err(Error::invalid(
-            "path",
-            "This Stint link names no pack file, or more than one. Ask whoever sent it for a link to one pack file.",
-        ));
+        return Err(Error::told("path", Msg::new("error_link_pack_count")));
     };
     let path = PathBuf::from(path);
     if !path.is_absolute() {
-        return Err(Error::invalid(
-            "path",
-            "This Stint link does not give the whole location of its pack file. Open the pack file from Stint's \
-             window instead.",
-        ));
+        return Err(Error::told("path", Msg::new("error_link_pack_relative")));
     }
     let not_a_pack = || {
-        Error::invalid(
-            "path",
-            format!(
-                "This link points to a file that is not a Stint pack (a {PACK_SUFFIX} file). Open a pack file instead."
-            ),
-        )
+        Error::told("path", Msg::new("error_link_not_pack_file").text("suffix", PACK_SUFFIX))
     };
     if !has_pack_suffix(&path) {
         return Err(not_a_pack());
     }
     let real = std::fs::canonicalize(&path).map_err(|e| {
         log::warn!("cannot open {}: {e}", path.display());
-        Error::invalid(
-            "path",
-            "Stint cannot open the pack file this link names; it may have been moved or deleted. Get the pack again.",
-        )
+        Error::told("path", Msg::new("error_link_pack_missing"))
+
     })?;
     if !real.is_file() || !has_pack_suffix(&real) {
         return Err(not_a_pack());

@@ -5,6 +5,7 @@
 use stint_core::live::Changes;
 use tauri::{AppHandle, Manager, Runtime};
 
+use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use url::Url;
 
@@ -68,10 +69,8 @@ pub fn room_address_of_link(url: &Url) -> Result<String> {
     let addresses: Vec<String> =
         url.query_pairs().filter(|(k, _)| k == "address").map(|(_, v)| v.into_owned()).collect();
     let [address] = addresses.as_slice() else {
-        return Err(Error::invalid(
-            "address",
-            "This Stint link names no live room, or more than one. Ask the host for the room's link again.",
-        ));
+        return Err(Error::told("address", Msg::new("error_link_room_count")));
+
     };
     crate::ipc::room::checked_address(address.clone())
 }

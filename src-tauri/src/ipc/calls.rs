@@ -84,11 +84,11 @@ pub(super) fn parse<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         log::warn!("a call from the window does not read at {path}: {}", e.inner());
-        Error::invalid(
+        Error::told(
             if path == "." { "value".to_string() } else { path },
-            "Stint could not read one of the call's values, so nothing was saved. Check the highlighted field and \
-             save again.",
+            stint_core::i18n::Msg::new("error_call_value_unreadable"),
         )
+
     })
 }
 

@@ -10,6 +10,7 @@ use chrono::Utc;
 use serde::Serialize;
 use stint_core::pack::{parse_pack, PackChoice, PackPreview, PackSource, MAX_PACK_BYTES};
 use stint_core::store::PackImport;
+use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime};
 use ts_rs::TS;
@@ -34,7 +35,8 @@ pub struct PendingPackImport {
 /// is told. A file that cannot be read or is not a valid pack is refused here, naming the problem.
 pub fn hold_file<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) -> Result<u32> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "Choose a pack file to import."));
+        return Err(Error::told("path", Msg::new("error_pack_choose_file")));
+
     }
     let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
     parse_pack(&bytes)?;
@@ -93,7 +95,7 @@ pub fn confirm_pack_import<R: Runtime>(app: AppHandle<R>, id: u32, choice: PackC
     let pack = pending.get(id)?;
     let Some(seen) = &pack.shown else {
         return Err(
-            Error::Conflict("This pack was not shown to you yet; look at it before installing it.".into()).into()
+            Error::conflict("error_pack_not_shown").into()
         );
     };
     let import =

@@ -35,14 +35,10 @@ pub(super) fn at_line(line: usize, why: impl Into<String>) -> Error {
 /// A line error that stops the whole import, with what was kept and what to do.
 pub(super) fn nothing_imported(e: Error) -> Error {
     match e {
-        Error::InvalidInput { field, message, words } => {
-            let problem = Msg::new("error_ics_nothing_imported");
-            let problem = match words {
-                Some(words) => problem.said("problem", words),
-                None => problem.text("problem", message),
-            };
-            Error::told(field, problem)
+        Error::InvalidInput { field, words, .. } => {
+            Error::told(field, Msg::new("error_ics_nothing_imported").said("problem", words))
         }
+
         other => other,
     }
 }

@@ -51,17 +51,13 @@ impl SessionDoc {
     /// (`Timeline::push`). Refused (`Conflict`) when the document would outgrow what members read.
     pub fn with_event(&self, event: Event) -> Result<Self> {
         if self.timeline.events().len() >= MAX_DOC_EVENTS {
-            return Err(Error::Conflict(format!(
-                "A live session holds at most {MAX_DOC_EVENTS} actions, and this one is full. Stop it and start a new one."
-            )));
+            return Err(Error::Conflict(Msg::new("error_room_session_full").count("max", MAX_DOC_EVENTS as u64)));
         }
         let mut next = self.clone();
         next.timeline.push(event)?;
         next.rev += 1;
         if next.to_content().to_string().len() > MAX_SESSION_BYTES {
-            return Err(Error::Conflict(
-                "This live session has grown too large to share. Stop it and start a new one.".into(),
-            ));
+            return Err(Error::conflict("error_room_session_too_large"));
         }
         Ok(next)
     }

@@ -72,8 +72,7 @@ fn decode((id, community, json, reminders_enabled, series, subscription): CallRo
 }
 
 /// Why a subscription's call cannot be edited or deleted by itself.
-const FROM_SUBSCRIPTION: &str = "This call comes from a calendar subscription, which replaces it at each refresh. \
-     Change it in the calendar, or unsubscribe to remove its calls.";
+const FROM_SUBSCRIPTION: &str = "error_call_from_subscription";
 
 fn not_found(_id: &str) -> Error {
     Error::NotFound(Thing::Call)
@@ -197,13 +196,9 @@ impl Store {
         self.write(|tx| {
             match load(tx, id)?.origin {
                 CallOrigin::Community(_) => {
-                    return Err(Error::Conflict(
-                        "This call comes from a community pack, which replaces it when the pack updates. Make your \
-                         own call to change it."
-                            .into(),
-                    ))
+                    return Err(Error::conflict("error_call_from_pack_edit"))
                 }
-                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
+                CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
                 CallOrigin::Personal | CallOrigin::Series(_) => {}
             }
             call.id = id.to_string();
@@ -220,16 +215,12 @@ impl Store {
             match load(tx, id)?.origin {
                 CallOrigin::Personal => {}
                 CallOrigin::Community(_) => {
-                    return Err(Error::Conflict(
-                        "This call comes from a community pack. Remove the pack to remove its calls.".into(),
-                    ))
+                    return Err(Error::conflict("error_call_from_pack_delete"))
                 }
                 CallOrigin::Series(_) => {
-                    return Err(Error::Conflict(
-                        "This call is part of a series. Delete the series to remove its calls.".into(),
-                    ))
+                    return Err(Error::conflict("error_call_in_series"))
                 }
-                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
+                CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
             }
             tx.execute("DELETE FROM calls WHERE id = ?1", [id])?;
             Ok(())

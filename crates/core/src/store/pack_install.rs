@@ -85,11 +85,7 @@ impl Store {
                 && fresh.installed == seen.installed
                 && fresh.separate_id == seen.separate_id;
             if !unchanged {
-                return Err(Error::Conflict(format!(
-                    "{} changed in Stint since this pack was shown to you, so nothing was installed. Open the \
-                     pack again to see what it would change now.",
-                    pack.name
-                )));
+                return Err(Error::Conflict(Msg::new("error_pack_changed_since_shown").text("name", pack.name.as_str())));
             }
             if !fresh.choices.contains(&choice) {
                 return Err(Error::told("choice", Msg::new("error_pack_choice_not_offered")));

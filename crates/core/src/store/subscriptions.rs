@@ -13,6 +13,7 @@ use crate::ics::IcsImportOptions;
 use crate::subscription::{
     read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
 };
+use crate::i18n::Msg;
 use crate::{Error, Result, Thing};
 
 /// How many subscriptions one user may have: each is a fetch every few hours.
@@ -60,14 +61,12 @@ impl Store {
         self.write(|tx| {
             let count: usize = tx.query_row("SELECT COUNT(*) FROM subscriptions", [], |r| r.get(0))?;
             if count >= MAX_SUBSCRIPTIONS {
-                return Err(Error::Conflict(format!(
-                    "You already have {MAX_SUBSCRIPTIONS} calendar subscriptions; unsubscribe from one first."
-                )));
+                return Err(Error::Conflict(Msg::new("error_subscription_too_many").count("max", MAX_SUBSCRIPTIONS as u64)));
             }
             let taken: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1)", [&url], |r| r.get(0))?;
             if taken {
-                return Err(Error::Conflict("You are already subscribed to this calendar.".to_string()));
+                return Err(Error::conflict("error_subscription_exists"));
             }
             tx.execute("INSERT INTO subscriptions (url, added_at) VALUES (?1, ?2)", params![url, at])?;
             load(tx, tx.last_insert_rowid())

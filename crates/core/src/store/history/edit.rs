@@ -172,9 +172,7 @@ pub fn apply(
     match status.as_deref() {
         None => return Err(not_found(id)),
         Some("active") => {
-            return Err(Error::Conflict(
-                "This session is still running. Its record can be corrected once it has ended.".into(),
-            ))
+            return Err(Error::conflict("error_session_edit_running"))
         }
         Some(_) => {}
     }
