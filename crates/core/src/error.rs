@@ -169,7 +169,8 @@ mod tests {
 
     #[test]
     fn invalid_input_shows_the_sentence_alone() {
-        let e = Error::told("phases[2].seconds", Msg::new("error_phase_length").count("n", 3).length("length", 9 * 3600));
+        let e =
+            Error::told("phases[2].seconds", Msg::new("error_phase_length").count("n", 3).length("length", 9 * 3600));
         assert_eq!(e.to_string(), "A phase lasts 5 s to 8 h; phase 3 lasts 9 h. Change its length and save again.");
         assert_eq!(e.field(), Some("phases[2].seconds"));
     }
@@ -211,6 +212,5 @@ mod tests {
             "Eine Sitzung läuft bereits. Beende sie, bevor du eine weitere startest."
         );
         assert_eq!(ErrorPayload::said_in(&running, Lang::De).code, "conflict");
-
     }
 }

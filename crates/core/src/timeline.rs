@@ -193,12 +193,8 @@ impl Timeline {
         }
         let paused = state.current.running_since.is_none();
         match event.kind {
-            EventKind::Pause if paused => {
-                return Err(Error::conflict("error_session_already_paused"))
-            }
-            EventKind::Resume if !paused => {
-                return Err(Error::conflict("error_session_not_paused"))
-            }
+            EventKind::Pause if paused => return Err(Error::conflict("error_session_already_paused")),
+            EventKind::Resume if !paused => return Err(Error::conflict("error_session_not_paused")),
             _ => {}
         }
         self.events.push(Event { at: from_ms(at), kind: event.kind });

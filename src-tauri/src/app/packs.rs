@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use stint_core::i18n::Msg;
 use stint_core::pack::PackSource;
 use stint_core::store::{PackAction, PackImport};
-use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
@@ -94,16 +94,13 @@ pub fn pack_path_of_deep_link(url: &Url) -> Result<PathBuf> {
     if !path.is_absolute() {
         return Err(Error::told("path", Msg::new("error_link_pack_relative")));
     }
-    let not_a_pack = || {
-        Error::told("path", Msg::new("error_link_not_pack_file").text("suffix", PACK_SUFFIX))
-    };
+    let not_a_pack = || Error::told("path", Msg::new("error_link_not_pack_file").text("suffix", PACK_SUFFIX));
     if !has_pack_suffix(&path) {
         return Err(not_a_pack());
     }
     let real = std::fs::canonicalize(&path).map_err(|e| {
         log::warn!("cannot open {}: {e}", path.display());
         Error::told("path", Msg::new("error_link_pack_missing"))
-
     })?;
     if !real.is_file() || !has_pack_suffix(&real) {
         return Err(not_a_pack());

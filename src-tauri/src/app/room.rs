@@ -70,7 +70,6 @@ pub fn room_address_of_link(url: &Url) -> Result<String> {
         url.query_pairs().filter(|(k, _)| k == "address").map(|(_, v)| v.into_owned()).collect();
     let [address] = addresses.as_slice() else {
         return Err(Error::told("address", Msg::new("error_link_room_count")));
-
     };
     crate::ipc::room::checked_address(address.clone())
 }

@@ -88,7 +88,6 @@ pub(super) fn parse<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
             if path == "." { "value".to_string() } else { path },
             stint_core::i18n::Msg::new("error_call_value_unreadable"),
         )
-
     })
 }
 

@@ -6,10 +6,10 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::Utc;
+use stint_core::i18n::Msg;
 use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
 use stint_core::live::Changes;
 use stint_core::store::Community;
-use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -68,9 +68,7 @@ pub async fn import_ics<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let Some(path) = dialogs.open_file(&app, "Import a calendar", CALENDAR).await else { return Ok(None) };
     let bytes = read_limited(&path, MAX_ICS_BYTES, "path")?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::told("path", Msg::new("error_ics_not_utf8"))
-    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::told("path", Msg::new("error_ics_not_utf8")))?;
     let options = IcsImportOptions {
         default_zone: local_zone(),
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
@@ -103,7 +101,6 @@ fn check_save_path(path: &Path) -> Result<(), Error> {
     match path.parent() {
         Some(dir) if dir.is_dir() => Ok(()),
         _ => Err(Error::told("path", Msg::new("error_ics_save_folder_gone"))),
-
     }
 }
 

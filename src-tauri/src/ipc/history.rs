@@ -5,11 +5,11 @@
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
+use stint_core::i18n::Msg;
 use stint_core::live::Changes;
 use stint_core::store::{
     parse_day, parse_zone, ExportKind, HistoryOverview, HistoryPeriod, SessionDetail, SessionEdit, SessionSummary,
 };
-use stint_core::i18n::Msg;
 use stint_core::Error;
 use tauri::{AppHandle, Manager, Runtime, State};
 
@@ -109,10 +109,7 @@ pub async fn export_history<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let title = format!("Export your history as {name}");
     let Some(chosen) = dialogs.save_file(&app, &title, folder, &proposed).await else { return Ok(None) };
-    let dir = free_name(&chosen).ok_or_else(|| {
-        Error::told("path", Msg::new("error_export_too_many"))
-
-    })?;
+    let dir = free_name(&chosen).ok_or_else(|| Error::told("path", Msg::new("error_export_too_many")))?;
     let written = app.state::<AppState>().store.lock().export(kind, &dir, tz, Utc::now())?;
     Ok(Some(written.into_iter().map(|p| p.display().to_string()).collect()))
 }

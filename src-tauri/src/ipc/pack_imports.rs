@@ -8,9 +8,9 @@ use std::path::Path;
 
 use chrono::Utc;
 use serde::Serialize;
+use stint_core::i18n::Msg;
 use stint_core::pack::{parse_pack, PackChoice, PackPreview, PackSource, MAX_PACK_BYTES};
 use stint_core::store::PackImport;
-use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime};
 use ts_rs::TS;
@@ -36,7 +36,6 @@ pub struct PendingPackImport {
 pub fn hold_file<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) -> Result<u32> {
     if path.as_os_str().is_empty() {
         return Err(Error::told("path", Msg::new("error_pack_choose_file")));
-
     }
     let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
     parse_pack(&bytes)?;
@@ -94,9 +93,7 @@ pub fn confirm_pack_import<R: Runtime>(app: AppHandle<R>, id: u32, choice: PackC
     let pending = app.state::<PendingPacks>();
     let pack = pending.get(id)?;
     let Some(seen) = &pack.shown else {
-        return Err(
-            Error::conflict("error_pack_not_shown").into()
-        );
+        return Err(Error::conflict("error_pack_not_shown").into());
     };
     let import =
         app.state::<AppState>().store.lock().install_pack(&pack.bytes, &pack.source, choice, seen, Utc::now())?;

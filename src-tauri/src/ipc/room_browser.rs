@@ -82,7 +82,6 @@ pub fn room_cancel_browser_sign_in(pending: State<'_, PendingSignIn>) {
 async fn connect(homeserver: &str) -> CommandResult<Homeserver> {
     if homeserver.trim().is_empty() {
         return Err(Error::told("homeserver", stint_core::i18n::Msg::new("error_room_no_homeserver")).into());
-
     }
     Homeserver::connect(homeserver).await.map_err(|e| conflict(e.to_string()))
 }
@@ -91,4 +90,3 @@ async fn connect(homeserver: &str) -> CommandResult<Homeserver> {
 fn conflict(message: String) -> CommandError {
     Error::Conflict(stint_core::i18n::Msg::new("error_room_refused").text("reason", message)).into()
 }
-

@@ -145,7 +145,6 @@ pub fn parse(bytes: &[u8]) -> Result<Settings> {
     let settings: Settings = serde_json::from_slice(bytes).map_err(|e| {
         log::warn!("{FILE_NAME}: {e}");
         Error::told(FILE_NAME, Msg::new("error_settings_unreadable"))
-
     })?;
     let settings = settings.normalized();
     settings.validate()?;

@@ -11,9 +11,7 @@ use crate::{Error, Result};
 /// Turns sharing on or off for the session the room runs now. Without one, a `Conflict` that says
 /// to wait for it.
 pub fn share_commitments(store: &mut Store, on: bool) -> Result<()> {
-    let link = store.room_link()?.ok_or_else(|| {
-        Error::conflict("error_room_share_not_in_room")
-    })?;
+    let link = store.room_link()?.ok_or_else(|| Error::conflict("error_room_share_not_in_room"))?;
     let Some(session_id) = link.session_id.clone() else {
         return Err(Error::conflict("error_room_share_no_session"));
     };

@@ -81,6 +81,5 @@ mod tests {
             "Zwei Termine des Pakets haben die Kennung „standup“. In der Paketdatei betrifft das Termin 3. Es wurde \
              nichts installiert; bitte den Autor des Pakets um eine korrigierte Datei."
         );
-
     }
 }

@@ -195,9 +195,7 @@ impl Store {
     pub fn update_call(&mut self, id: &str, mut call: Call) -> Result<StoredCall> {
         self.write(|tx| {
             match load(tx, id)?.origin {
-                CallOrigin::Community(_) => {
-                    return Err(Error::conflict("error_call_from_pack_edit"))
-                }
+                CallOrigin::Community(_) => return Err(Error::conflict("error_call_from_pack_edit")),
                 CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
                 CallOrigin::Personal | CallOrigin::Series(_) => {}
             }
@@ -214,12 +212,8 @@ impl Store {
         self.write(|tx| {
             match load(tx, id)?.origin {
                 CallOrigin::Personal => {}
-                CallOrigin::Community(_) => {
-                    return Err(Error::conflict("error_call_from_pack_delete"))
-                }
-                CallOrigin::Series(_) => {
-                    return Err(Error::conflict("error_call_in_series"))
-                }
+                CallOrigin::Community(_) => return Err(Error::conflict("error_call_from_pack_delete")),
+                CallOrigin::Series(_) => return Err(Error::conflict("error_call_in_series")),
                 CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
             }
             tx.execute("DELETE FROM calls WHERE id = ?1", [id])?;

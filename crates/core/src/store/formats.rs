@@ -63,9 +63,7 @@ fn replace_draft(tx: &Transaction, id: &str, draft: FormatDraft) -> Result<Forma
     let mut format = load(tx, id)?;
     match format.origin {
         FormatOrigin::Builtin => return Err(Error::conflict("error_format_builtin")),
-        FormatOrigin::Community(_) => {
-            return Err(Error::conflict("error_format_from_pack"))
-        }
+        FormatOrigin::Community(_) => return Err(Error::conflict("error_format_from_pack")),
         FormatOrigin::Custom => {}
     }
     let draft = draft.validated()?;

@@ -114,9 +114,10 @@ fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 
 fn newer_schema(found: u32) -> Error {
     Error::NewerSchema(
-        crate::i18n::Msg::new("error_store_newer_schema").count("found", found.into()).count("known", SCHEMA_VERSION.into()),
+        crate::i18n::Msg::new("error_store_newer_schema")
+            .count("found", found.into())
+            .count("known", SCHEMA_VERSION.into()),
     )
-
 }
 
 /// Checks an existing file: schema version first (a newer one is refused), then as deep as `depth`.

@@ -85,7 +85,9 @@ impl Store {
                 && fresh.installed == seen.installed
                 && fresh.separate_id == seen.separate_id;
             if !unchanged {
-                return Err(Error::Conflict(Msg::new("error_pack_changed_since_shown").text("name", pack.name.as_str())));
+                return Err(Error::Conflict(
+                    Msg::new("error_pack_changed_since_shown").text("name", pack.name.as_str()),
+                ));
             }
             if !fresh.choices.contains(&choice) {
                 return Err(Error::told("choice", Msg::new("error_pack_choice_not_offered")));

@@ -9,11 +9,11 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::calls::store_imported;
 use super::codec::{from_json, instant, nanos, opt_instant, to_json};
 use super::Store;
+use crate::i18n::Msg;
 use crate::ics::IcsImportOptions;
 use crate::subscription::{
     read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
 };
-use crate::i18n::Msg;
 use crate::{Error, Result, Thing};
 
 /// How many subscriptions one user may have: each is a fetch every few hours.
@@ -61,7 +61,9 @@ impl Store {
         self.write(|tx| {
             let count: usize = tx.query_row("SELECT COUNT(*) FROM subscriptions", [], |r| r.get(0))?;
             if count >= MAX_SUBSCRIPTIONS {
-                return Err(Error::Conflict(Msg::new("error_subscription_too_many").count("max", MAX_SUBSCRIPTIONS as u64)));
+                return Err(Error::Conflict(
+                    Msg::new("error_subscription_too_many").count("max", MAX_SUBSCRIPTIONS as u64),
+                ));
             }
             let taken: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1)", [&url], |r| r.get(0))?;

@@ -113,7 +113,6 @@ fn every_error_reads_as_a_sentence() {
 fn every_translated_error_reads_as_a_sentence_in_every_language() {
     let errors = representative_errors();
     for (module, e) in &errors {
-
         for lang in Lang::ALL {
             let message = e.say(lang);
             assert_eq!(flaw(&message), None, "{module} in {lang:?}: {message:?}");

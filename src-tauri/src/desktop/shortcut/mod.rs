@@ -177,7 +177,8 @@ impl GlobalKeys {
     /// Grabs `accelerator` instead of the current shortcut (`None`: no shortcut). On an error the
     /// previous shortcut is already released and none is active.
     pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
-        let accelerator = accelerator.map(Accelerator::parse).transpose().map_err(|problem| problem.render(Lang::En))?;
+        let accelerator =
+            accelerator.map(Accelerator::parse).transpose().map_err(|problem| problem.render(Lang::En))?;
         #[cfg(any(target_os = "linux", target_os = "macos", windows))]
         {
             match &self.grabber {
@@ -234,6 +235,5 @@ mod tests {
         }
         let long = Accelerator::parse(&format!("Ctrl+{}", "A".repeat(200))).unwrap_err();
         assert!(long.render(Lang::En).contains("too long"));
-
     }
 }

@@ -171,9 +171,7 @@ pub fn apply(
         tx.query_row("SELECT status FROM sessions WHERE id = ?1", [id], |r| r.get(0)).optional()?;
     match status.as_deref() {
         None => return Err(not_found(id)),
-        Some("active") => {
-            return Err(Error::conflict("error_session_edit_running"))
-        }
+        Some("active") => return Err(Error::conflict("error_session_edit_running")),
         Some(_) => {}
     }
     let mut seen = HashSet::new();
