@@ -30,8 +30,14 @@ pub struct Subscription {
     pub added_at: DateTime<Utc>,
     /// When the calendar was last read (or confirmed unchanged) successfully.
     pub refreshed_at: Option<DateTime<Utc>>,
-    /// The last attempt's failure, as a sentence; `None` after a good refresh.
+    /// The last attempt's failure, as a sentence; `None` after a good refresh. The store fills it
+    /// only for a failure stored as text (before failures were kept as messages); otherwise
+    /// `error_words` holds it, and the shell says it in the language in effect.
     pub error: Option<String>,
+    /// The last attempt's failure as a catalogue message, not sent to the window as such.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub error_words: Option<Msg>,
     /// How many calls the subscription holds now.
     pub calls: u32,
     /// The events of the last good refresh that could not become calls, each with its reason.
@@ -57,7 +63,7 @@ pub enum FetchOutcome {
     Fetched { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
     /// The fetch failed; `reason` is a sentence saying what happened (not what to do: the store adds
     /// that the calls of the last good refresh are kept).
-    Failed { reason: String },
+    Failed { reason: Msg },
 }
 
 /// A fetch's outcome, read: what `Store::record_read` stores. Reading a calendar is the costly part,
@@ -70,17 +76,14 @@ pub enum FetchRead {
         etag: Option<String>,
         last_modified: Option<String>,
     },
-    /// The sentence stored beside the subscription.
-    Failed(String),
+    /// The message stored beside the subscription.
+    Failed(Msg),
 }
 
 impl FetchRead {
     /// A failure: `reason` (what happened), and that nothing was lost.
-    pub fn failed(reason: &str) -> Self {
-        FetchRead::Failed(format!(
-            "{} The calls from the last good refresh are kept; Stint tries again later.",
-            reason.trim()
-        ))
+    pub fn failed(reason: Msg) -> Self {
+        FetchRead::Failed(Msg::new("error_subscription_failed").said("reason", reason))
     }
 }
 
@@ -88,20 +91,14 @@ impl FetchRead {
 pub fn read_fetch(outcome: FetchOutcome, options: &IcsImportOptions) -> FetchRead {
     match outcome {
         FetchOutcome::NotModified => FetchRead::NotModified,
-        FetchOutcome::Failed { reason } => FetchRead::failed(&reason),
+        FetchOutcome::Failed { reason } => FetchRead::failed(reason),
         FetchOutcome::Fetched { body, etag, last_modified } => {
             let Ok(text) = std::str::from_utf8(&body) else {
-                return FetchRead::failed("The address did not return a calendar (the answer is not text).");
+                return FetchRead::failed(Msg::new("error_subscription_not_text"));
             };
             match import_ics(text, options) {
                 Ok(import) => FetchRead::Calendar { import, etag, last_modified },
-                Err(e) => {
-                    let why = match e {
-                        Error::InvalidInput { message, .. } => message,
-                        other => other.to_string(),
-                    };
-                    FetchRead::failed(&format!("The address did not return a calendar Stint can read ({why})."))
-                }
+                Err(e) => FetchRead::failed(Msg::new("error_subscription_not_calendar").said("problem", e.words())),
             }
         }
     }

@@ -195,7 +195,10 @@ fn a_failed_subscription_refresh_reads_as_a_sentence() {
         FetchOutcome::Fetched { body: b"not a calendar".to_vec(), etag: None, last_modified: None },
     ] {
         let FetchRead::Failed(reason) = read_fetch(outcome, &options) else { panic!("a failure was expected") };
-        assert_eq!(flaw(&reason), None, "{reason:?}");
+        for lang in Lang::ALL {
+            let reason = reason.render(lang);
+            assert_eq!(flaw(&reason), None, "{lang:?}: {reason:?}");
+        }
     }
 }
 
