@@ -89,7 +89,11 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(back.render(lang), msg.render(lang));
         }
-        assert!(back.render(Lang::De).starts_with("example.org hat den Kalender nicht innerhalb von 20 Sek. gesendet."), "{}", back.render(Lang::De));
+        assert!(
+            back.render(Lang::De).starts_with("example.org hat den Kalender nicht innerhalb von 20 Sek. gesendet."),
+            "{}",
+            back.render(Lang::De)
+        );
     }
 
     #[test]

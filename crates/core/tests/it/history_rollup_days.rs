@@ -117,7 +117,6 @@ fn migrating_to_version_8_fills_the_days_from_the_hours_already_there() {
              PRAGMA user_version = 7;",
         )
         .unwrap();
-
     }
     let (mut store, _) = Store::open(&path, chrono::Utc::now()).unwrap();
     let period = store.history_period(date(2025, 4, 30), date(2025, 5, 10), KOLKATA, date(2025, 5, 10)).unwrap();
