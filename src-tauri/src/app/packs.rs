@@ -12,7 +12,9 @@ use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
 use crate::desktop::tray;
+use crate::ipc::error::spoken;
 use crate::ipc::events;
+
 use crate::ipc::pack_imports::hold_file;
 
 /// What a pack file's name ends with.
@@ -39,7 +41,9 @@ pub fn describe(import: &PackImport) -> String {
 /// Holds a pack for the user's confirmation on behalf of a drop or a link; tells the user if it cannot.
 fn hold_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) {
     if let Err(e) = hold_file(app, path, source) {
-        events::notice(app, format!("Stint cannot open the community pack {}: {e}", path.display()), true);
+        let words =
+            Msg::new("error_notice_pack_open").text("file", path.display().to_string()).said("problem", e.words());
+        events::notice(app, words.render(spoken()), true);
     }
 }
 
@@ -49,9 +53,10 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
         if has_pack_suffix(path) {
             hold_and_tell(app, path, PackSource::file(&path.to_string_lossy()));
         } else {
-            let message =
-                format!("Only community packs ({PACK_SUFFIX} files) can be dropped here, not {}.", path.display());
-            events::notice(app, message, true);
+            let words = Msg::new("error_notice_drop_not_pack")
+                .text("suffix", PACK_SUFFIX)
+                .text("file", path.display().to_string());
+            events::notice(app, words.render(spoken()), true);
         }
     }
 }
@@ -67,7 +72,9 @@ pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
         }
         match pack_path_of_deep_link(url) {
             Ok(path) => hold_and_tell(app, &path, PackSource::link(&path.to_string_lossy())),
-            Err(e) => events::notice(app, format!("Stint cannot open this link: {e}"), true),
+            Err(e) => {
+                events::notice(app, Msg::new("error_notice_link").said("problem", e.words()).render(spoken()), true)
+            }
         }
     }
 }

@@ -107,7 +107,8 @@ pub fn join<R: Runtime>(
     super::call_rooms::enter_room_of(app, &target.call_id);
     if let Some(link) = joined.join_link {
         if let Err(e) = links.open(&link) {
-            events::notice(app, format!("Joined, but the call's link did not open: {e}"), true);
+            let words = stint_core::i18n::Msg::new("error_notice_join_link").said("problem", e.words());
+            events::notice(app, words.render(super::error::spoken()), true);
         }
     }
     Ok(joined.outcome.view)

@@ -63,11 +63,8 @@ pub fn pending_pack_imports<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<
             Ok(import) => shown.push(import),
             Err(e) => {
                 let _ = app.state::<PendingPacks>().release(pack.id);
-                events::notice(
-                    &app,
-                    format!("A community pack could not be shown, so it was set aside ({e}). Open it again to retry."),
-                    true,
-                );
+                let words = Msg::new("error_notice_pack_set_aside").said("problem", e.words());
+                events::notice(&app, words.render(super::error::spoken()), true);
             }
         }
     }
