@@ -156,7 +156,7 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
 
   it('Calls, empty, and a refused calendar address beside its field', async () => {
     backend({
-      add_subscription: rejectWith('invalid_input', 'url: This is not a valid web address; check it and try again.', 'url'),
+      add_subscription: rejectWith('invalid_input', 'This is not a valid web address; check it and try again.', 'url'),
     });
     openMain();
     await goTo('Calls');

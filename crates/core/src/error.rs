@@ -1,6 +1,11 @@
 //! The one error type of the core. Its `code()` values are stable: the UI and tests match on them.
 //! Its `Display` is what the user reads, so every variant displays a sentence (see `docs/words.md`):
 //! what happened and what to do; a field name or an id never shows.
+//!
+//! Every sentence an error carries is a catalogue message (`Msg`: a key and its arguments), so the
+//! shell says it in the user's language ([`Error::say`]); `Display` is the English of the same
+//! message. There is no constructor that takes a plain English sentence: a refusal is made with
+//! [`Error::told`], a conflict with `Error::Conflict(Msg)`, so an English-only error cannot come back.
 
 use serde::Serialize;
 
@@ -13,22 +18,22 @@ const MAX_DETAIL_CHARS: usize = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
-    /// Input that breaks a rule. `message` is the whole sentence the user reads (in English);
-    /// `words`, when present, is the same sentence as a catalogue message the shell says in the
-    /// user's language; `field` (e.g. `phases[2].seconds`) only places it next to its form field and is
-    /// never shown.
+    /// Input that breaks a rule, made with [`Error::told`]. `words` is the sentence as a catalogue
+    /// message the shell says in the user's language; `message` is the same sentence in English (for
+    /// logs and `Display`); `field` (e.g. `phases[2].seconds`) only places it next to its form field
+    /// and is never shown.
     #[error("{message}")]
-    InvalidInput { field: String, message: String, words: Option<Msg> },
+    InvalidInput { field: String, message: String, words: Msg },
     /// The user's thing no longer exists (deleted elsewhere, or a stale list).
     #[error("{}", .0.words().render(Lang::En))]
     NotFound(Thing),
     /// The request conflicts with the current state (editing a built-in, resuming a running session …);
-    /// the text is a whole sentence.
-    #[error("{0}")]
-    Conflict(String),
-    /// The database file was written by a newer Stint; it is left untouched. The text is a sentence.
-    #[error("{0}")]
-    NewerSchema(String),
+    /// the message is a whole sentence.
+    #[error("{}", .0.render(Lang::En))]
+    Conflict(Msg),
+    /// The database file was written by a newer Stint; it is left untouched. The message is a sentence.
+    #[error("{}", .0.render(Lang::En))]
+    NewerSchema(Msg),
     /// SQLite or the file system failed; the text is the short technical detail, said last.
     #[error("{}", storage_words(.0).render(Lang::En))]
     Storage(String),
@@ -78,15 +83,15 @@ fn short(detail: &str) -> String {
 }
 
 impl Error {
-    /// Input that breaks a rule, said by `message` in English only.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidInput { field: field.into(), message: message.into(), words: None }
-    }
-
     /// Input that breaks a rule, said by a catalogue message: English in `Display`, the user's
     /// language in [`Error::say`].
     pub fn told(field: impl Into<String>, words: Msg) -> Self {
-        Error::InvalidInput { field: field.into(), message: words.render(Lang::En), words: Some(words) }
+        Error::InvalidInput { field: field.into(), message: words.render(Lang::En), words }
+    }
+
+    /// A conflict with the current state, said by the catalogue message `key` without arguments.
+    pub fn conflict(key: &'static str) -> Self {
+        Error::Conflict(Msg::new(key))
     }
 
     /// The stable machine-readable code of this error.
@@ -108,19 +113,18 @@ impl Error {
         }
     }
 
-    /// The catalogue message of this error, when it has one.
-    pub fn words(&self) -> Option<Msg> {
+    /// The catalogue message of this error: every error has one.
+    pub fn words(&self) -> Msg {
         match self {
-            Error::InvalidInput { words, .. } => words.clone(),
-            Error::NotFound(thing) => Some(thing.words()),
-            Error::Storage(detail) => Some(storage_words(detail)),
-            Error::Conflict(_) | Error::NewerSchema(_) => None,
+            Error::InvalidInput { words, .. } | Error::Conflict(words) | Error::NewerSchema(words) => words.clone(),
+            Error::NotFound(thing) => thing.words(),
+            Error::Storage(detail) => storage_words(detail),
         }
     }
 
-    /// The sentence in `lang`; a message without a catalogue key stays English.
+    /// The sentence in `lang`.
     pub fn say(&self, lang: Lang) -> String {
-        self.words().map_or_else(|| self.to_string(), |words| words.render(lang))
+        self.words().render(lang)
     }
 }
 
@@ -165,8 +169,9 @@ mod tests {
 
     #[test]
     fn invalid_input_shows_the_sentence_alone() {
-        let e = Error::invalid("phases[2].seconds", "A phase lasts at most 8 hours; phase 3 lasts 9 hours.");
-        assert_eq!(e.to_string(), "A phase lasts at most 8 hours; phase 3 lasts 9 hours.");
+        let e =
+            Error::told("phases[2].seconds", Msg::new("error_phase_length").count("n", 3).length("length", 9 * 3600));
+        assert_eq!(e.to_string(), "A phase lasts 5 s to 8 h; phase 3 lasts 9 h. Change its length and save again.");
         assert_eq!(e.field(), Some("phases[2].seconds"));
     }
 
@@ -200,7 +205,12 @@ mod tests {
         assert_eq!(de.field.as_deref(), Some("phases[0].label"));
         assert_eq!(ErrorPayload::from(&e).message, e.to_string());
         assert!(ErrorPayload::said_in(&Error::NotFound(Thing::Format), Lang::Es).message.starts_with("Stint ya no"));
-        let plain = Error::Conflict("A session is running. Stop it first.".into());
-        assert_eq!(ErrorPayload::said_in(&plain, Lang::De).message, "A session is running. Stop it first.");
+        let running = Error::conflict("error_session_already_running");
+        assert_eq!(running.to_string(), "A session is already running. Stop it before starting another.");
+        assert_eq!(
+            ErrorPayload::said_in(&running, Lang::De).message,
+            "Eine Sitzung läuft bereits. Beende sie, bevor du eine weitere startest."
+        );
+        assert_eq!(ErrorPayload::said_in(&running, Lang::De).code, "conflict");
     }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Msg;
 use crate::ics::{import_ics, IcsImport, IcsImportOptions};
 use crate::{Error, Result};
 
@@ -29,8 +30,14 @@ pub struct Subscription {
     pub added_at: DateTime<Utc>,
     /// When the calendar was last read (or confirmed unchanged) successfully.
     pub refreshed_at: Option<DateTime<Utc>>,
-    /// The last attempt's failure, as a sentence; `None` after a good refresh.
+    /// The last attempt's failure, as a sentence; `None` after a good refresh. The store fills it
+    /// only for a failure stored as text (before failures were kept as messages); otherwise
+    /// `error_words` holds it, and the shell says it in the language in effect.
     pub error: Option<String>,
+    /// The last attempt's failure as a catalogue message, not sent to the window as such.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub error_words: Option<Msg>,
     /// How many calls the subscription holds now.
     pub calls: u32,
     /// The events of the last good refresh that could not become calls, each with its reason.
@@ -56,7 +63,7 @@ pub enum FetchOutcome {
     Fetched { body: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
     /// The fetch failed; `reason` is a sentence saying what happened (not what to do: the store adds
     /// that the calls of the last good refresh are kept).
-    Failed { reason: String },
+    Failed { reason: Msg },
 }
 
 /// A fetch's outcome, read: what `Store::record_read` stores. Reading a calendar is the costly part,
@@ -69,17 +76,14 @@ pub enum FetchRead {
         etag: Option<String>,
         last_modified: Option<String>,
     },
-    /// The sentence stored beside the subscription.
-    Failed(String),
+    /// The message stored beside the subscription.
+    Failed(Msg),
 }
 
 impl FetchRead {
     /// A failure: `reason` (what happened), and that nothing was lost.
-    pub fn failed(reason: &str) -> Self {
-        FetchRead::Failed(format!(
-            "{} The calls from the last good refresh are kept; Stint tries again later.",
-            reason.trim()
-        ))
+    pub fn failed(reason: Msg) -> Self {
+        FetchRead::Failed(Msg::new("error_subscription_failed").said("reason", reason))
     }
 }
 
@@ -87,20 +91,14 @@ impl FetchRead {
 pub fn read_fetch(outcome: FetchOutcome, options: &IcsImportOptions) -> FetchRead {
     match outcome {
         FetchOutcome::NotModified => FetchRead::NotModified,
-        FetchOutcome::Failed { reason } => FetchRead::failed(&reason),
+        FetchOutcome::Failed { reason } => FetchRead::failed(reason),
         FetchOutcome::Fetched { body, etag, last_modified } => {
             let Ok(text) = std::str::from_utf8(&body) else {
-                return FetchRead::failed("The address did not return a calendar (the answer is not text).");
+                return FetchRead::failed(Msg::new("error_subscription_not_text"));
             };
             match import_ics(text, options) {
                 Ok(import) => FetchRead::Calendar { import, etag, last_modified },
-                Err(e) => {
-                    let why = match e {
-                        Error::InvalidInput { message, .. } => message,
-                        other => other.to_string(),
-                    };
-                    FetchRead::failed(&format!("The address did not return a calendar Stint can read ({why})."))
-                }
+                Err(e) => FetchRead::failed(Msg::new("error_subscription_not_calendar").said("problem", e.words())),
             }
         }
     }
@@ -111,36 +109,32 @@ pub fn read_fetch(outcome: FetchOutcome, options: &IcsImportOptions) -> FetchRea
 /// `invalid_input` on field `url`, in a sentence.
 pub fn subscription_url(input: &str) -> Result<String> {
     let input = input.trim();
-    let refuse = |why: &str| Error::invalid("url", why.to_string());
+    let refuse = |key: &'static str| Error::told("url", Msg::new(key));
     if input.is_empty() {
-        return Err(refuse("Type the address of a calendar, such as https://example.org/calendar.ics."));
+        return Err(refuse("error_subscription_url_empty"));
     }
     if input.chars().count() > MAX_URL_CHARS {
-        return Err(refuse("This address is too long to be a calendar's; check that you pasted only the address."));
+        return Err(refuse("error_subscription_url_too_long"));
     }
-    let (scheme, rest) = input
-        .split_once("://")
-        .ok_or_else(|| refuse("This is not a web address; a calendar's address starts with https:// or webcal://."))?;
+    let (scheme, rest) = input.split_once("://").ok_or_else(|| refuse("error_subscription_url_not_web"))?;
     let scheme = scheme.to_ascii_lowercase();
     let https = match scheme.as_str() {
         "https" | "webcal" | "webcals" => format!("https://{rest}"),
         "http" => format!("http://{rest}"),
-        _ => return Err(refuse("Stint subscribes only to https:// and webcal:// addresses; check the address.")),
+        _ => return Err(refuse("error_subscription_url_scheme")),
     };
-    let url =
-        url::Url::parse(&https).map_err(|_| refuse("This is not a valid web address; check it and try again."))?;
+    let url = url::Url::parse(&https).map_err(|_| refuse("error_subscription_url_invalid"))?;
     let host = url.host_str().unwrap_or_default();
     if host.is_empty() {
-        return Err(refuse("This address names no server; check it and try again."));
+        return Err(refuse("error_subscription_url_no_host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(refuse(
-            "Stint does not keep passwords in calendar addresses; use the calendar's secret address instead.",
-        ));
+        return Err(refuse("error_subscription_url_password"));
     }
     if url.scheme() == "http" && !is_loopback(host) {
-        return Err(refuse("Stint subscribes only over https, so that nobody can change the calendar on the way; use the https:// address."));
+        return Err(refuse("error_subscription_url_not_https"));
     }
+
     Ok(url.to_string())
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::format::{FormatDraft, Phase};
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 mod expand;
@@ -171,41 +172,29 @@ impl Timeline {
     pub fn push(&mut self, event: Event) -> Result<()> {
         let at = to_ms(event.at);
         if at < to_ms(self.started_at) {
-            return Err(Error::invalid(
-                "at",
-                "That moment is before the session started. Check the computer's clock and try again.",
-            ));
+            return Err(Error::told("at", Msg::new("error_timeline_before_start")));
         }
         if self.events.last().is_some_and(|last| at < to_ms(last.at)) {
-            return Err(Error::invalid(
-                "at",
-                "That moment is earlier than the session's last change. Check the computer's clock and try again.",
-            ));
+            return Err(Error::told("at", Msg::new("error_timeline_before_last")));
         }
         if let EventKind::Extend { seconds } = event.kind {
             if seconds == 0 || seconds > MAX_EXTEND_SECONDS {
-                return Err(Error::invalid(
+                return Err(Error::told(
                     "seconds",
-                    format!(
-                        "A phase can be extended by 1 s to {} at a time, not {}. Choose a shorter extension.",
-                        crate::words::length(u64::from(MAX_EXTEND_SECONDS)),
-                        crate::words::length(u64::from(seconds))
-                    ),
+                    Msg::new("error_timeline_extend")
+                        .length("max", u64::from(MAX_EXTEND_SECONDS))
+                        .length("length", u64::from(seconds)),
                 ));
             }
         }
         let state = walk(self, at, false);
         if state.ended_at.is_some() {
-            return Err(Error::Conflict("This session has already ended. Start a new one to go on.".into()));
+            return Err(Error::conflict("error_session_already_ended"));
         }
         let paused = state.current.running_since.is_none();
         match event.kind {
-            EventKind::Pause if paused => {
-                return Err(Error::Conflict("This session is already paused. Resume it to go on.".into()))
-            }
-            EventKind::Resume if !paused => {
-                return Err(Error::Conflict("This session is not paused, so there is nothing to resume.".into()))
-            }
+            EventKind::Pause if paused => return Err(Error::conflict("error_session_already_paused")),
+            EventKind::Resume if !paused => return Err(Error::conflict("error_session_not_paused")),
             _ => {}
         }
         self.events.push(Event { at: from_ms(at), kind: event.kind });

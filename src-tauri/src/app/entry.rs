@@ -91,6 +91,9 @@ fn join<R: Runtime>(app: &AppHandle<R>, target: &JoinTarget) {
     let Some(links) = app.try_state::<Links>() else { return };
     match calls::join(app, &links, target, true) {
         Ok(_) => tray::show_main_window(app),
-        Err(e) => events::notice(app, format!("Cannot join the call: {}", e.0), true),
+        Err(e) => {
+            let words = stint_core::i18n::Msg::new("error_notice_join").said("problem", e.0.words());
+            events::notice(app, words.render(crate::ipc::error::spoken()), true)
+        }
     }
 }

@@ -5,13 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
+use stint_core::i18n::Msg;
 use stint_core::pack::PackSource;
 use stint_core::store::{PackAction, PackImport};
 use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
 use crate::desktop::tray;
+use crate::ipc::error::spoken;
 use crate::ipc::events;
+
 use crate::ipc::pack_imports::hold_file;
 
 /// What a pack file's name ends with.
@@ -38,7 +41,9 @@ pub fn describe(import: &PackImport) -> String {
 /// Holds a pack for the user's confirmation on behalf of a drop or a link; tells the user if it cannot.
 fn hold_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) {
     if let Err(e) = hold_file(app, path, source) {
-        events::notice(app, format!("Stint cannot open the community pack {}: {e}", path.display()), true);
+        let words =
+            Msg::new("error_notice_pack_open").text("file", path.display().to_string()).said("problem", e.words());
+        events::notice(app, words.render(spoken()), true);
     }
 }
 
@@ -48,9 +53,10 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
         if has_pack_suffix(path) {
             hold_and_tell(app, path, PackSource::file(&path.to_string_lossy()));
         } else {
-            let message =
-                format!("Only community packs ({PACK_SUFFIX} files) can be dropped here, not {}.", path.display());
-            events::notice(app, message, true);
+            let words = Msg::new("error_notice_drop_not_pack")
+                .text("suffix", PACK_SUFFIX)
+                .text("file", path.display().to_string());
+            events::notice(app, words.render(spoken()), true);
         }
     }
 }
@@ -66,7 +72,9 @@ pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
         }
         match pack_path_of_deep_link(url) {
             Ok(path) => hold_and_tell(app, &path, PackSource::link(&path.to_string_lossy())),
-            Err(e) => events::notice(app, format!("Stint cannot open this link: {e}"), true),
+            Err(e) => {
+                events::notice(app, Msg::new("error_notice_link").said("problem", e.words()).render(spoken()), true)
+            }
         }
     }
 }
@@ -80,53 +88,26 @@ fn has_pack_suffix(path: &Path) -> bool {
 /// `path`s, a relative path, another file type, a file that is not there (after following links).
 pub fn pack_path_of_deep_link(url: &Url) -> Result<PathBuf> {
     if url.scheme() != DEEP_LINK_SCHEME {
-        return Err(Error::invalid(
-            "url",
-            format!(
-                "Stint opens only {DEEP_LINK_SCHEME}:// links to community packs, and this link is not one. Ask \
-                 whoever sent it for the pack file instead."
-            ),
-        ));
+        return Err(Error::told("url", Msg::new("error_link_not_stint").text("scheme", DEEP_LINK_SCHEME)));
     }
     if url.host_str() != Some("import") {
-        return Err(Error::invalid(
-            "url",
-            "This Stint link does not ask to import a pack, the only thing Stint's links do. Ask whoever sent it for \
-             the pack file instead.",
-        ));
+        return Err(Error::told("url", Msg::new("error_link_not_import")));
     }
     let paths: Vec<String> = url.query_pairs().filter(|(k, _)| k == "path").map(|(_, v)| v.into_owned()).collect();
     let [path] = paths.as_slice() else {
-        return Err(Error::invalid(
-            "path",
-            "This Stint link names no pack file, or more than one. Ask whoever sent it for a link to one pack file.",
-        ));
+        return Err(Error::told("path", Msg::new("error_link_pack_count")));
     };
     let path = PathBuf::from(path);
     if !path.is_absolute() {
-        return Err(Error::invalid(
-            "path",
-            "This Stint link does not give the whole location of its pack file. Open the pack file from Stint's \
-             window instead.",
-        ));
+        return Err(Error::told("path", Msg::new("error_link_pack_relative")));
     }
-    let not_a_pack = || {
-        Error::invalid(
-            "path",
-            format!(
-                "This link points to a file that is not a Stint pack (a {PACK_SUFFIX} file). Open a pack file instead."
-            ),
-        )
-    };
+    let not_a_pack = || Error::told("path", Msg::new("error_link_not_pack_file").text("suffix", PACK_SUFFIX));
     if !has_pack_suffix(&path) {
         return Err(not_a_pack());
     }
     let real = std::fs::canonicalize(&path).map_err(|e| {
         log::warn!("cannot open {}: {e}", path.display());
-        Error::invalid(
-            "path",
-            "Stint cannot open the pack file this link names; it may have been moved or deleted. Get the pack again.",
-        )
+        Error::told("path", Msg::new("error_link_pack_missing"))
     })?;
     if !real.is_file() || !has_pack_suffix(&real) {
         return Err(not_a_pack());

@@ -5,10 +5,13 @@
 use stint_core::live::Changes;
 use tauri::{AppHandle, Manager, Runtime};
 
+use stint_core::i18n::Msg;
 use stint_core::{Error, Result};
 use url::Url;
 
+use crate::ipc::error::spoken;
 use crate::ipc::events::{self, emit, ROOM_STATUS};
+
 use crate::ipc::publish::publish;
 use crate::room::service::{self, RoomHandle, RoomSink, RoomStatus};
 use crate::room::vault::TokenVault;
@@ -52,13 +55,19 @@ fn vault() -> Box<dyn TokenVault> {
 pub fn on_room_link<R: Runtime>(app: &AppHandle<R>, url: &Url) {
     let address = match room_address_of_link(url) {
         Ok(address) => address,
-        Err(e) => return events::notice(app, format!("Stint cannot open this room link: {e}"), true),
+        Err(e) => {
+            let words = Msg::new("error_notice_room_link").said("problem", e.words());
+            return events::notice(app, words.render(spoken()), true);
+        }
     };
     let Some(room) = app.try_state::<RoomHandle>().map(|r| r.inner().clone()) else { return };
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         match room.join(address.clone()).await {
-            Ok(()) => events::notice(&app, format!("You follow the host of {address}."), false),
+            Ok(()) => {
+                let words = Msg::new("notify_following_room").text("room", address.as_str());
+                events::notice(&app, words.render(spoken()), false)
+            }
             Err(message) => events::notice(&app, message, true),
         }
     });
@@ -69,10 +78,7 @@ pub fn room_address_of_link(url: &Url) -> Result<String> {
     let addresses: Vec<String> =
         url.query_pairs().filter(|(k, _)| k == "address").map(|(_, v)| v.into_owned()).collect();
     let [address] = addresses.as_slice() else {
-        return Err(Error::invalid(
-            "address",
-            "This Stint link names no live room, or more than one. Ask the host for the room's link again.",
-        ));
+        return Err(Error::told("address", Msg::new("error_link_room_count")));
     };
     crate::ipc::room::checked_address(address.clone())
 }

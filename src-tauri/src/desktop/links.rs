@@ -70,10 +70,7 @@ impl Links {
         let url = validate_join_link(url)?;
         self.0.open(&url).map_err(|e| {
             log::warn!("cannot open the link {url}: {e}");
-            Error::Conflict(
-                "Stint could not hand the link to your browser. Copy the link from the call and open it yourself."
-                    .to_string(),
-            )
+            Error::conflict("error_link_browser_failed")
         })
     }
 }

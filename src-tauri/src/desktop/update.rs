@@ -13,6 +13,7 @@
 use std::sync::Mutex;
 
 use serde::Serialize;
+use stint_core::i18n::Msg;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Error, Update, UpdaterExt};
 use ts_rs::TS;
@@ -73,12 +74,13 @@ impl Pending {
 }
 
 /// Asks the release server for its manifest. `Ok(None)`: it says there is nothing (204).
-pub async fn fetch<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Offered>, String> {
+pub async fn fetch<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Offered>, Msg> {
     let mut builder = app.updater_builder().version_comparator(|_, _| true);
     if let Some(url) = std::env::var(URL_ENV).ok().filter(|u| !u.trim().is_empty()) {
-        let url = url.trim().parse().map_err(|_| {
-            format!("{URL_ENV} is not a web address ({url}); correct it or unset it to use Stint's release server.")
-        })?;
+        let url = url
+            .trim()
+            .parse()
+            .map_err(|_| Msg::new("error_update_bad_url").text("variable", URL_ENV).text("url", url.as_str()))?;
         builder = builder.endpoints(vec![url]).map_err(|e| check_failed(&e))?;
     }
     let updater = builder.build().map_err(|e| check_failed(&e))?;
@@ -91,62 +93,49 @@ pub async fn fetch<R: Runtime>(app: &AppHandle<R>) -> Result<Option<Offered>, St
 }
 
 /// Downloads, verifies and installs `update`. The running Stint is untouched when this fails.
-pub async fn install(update: &Update) -> Result<(), String> {
+pub async fn install(update: &Update) -> Result<(), Msg> {
     update.download_and_install(|_, _| {}, || {}).await.map_err(|e| install_failed(&update.version, &e))
 }
 
 /// The sentence for a check that failed.
-pub fn check_failed(error: &Error) -> String {
+pub fn check_failed(error: &Error) -> Msg {
     log::warn!("update check: {error}");
     match error {
-        Error::InsecureTransportProtocol => format!(
-            "Stint refuses an update address that does not start with https://; correct {URL_ENV} or unset it."
-        ),
-        Error::TargetNotFound(_) | Error::TargetsNotFound(_) => {
-            "The release server offers no update for this kind of installation; download the new version from the website instead."
-                .into()
-        }
-        Error::Serialization(_) | Error::ReleaseNotFound | Error::Semver(_) => {
-            "The release server's answer could not be read, so nothing was installed; try again later.".into()
-        }
-        _ => "Stint could not reach its release server; check your connection and try again later.".into(),
+        Error::InsecureTransportProtocol => Msg::new("error_update_not_https").text("variable", URL_ENV),
+        Error::TargetNotFound(_) | Error::TargetsNotFound(_) => Msg::new("error_update_no_target"),
+        Error::Serialization(_) | Error::ReleaseNotFound | Error::Semver(_) => Msg::new("error_update_unreadable"),
+        _ => Msg::new("error_update_unreachable"),
     }
 }
 
 /// The sentence for an install that failed; names a bad signature as such.
-pub fn install_failed(version: &str, error: &Error) -> String {
+pub fn install_failed(version: &str, error: &Error) -> Msg {
     log::warn!("update install ({version}): {error}");
-    match error {
-        Error::Minisign(_) | Error::Base64(_) | Error::SignatureUtf8(_) => format!(
-            "The download of Stint {version} is not signed by Stint's developers, so it was not installed and this version keeps running; try again later, and tell the developers if it happens again."
-        ),
-        Error::SignedVersionMismatch { .. } | Error::MissingSignedVersion => format!(
-            "The release server announced Stint {version}, but its signature is for another version, so nothing was installed; try again later."
-        ),
-        Error::InvalidUpdaterFormat => format!(
-            "The download of Stint {version} is not a package this installation can use, so nothing was installed; download the new version from the website instead."
-        ),
-        Error::AuthenticationFailed | Error::PackageInstallFailed | Error::DebInstallFailed => format!(
-            "Stint {version} was downloaded but the system did not install it (installing needs an administrator's password); try again, or install it from the website."
-        ),
-        Error::Reqwest(_) | Error::Network(_) => format!(
-            "The download of Stint {version} did not complete, so nothing was installed; check your connection and try again."
-        ),
-        _ => format!(
-            "Stint {version} could not be installed, and this version keeps running; try again, or install it from the website."
-        ),
-    }
+    let key = match error {
+        Error::Minisign(_) | Error::Base64(_) | Error::SignatureUtf8(_) => "error_update_unsigned",
+        Error::SignedVersionMismatch { .. } | Error::MissingSignedVersion => "error_update_signature_mismatch",
+        Error::InvalidUpdaterFormat => "error_update_wrong_package",
+        Error::AuthenticationFailed | Error::PackageInstallFailed | Error::DebInstallFailed => {
+            "error_update_not_installed_by_system"
+        }
+        Error::Reqwest(_) | Error::Network(_) => "error_update_download_incomplete",
+        _ => "error_update_install_failed",
+    };
+    Msg::new(key).text("version", version)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stint_core::i18n::Lang;
 
     #[test]
     fn a_bad_signature_is_named_as_such_and_says_nothing_was_installed() {
         let bad = Error::Minisign(minisign_error());
-        let message = install_failed("0.2.0", &bad);
+        let message = install_failed("0.2.0", &bad).render(Lang::En);
         assert!(message.contains("not signed by Stint's developers"), "{message}");
+        let de = install_failed("0.2.0", &bad).render(Lang::De);
+        assert!(de.contains("nicht von Stints Entwicklern signiert") && de.contains("0.2.0"), "{de}");
         assert!(message.contains("not installed"), "{message}");
         assert!(message.ends_with('.'), "{message}");
     }
@@ -163,9 +152,12 @@ mod tests {
             Error::SignedVersionMismatch { signed: "0.1.0".into(), announced: "0.2.0".into() },
         ];
         for error in &errors {
-            for message in [check_failed(error), install_failed("0.2.0", error)] {
-                assert!(message.starts_with(|c: char| c.is_uppercase()) && message.ends_with('.'), "{message}");
-                assert!(!message.contains("404") && !message.contains("linux-x86_64-deb"), "{message}");
+            for words in [check_failed(error), install_failed("0.2.0", error)] {
+                for lang in Lang::ALL {
+                    let message = words.render(lang);
+                    assert!(message.starts_with(|c: char| c.is_uppercase()) && message.ends_with('.'), "{message}");
+                    assert!(!message.contains("404") && !message.contains("linux-x86_64-deb"), "{message}");
+                }
             }
         }
     }

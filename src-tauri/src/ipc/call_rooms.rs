@@ -43,7 +43,9 @@ pub fn enter_room_of<R: Runtime>(app: &AppHandle<R>, call_id: &str) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         if let Err(message) = service.enter_call(room.clone()).await {
-            events::notice(&app, format!("The call started without its live room {room}. {message}"), true);
+            let words =
+                stint_core::i18n::Msg::new("error_notice_call_room").text("room", room).text("problem", message);
+            events::notice(&app, words.render(super::error::spoken()), true);
         }
     });
 }

@@ -84,10 +84,9 @@ pub(super) fn parse<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         log::warn!("a call from the window does not read at {path}: {}", e.inner());
-        Error::invalid(
+        Error::told(
             if path == "." { "value".to_string() } else { path },
-            "Stint could not read one of the call's values, so nothing was saved. Check the highlighted field and \
-             save again.",
+            stint_core::i18n::Msg::new("error_call_value_unreadable"),
         )
     })
 }
@@ -108,7 +107,8 @@ pub fn join<R: Runtime>(
     super::call_rooms::enter_room_of(app, &target.call_id);
     if let Some(link) = joined.join_link {
         if let Err(e) = links.open(&link) {
-            events::notice(app, format!("Joined, but the call's link did not open: {e}"), true);
+            let words = stint_core::i18n::Msg::new("error_notice_join_link").said("problem", e.words());
+            events::notice(app, words.render(super::error::spoken()), true);
         }
     }
     Ok(joined.outcome.view)

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::Utc;
+use stint_core::i18n::Msg;
 use stint_core::ics::{IcsImport, IcsImportOptions, MAX_ICS_BYTES};
 use stint_core::live::Changes;
 use stint_core::store::Community;
@@ -28,21 +29,15 @@ pub fn read_limited(path: &Path, limit: usize, field: &str) -> Result<Vec<u8>> {
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     let cannot = |e: std::io::Error| {
         log::warn!("cannot read {}: {e}", path.display());
-        Error::invalid(
-            field,
-            format!("Stint cannot read the file “{name}”. Check that it still exists, then choose it again."),
-        )
+        Error::told(field, Msg::new("error_file_unreadable").text("file", name.as_str()))
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() > limit {
-        return Err(Error::invalid(
+        return Err(Error::told(
             field,
-            format!(
-                "The file “{name}” is larger than {} KiB, too large for Stint to read. Choose another file.",
-                limit / 1024
-            ),
+            Msg::new("error_file_too_large").text("file", name.as_str()).count("max", (limit / 1024) as u64),
         ));
     }
     Ok(bytes)
@@ -73,13 +68,7 @@ pub async fn import_ics<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let Some(path) = dialogs.open_file(&app, "Import a calendar", CALENDAR).await else { return Ok(None) };
     let bytes = read_limited(&path, MAX_ICS_BYTES, "path")?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::invalid(
-            "path",
-            "This calendar file is not text Stint can read (it is not UTF-8), so nothing was imported. Export the \
-             calendar again and choose the new file.",
-        )
-    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::told("path", Msg::new("error_ics_not_utf8")))?;
     let options = IcsImportOptions {
         default_zone: local_zone(),
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
@@ -100,18 +89,18 @@ pub async fn export_ics<R: Runtime>(app: AppHandle<R>) -> CommandResult<Option<S
     let text = app.state::<AppState>().store.lock().export_ics(Utc::now())?;
     std::fs::write(&path, text).map_err(|e| {
         log::warn!("cannot write {}: {e}", path.display());
-        Error::invalid("path", "Stint could not save the calendar there. Choose a folder you can write to.")
+        Error::told("path", Msg::new("error_ics_cannot_save"))
     })?;
     Ok(Some(path.display().to_string()))
 }
 
 fn check_save_path(path: &Path) -> Result<(), Error> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "Choose where to save the calendar."));
+        return Err(Error::told("path", Msg::new("error_ics_choose_save")));
     }
     match path.parent() {
         Some(dir) if dir.is_dir() => Ok(()),
-        _ => Err(Error::invalid("path", "The folder to save the calendar in no longer exists. Choose another folder.")),
+        _ => Err(Error::told("path", Msg::new("error_ics_save_folder_gone"))),
     }
 }
 

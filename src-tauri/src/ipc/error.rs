@@ -61,11 +61,17 @@ mod tests {
 
     #[test]
     fn the_json_shape_is_code_message_field() {
-        let invalid = CommandError(Error::invalid("phases[0].seconds", "A phase lasts at least 5 s."));
+        let words = stint_core::i18n::Msg::new("error_phase_length").count("n", 1).length("length", 3);
+        let invalid = CommandError(Error::told("phases[0].seconds", words));
         assert_eq!(
             serde_json::to_value(&invalid).unwrap(),
-            json!({"code": "invalid_input", "message": "A phase lasts at least 5 s.", "field": "phases[0].seconds"})
+            json!({
+                "code": "invalid_input",
+                "message": "A phase lasts 5 s to 8 h; phase 1 lasts 3 s. Change its length and save again.",
+                "field": "phases[0].seconds"
+            })
         );
+
         let missing = CommandError(Error::NotFound(stint_core::Thing::Format));
         assert_eq!(
             serde_json::to_value(&missing).unwrap(),

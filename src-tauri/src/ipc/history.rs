@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
+use stint_core::i18n::Msg;
 use stint_core::live::Changes;
 use stint_core::store::{
     parse_day, parse_zone, ExportKind, HistoryOverview, HistoryPeriod, SessionDetail, SessionEdit, SessionSummary,
@@ -49,7 +50,7 @@ pub fn history_sessions(
             Ok(state.store.lock().sessions_in_days(from, to, tz, before_id, limit)?)
         }
         (None, None) => Ok(state.store.lock().sessions_page(before_id, limit)?),
-        _ => Err(Error::invalid("to", "Give both the first and the last day of the range, or neither.").into()),
+        _ => Err(Error::told("to", Msg::new("error_history_range_half")).into()),
     }
 }
 
@@ -108,9 +109,7 @@ pub async fn export_history<R: Runtime>(
     let dialogs = app.state::<FileDialogs>();
     let title = format!("Export your history as {name}");
     let Some(chosen) = dialogs.save_file(&app, &title, folder, &proposed).await else { return Ok(None) };
-    let dir = free_name(&chosen).ok_or_else(|| {
-        Error::invalid("path", "That folder already holds too many exports of this name. Choose another folder.")
-    })?;
+    let dir = free_name(&chosen).ok_or_else(|| Error::told("path", Msg::new("error_export_too_many")))?;
     let written = app.state::<AppState>().store.lock().export(kind, &dir, tz, Utc::now())?;
     Ok(Some(written.into_iter().map(|p| p.display().to_string()).collect()))
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use chrono::Utc;
 use serde::Serialize;
+use stint_core::i18n::Msg;
 use stint_core::pack::{parse_pack, PackChoice, PackPreview, PackSource, MAX_PACK_BYTES};
 use stint_core::store::PackImport;
 use stint_core::{Error, Result};
@@ -34,7 +35,7 @@ pub struct PendingPackImport {
 /// is told. A file that cannot be read or is not a valid pack is refused here, naming the problem.
 pub fn hold_file<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource) -> Result<u32> {
     if path.as_os_str().is_empty() {
-        return Err(Error::invalid("path", "Choose a pack file to import."));
+        return Err(Error::told("path", Msg::new("error_pack_choose_file")));
     }
     let bytes = read_limited(path, MAX_PACK_BYTES, "path")?;
     parse_pack(&bytes)?;
@@ -62,11 +63,8 @@ pub fn pending_pack_imports<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<
             Ok(import) => shown.push(import),
             Err(e) => {
                 let _ = app.state::<PendingPacks>().release(pack.id);
-                events::notice(
-                    &app,
-                    format!("A community pack could not be shown, so it was set aside ({e}). Open it again to retry."),
-                    true,
-                );
+                let words = Msg::new("error_notice_pack_set_aside").said("problem", e.words());
+                events::notice(&app, words.render(super::error::spoken()), true);
             }
         }
     }
@@ -92,9 +90,7 @@ pub fn confirm_pack_import<R: Runtime>(app: AppHandle<R>, id: u32, choice: PackC
     let pending = app.state::<PendingPacks>();
     let pack = pending.get(id)?;
     let Some(seen) = &pack.shown else {
-        return Err(
-            Error::Conflict("This pack was not shown to you yet; look at it before installing it.".into()).into()
-        );
+        return Err(Error::conflict("error_pack_not_shown").into());
     };
     let import =
         app.state::<AppState>().store.lock().install_pack(&pack.bytes, &pack.source, choice, seen, Utc::now())?;

@@ -74,11 +74,10 @@ pub async fn room_share(room: State<'_, RoomHandle>, on: bool) -> CommandResult<
 /// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
 /// (`!abc:example.org`), at most 255 bytes; anything else is `InvalidInput` naming `address`.
 pub fn checked_address(address: String) -> stint_core::Result<String> {
-    stint_core::room::room_address(&address).ok_or_else(|| {
-        Error::invalid("address", "Enter a room address such as #cafe:example.org, or a room id starting with !.")
-    })
+    stint_core::room::room_address(&address).ok_or_else(|| Error::told("address", Msg::new("error_room_address")))
 }
 
+/// The live room service's refusal: a sentence it has already said (see `room::service`).
 fn refused(message: String) -> CommandError {
-    Error::Conflict(message).into()
+    Error::Conflict(Msg::new("error_room_refused").text("reason", message)).into()
 }

@@ -133,11 +133,12 @@ pub fn room_cancel_browser_sign_in(pending: State<'_, PendingSignIn>) {
 
 async fn connect(homeserver: &str) -> CommandResult<Homeserver> {
     if homeserver.trim().is_empty() {
-        return Err(Error::invalid("homeserver", "Enter your homeserver's address, such as matrix.example.org.").into());
+        return Err(Error::told("homeserver", stint_core::i18n::Msg::new("error_room_no_homeserver")).into());
     }
     Homeserver::connect(homeserver).await.map_err(|e| conflict(e.to_string()))
 }
 
+/// A homeserver's refusal, a sentence already said (`RoomError::said`).
 fn conflict(message: String) -> CommandError {
-    Error::Conflict(message).into()
+    Error::Conflict(stint_core::i18n::Msg::new("error_room_refused").text("reason", message)).into()
 }

@@ -5,6 +5,7 @@
 //! why. The periodic refresh (`app::subscriptions`) goes through `refresh_due` here too.
 
 use chrono::Utc;
+use stint_core::i18n::{Lang, Msg};
 use stint_core::ics::IcsImportOptions;
 use stint_core::live::Changes;
 use stint_core::subscription::{read_fetch, FetchRead, FetchRequest, Subscription};
@@ -12,7 +13,8 @@ use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::communities::DEFAULT_ICS_FORMAT;
-use super::error::CommandResult;
+use super::error::{spoken, CommandResult};
+
 use super::history::local_zone;
 use super::publish::{perform, publish};
 use crate::state::AppState;
@@ -21,7 +23,16 @@ use crate::subscribe::fetch::{fetch, Limits};
 /// Every subscription, by address, with its last error and its skipped events.
 #[tauri::command(async)]
 pub fn list_subscriptions(state: State<'_, AppState>) -> CommandResult<Vec<Subscription>> {
-    Ok(state.store.lock().subscriptions()?)
+    Ok(state.store.lock().subscriptions()?.into_iter().map(|s| said_in(s, spoken())).collect())
+}
+
+/// The subscription with its last failure as a sentence in `lang`: a failure kept as a message is
+/// said now, in the language in effect; one stored as text before stays as it was.
+fn said_in(mut subscription: Subscription, lang: Lang) -> Subscription {
+    if let Some(words) = subscription.error_words.take() {
+        subscription.error = Some(words.render(lang));
+    }
+    subscription
 }
 
 /// Subscribes to the calendar at `url` (`https://` or `webcal://`) and reads it once; returns the
@@ -31,14 +42,14 @@ pub fn list_subscriptions(state: State<'_, AppState>) -> CommandResult<Vec<Subsc
 pub async fn add_subscription<R: Runtime>(app: AppHandle<R>, url: String) -> CommandResult<Subscription> {
     let added = perform(&app, |_| Changes::default(), |store, now| store.add_subscription(&url, now))?;
     let request = app.state::<AppState>().store.lock().fetch_request(added.id)?;
-    Ok(refresh(&app, &request, Limits::default()).await?)
+    Ok(said_in(refresh(&app, &request, Limits::default()).await?, spoken()))
 }
 
 /// Reads subscription `id` now, whether or not it is due.
 #[tauri::command]
 pub async fn refresh_subscription<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<Subscription> {
     let request = app.state::<AppState>().store.lock().fetch_request(id)?;
-    Ok(refresh(&app, &request, Limits::default()).await?)
+    Ok(said_in(refresh(&app, &request, Limits::default()).await?, spoken()))
 }
 
 /// Removes subscription `id` and its calls (the UI asks first).
@@ -57,8 +68,8 @@ pub async fn refresh<R: Runtime>(app: &AppHandle<R>, request: &FetchRequest, lim
     let recorded = state.store.lock().record_read(request.id, read, &options, Utc::now());
     let recorded = match recorded {
         // The calendar was read but its events could not be stored: nothing changed; say so.
-        Err(Error::InvalidInput { message, .. }) => {
-            let failed = FetchRead::failed(&format!("Stint could not store this calendar's events ({message})."));
+        Err(Error::InvalidInput { words, .. }) => {
+            let failed = FetchRead::failed(Msg::new("error_subscription_not_stored").said("problem", words));
             state.store.lock().record_read(request.id, failed, &options, Utc::now())
         }
         other => other,

@@ -5,9 +5,11 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use stint_core::i18n::Msg;
 use stint_core::update::{judge_offer, next_check, NextCheck, Offer};
 use tauri::{AppHandle, Manager, Runtime, State};
 
+use super::error::spoken;
 use super::events;
 use crate::desktop::update::{self, AvailableUpdate, Pending, UpdateStatus};
 use crate::state::AppState;
@@ -75,7 +77,7 @@ pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> UpdateStatus {
     let Some(update) = updates.pending.take() else {
         return updates.set(|s| {
             s.available = None;
-            s.message = Some("There is no update to install; press Check now to look for one.".into());
+            s.message = Some(Msg::new("error_update_nothing_to_install").render(spoken()));
             s.message_is_error = true;
         });
     };
@@ -86,13 +88,14 @@ pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> UpdateStatus {
             crate::desktop::single_instance::release(&app.state::<AppState>().data_dir);
             app.request_restart();
             updates.set(|s| {
-                s.message = Some(format!("Stint {} is installed; Stint restarts now.", update.version));
+                s.message =
+                    Some(Msg::new("updates_installed").text("version", update.version.as_str()).render(spoken()));
                 s.message_is_error = false;
             })
         }
         Err(message) => updates.set(|s| {
             s.available = None;
-            s.message = Some(message);
+            s.message = Some(message.render(spoken()));
             s.message_is_error = true;
         }),
     }
@@ -117,21 +120,23 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> UpdateStatus {
                 return updates.set(|s| {
                     s.last_checked = Some(now.to_rfc3339());
                     s.available = Some(available.clone());
-                    s.message = Some(format!("Stint {} is available.", available.version));
+                    s.message = Some(
+                        Msg::new("updates_available").text("version", available.version.as_str()).render(spoken()),
+                    );
                     s.message_is_error = false;
                 });
             }
             Offer::Same => (None, up_to_date(&running), false),
             Offer::Older => (
                 None,
-                format!(
-                    "The release server offers Stint {}, which is older than this Stint ({running}); it was refused and nothing was installed.",
-                    offered.version
-                ),
+                Msg::new("error_update_older")
+                    .text("offered", offered.version.as_str())
+                    .text("running", running.as_str())
+                    .render(spoken()),
                 true,
             ),
         },
-        Err(message) => (None, message, true),
+        Err(message) => (None, message.render(spoken()), true),
     };
     updates.pending.keep(None);
     updates.set(|s| {
@@ -143,7 +148,7 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> UpdateStatus {
 }
 
 fn up_to_date(running: &str) -> String {
-    format!("Stint {running} is the latest version.")
+    Msg::new("updates_latest").text("version", running).render(spoken())
 }
 
 /// The automatic check: sleeps until core says one is due (at most one a day, and never when the
@@ -166,10 +171,9 @@ pub fn spawn_daily_check<R: Runtime>(app: &AppHandle<R>) {
                     if let Some(available) = status.available {
                         events::notice(
                             &app,
-                            format!(
-                                "Stint {} is available: open Settings to see what is new and install it.",
-                                available.version
-                            ),
+                            Msg::new("updates_available_notice")
+                                .text("version", available.version.as_str())
+                                .render(spoken()),
                             false,
                         );
                     }

@@ -41,7 +41,12 @@ impl RoomError {
     /// The sentence in `lang`: what happened and what to do. A homeserver's own reason is quoted
     /// as it sent it.
     pub fn said(&self, lang: Lang) -> String {
-        let msg = match self {
+        self.words().render(lang)
+    }
+
+    /// The sentence as a catalogue message, to be said in the language in effect.
+    pub fn words(&self) -> Msg {
+        match self {
             RoomError::Unreachable { server } => Msg::new("error_room_unreachable").text("server", server.as_str()),
             RoomError::SignedOut => Msg::new("error_room_signed_out"),
             RoomError::BadLogin => Msg::new("error_room_bad_login"),
@@ -52,9 +57,8 @@ impl RoomError {
                 Msg::new("error_room_server_status").count("status", u64::from(*status))
             }
             RoomError::Server { message, .. } => Msg::new("error_room_server").text("reason", sentence(message)),
-            RoomError::Invalid { message } => return sentence(message),
-        };
-        msg.render(lang)
+            RoomError::Invalid { message } => Msg::new("error_room_invalid").text("reason", sentence(message)),
+        }
     }
 }
 

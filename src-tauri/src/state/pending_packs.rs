@@ -45,10 +45,9 @@ impl PendingPacks {
             return Ok(same.id);
         }
         if held.packs.len() >= MAX_PENDING {
-            return Err(Error::Conflict(format!(
-                "{MAX_PENDING} community packs are already waiting for you to install or cancel them. \
-                 Deal with those in Stint's window first, then open this one again."
-            )));
+            return Err(Error::Conflict(
+                stint_core::i18n::Msg::new("error_pack_too_many_pending").count("max", MAX_PENDING as u64),
+            ));
         }
         held.last_id = held.last_id.wrapping_add(1).max(1);
         let id = held.last_id;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use stint_core::i18n::{locale_tag, ClockStyle, Lang};
+use stint_core::i18n::{locale_tag, ClockStyle, Lang, Msg};
 pub use stint_core::live::SleepPolicy;
 use stint_core::live::{PomodoroLengths, SessionPrefs};
 use stint_core::{Error, Result};
@@ -84,34 +84,13 @@ impl Default for Settings {
 impl Settings {
     /// Checks every value; the error names the first field out of range.
     pub fn validate(&self) -> Result<()> {
-        check_range("focus_minutes", "A focus phase lasts {min} to {max} minutes", self.focus_minutes, 1, 240)?;
-        check_range(
-            "short_break_minutes",
-            "A short break lasts {min} to {max} minutes",
-            self.short_break_minutes,
-            1,
-            120,
-        )?;
-        check_range(
-            "long_break_minutes",
-            "A long break lasts {min} to {max} minutes",
-            self.long_break_minutes,
-            1,
-            120,
-        )?;
-        check_range(
-            "long_break_every",
-            "A long break comes after {min} to {max} breaks (0 for never)",
-            self.long_break_every,
-            0,
-            12,
-        )?;
+        check_range("focus_minutes", "error_settings_focus_minutes", self.focus_minutes, 1, 240)?;
+        check_range("short_break_minutes", "error_settings_short_break_minutes", self.short_break_minutes, 1, 120)?;
+        check_range("long_break_minutes", "error_settings_long_break_minutes", self.long_break_minutes, 1, 120)?;
+        check_range("long_break_every", "error_settings_long_break_every", self.long_break_every, 0, 12)?;
         if let Some(shortcut) = &self.global_shortcut {
             Accelerator::parse(shortcut).map_err(|problem| {
-                Error::invalid(
-                    "global_shortcut",
-                    format!("Stint cannot use this shortcut: {problem}. Change it, or clear it for no shortcut."),
-                )
+                Error::told("global_shortcut", Msg::new("error_settings_shortcut").said("problem", problem))
             })?;
         }
         Ok(())
@@ -150,13 +129,14 @@ impl Settings {
     }
 }
 
-/// `value` within `min..=max`; else the rule (`{min}`, `{max}` filled in) and the value, in a sentence.
-fn check_range(field: &str, rule: &str, value: u32, min: u32, max: u32) -> Result<()> {
+/// `value` within `min..=max`; else the message `key`: the rule (`{min}`, `{max}`), the value
+/// (`{count}`) and the way out.
+fn check_range(field: &str, key: &'static str, value: u32, min: u32, max: u32) -> Result<()> {
     if (min..=max).contains(&value) {
         Ok(())
     } else {
-        let rule = rule.replace("{min}", &min.to_string()).replace("{max}", &max.to_string());
-        Err(Error::invalid(field, format!("{rule}; this one is {value}. Choose a number in that range.")))
+        let words = Msg::new(key).count("min", min.into()).count("max", max.into()).count("count", value.into());
+        Err(Error::told(field, words))
     }
 }
 
@@ -164,7 +144,7 @@ fn check_range(field: &str, rule: &str, value: u32, min: u32, max: u32) -> Resul
 pub fn parse(bytes: &[u8]) -> Result<Settings> {
     let settings: Settings = serde_json::from_slice(bytes).map_err(|e| {
         log::warn!("{FILE_NAME}: {e}");
-        Error::invalid(FILE_NAME, "It is not a settings file Stint can read.")
+        Error::told(FILE_NAME, Msg::new("error_settings_unreadable"))
     })?;
     let settings = settings.normalized();
     settings.validate()?;
@@ -185,8 +165,10 @@ pub struct Loaded {
     pub notice: Option<String>,
 }
 
-/// Reads `path`. No file → defaults. A bad file → renamed aside, defaults, and a notice saying so.
+/// Reads `path`. No file → defaults. A bad file → renamed aside, defaults, and a notice saying so,
+/// in the language of the defaults (the system's).
 pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
+    let lang = Settings::default().lang();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -194,9 +176,7 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
         }
         Err(e) => {
             log::warn!("cannot read {}: {e}; using default settings", path.display());
-            let notice = "Stint could not read your settings file, so it uses its default settings for now. Save \
-                          your settings again to replace the file."
-                .to_string();
+            let notice = Msg::new("error_settings_file_unreadable").render(lang);
             return Loaded { settings: Settings::default(), notice: Some(notice) };
         }
     };
@@ -204,20 +184,18 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
         Ok(settings) => Loaded { settings, notice: None },
         Err(problem) => {
             let aside = set_aside_path(path, now);
+            let problem = problem.say(lang);
             let notice = match std::fs::rename(path, &aside) {
-                Ok(()) => format!(
-                    "Your settings file held something Stint cannot use: {problem} Stint uses its default settings \
-                     and kept the old file as {}.",
-                    aside.display()
-                ),
+                Ok(()) => Msg::new("error_settings_set_aside")
+                    .text("problem", problem)
+                    .text("file", aside.display().to_string())
+                    .render(lang),
                 Err(e) => {
                     log::warn!("cannot move {} aside: {e}", path.display());
-                    format!(
-                        "Your settings file held something Stint cannot use: {problem} Stint uses its default \
-                         settings; the old file stays where it was."
-                    )
+                    Msg::new("error_settings_kept_in_place").text("problem", problem).render(lang)
                 }
             };
+
             log::warn!("{notice}");
             Loaded { settings: Settings::default(), notice: Some(notice) }
         }

@@ -8,6 +8,7 @@ use std::time::Duration;
 use reqwest::header::{ACCEPT, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::redirect;
 use reqwest::StatusCode;
+use stint_core::i18n::Msg;
 use stint_core::ics::MAX_ICS_BYTES;
 use stint_core::subscription::{FetchOutcome, FetchRequest};
 
@@ -32,10 +33,10 @@ const MAX_REDIRECTS: usize = 5;
 /// Fetches `request.url` and says what it brought. Never fails: a failure is `FetchOutcome::Failed`.
 pub async fn fetch(request: &FetchRequest, limits: Limits) -> FetchOutcome {
     let host = host_of(&request.url);
-    let failed = |reason: String| FetchOutcome::Failed { reason };
+    let failed = |reason: Msg| FetchOutcome::Failed { reason };
     let client = match client(limits) {
         Ok(client) => client,
-        Err(_) => return failed("Stint could not set up a secure connection on this computer.".into()),
+        Err(_) => return failed(Msg::new("error_subscription_no_tls")),
     };
     let mut get = client.get(&request.url).header(ACCEPT, "text/calendar, */*;q=0.5");
     if let Some(etag) = &request.etag {
@@ -44,18 +45,16 @@ pub async fn fetch(request: &FetchRequest, limits: Limits) -> FetchOutcome {
     if let Some(since) = &request.last_modified {
         get = get.header(IF_MODIFIED_SINCE, since);
     }
-    let seconds = match limits.timeout.as_secs().max(1) {
-        1 => "1 second".to_string(),
-        n => format!("{n} seconds"),
-    };
+    let seconds = limits.timeout.as_secs().max(1);
     let unreachable = |e: reqwest::Error| {
-        if e.is_timeout() {
-            format!("{host} did not send the calendar within {seconds}.")
+        let key = if e.is_timeout() {
+            "error_subscription_timeout"
         } else if e.is_redirect() {
-            format!("{host} sent Stint to an address that is not https, so the calendar was not read.")
+            "error_subscription_redirect"
         } else {
-            format!("Stint could not reach {host}; check that you are online and that the address is right.")
-        }
+            "error_subscription_unreachable"
+        };
+        Msg::new(key).text("host", host.as_str()).length("time", seconds)
     };
     let mut response = match get.send().await {
         Ok(response) => response,
@@ -114,24 +113,22 @@ fn install_crypto_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
+/// The server's name, or the whole address when it has none Stint can read.
 fn host_of(url: &str) -> String {
-    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_else(|| "The server".into())
+    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_else(|| url.to_string())
 }
 
-fn refused(host: &str, status: StatusCode) -> String {
+fn refused(host: &str, status: StatusCode) -> Msg {
     let code = status.as_u16();
-    match code {
-        404 | 410 => {
-            format!("There is no calendar at this address on {host} any more (it answered {code}); check the address.")
-        }
-        401 | 403 => format!(
-            "{host} would not share the calendar (it answered {code}); use the calendar's public or secret address."
-        ),
-        500..=599 => format!("{host} had a problem and sent no calendar (it answered {code})."),
-        _ => format!("{host} answered {code} instead of sending the calendar."),
-    }
+    let key = match code {
+        404 | 410 => "error_subscription_gone",
+        401 | 403 => "error_subscription_forbidden",
+        500..=599 => "error_subscription_server",
+        _ => "error_subscription_status",
+    };
+    Msg::new(key).text("host", host).count("code", u64::from(code))
 }
 
-fn too_large(host: &str, limits: Limits) -> String {
-    format!("The calendar on {host} is larger than {} KiB, more than Stint reads.", limits.max_bytes / 1024)
+fn too_large(host: &str, limits: Limits) -> Msg {
+    Msg::new("error_subscription_too_large").text("host", host).count("max", (limits.max_bytes / 1024) as u64)
 }

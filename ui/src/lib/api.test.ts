@@ -18,19 +18,19 @@ import { format } from '../test/fixtures';
 import { call } from '../test/callFixtures';
 
 describe('ApiError.from', () => {
-  it('keeps the code, message and field of an ErrorPayload', () => {
-    const e = ApiError.from({ code: 'invalid_input', message: 'name: must not be empty', field: 'name' });
+  it('keeps the code, the sentence and the field of an ErrorPayload', () => {
+    const sentence = 'A format needs a name. Type one and save again.';
+    const e = ApiError.from({ code: 'invalid_input', message: sentence, field: 'name' });
     expect(e).toBeInstanceOf(ApiError);
     expect(e.code).toBe('invalid_input');
     expect(e.field).toBe('name');
-    expect(e.message).toBe('name: must not be empty');
-    expect(e.detail).toBe('must not be empty');
+    expect(e.message).toBe(sentence);
   });
 
-  it('treats a missing field as null and keeps messages without a prefix whole', () => {
-    const e = ApiError.from({ code: 'conflict', message: 'a session is already running' });
+  it('treats a missing field as null', () => {
+    const e = ApiError.from({ code: 'conflict', message: 'A session is already running. Stop it before starting another.' });
     expect(e.field).toBeNull();
-    expect(e.detail).toBe('a session is already running');
+    expect(e.message).toBe('A session is already running. Stop it before starting another.');
   });
 
   it('maps strings and other throwables to code unknown', () => {
@@ -42,10 +42,12 @@ describe('ApiError.from', () => {
 
 describe('command wrappers', () => {
   it('reject with an ApiError carrying the backend payload', async () => {
-    fakeBackend({ create_format: rejectWith('invalid_input', 'phases[1].seconds: at least 5 seconds', 'phases[1].seconds') });
+    const sentence = 'A phase lasts 5 s to 8 h; phase 2 lasts 3 s. Change its length and save again.';
+    fakeBackend({ create_format: rejectWith('invalid_input', sentence, 'phases[1].seconds') });
     const error = await createFormat({ ...format(), repeat: null }).catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'invalid_input', field: 'phases[1].seconds', detail: 'at least 5 seconds' });
+    expect(error).toMatchObject({ code: 'invalid_input', field: 'phases[1].seconds', message: sentence });
+
   });
 
   it('send their arguments in camelCase, with the zone History counts days in', async () => {

@@ -51,11 +51,6 @@ export class ApiError extends Error {
     this.field = field;
   }
 
-  /** The message without the `field: ` prefix the core puts in front, for showing beside the field. */
-  get detail(): string {
-    const prefix = this.field ? `${this.field}: ` : '';
-    return prefix && this.message.startsWith(prefix) ? this.message.slice(prefix.length) : this.message;
-  }
 
   /** Maps whatever `invoke` rejected with (an ErrorPayload, a string, an Error) to an ApiError. */
   static from(raw: unknown): ApiError {

@@ -3,7 +3,7 @@ import { ApiError } from './api';
 import { errorId, errorSlot, fieldMessages } from './fieldErrors';
 
 const slots = new Set(['name', 'phases', 'phases[1]', 'phases[1].seconds', 'repeat']);
-const invalid = (field: string) => new ApiError('invalid_input', `${field}: bad`, field);
+const invalid = (field: string) => new ApiError('invalid_input', 'A format needs a name. Type one and save again.', field);
 
 describe('errorSlot', () => {
   it('places an error at the field it names', () => {
@@ -21,8 +21,9 @@ describe('errorSlot', () => {
 });
 
 describe('fieldMessages', () => {
-  it('gives the detail at the field and the whole message at the form', () => {
-    expect(fieldMessages(invalid('name'), slots)('name')).toBe('bad');
+  it('gives the sentence at the one slot it belongs to, the field or the form', () => {
+    expect(fieldMessages(invalid('name'), slots)('name')).toBe('A format needs a name. Type one and save again.');
+
     expect(fieldMessages(invalid('name'), slots)('phases')).toBeNull();
     expect(fieldMessages(new ApiError('storage', 'disk full'), slots)('form')).toBe('disk full');
     expect(fieldMessages(null, slots)('name')).toBeNull();

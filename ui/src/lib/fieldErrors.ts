@@ -32,6 +32,6 @@ export function errorId(prefix: string, slot: string): string {
 export function fieldMessages(error: ApiError | null, slots: ReadonlySet<string>): (slot: string) => string | null {
   if (!error) return () => null;
   const slot = errorSlot(error, slots);
-  const text = slot === 'form' ? error.message : error.detail;
-  return (s) => (s === slot ? text : null);
+  return (s) => (s === slot ? error.message : null);
+
 }

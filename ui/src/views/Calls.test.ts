@@ -455,7 +455,12 @@ describe('Calls view: accountability series', () => {
     const b = seriesBackend({
       create_series: (args) => {
         attempts += 1;
-        if (attempts === 1) return Promise.reject({ code: 'invalid_input', message: 'pattern.days: pick three different days', field: 'pattern.days' });
+        if (attempts === 1)
+          return Promise.reject({
+            code: 'invalid_input',
+            message: 'A series meets on three different days. Choose three days.',
+            field: 'pattern.days',
+          });
         return { ...series({ id: 'series-9' }), title: (args.draft as { title: string }).title };
       },
     });
@@ -468,7 +473,8 @@ describe('Calls view: accountability series', () => {
     await userEvent.click(within(form).getByRole('checkbox', { name: 'Friday' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Create series' }));
     const days = within(form).getByRole('group', { name: 'Meeting days (pick three)' });
-    expect(days).toHaveAccessibleDescription('pick three different days');
+    expect(days).toHaveAccessibleDescription('A series meets on three different days. Choose three days.');
+
     expect(b.argsOf('create_series')[0]).toMatchObject({
       draft: { title: 'Thesis sprint', time_zone: 'Europe/Berlin', pattern: { type: 'days_of_week', days: ['mon', 'wed'] } },
     });

@@ -80,7 +80,7 @@ describe('Formats view', () => {
     fakeBackend({
       list_formats: () => [],
       create_format: () =>
-        Promise.reject({ code: 'invalid_input', message: 'phases[1].seconds: a phase lasts at least 5 seconds', field: 'phases[1].seconds' }),
+        Promise.reject({ code: 'invalid_input', message: 'A phase lasts 5 s to 8 h; phase 2 lasts 3 s. Change its length and save again.', field: 'phases[1].seconds' }),
     });
     render(Formats);
     await userEvent.type(await openEditor(), 'Tiny');
@@ -91,14 +91,14 @@ describe('Formats view', () => {
 
     const minutes = screen.getByRole('spinbutton', { name: 'Phase 2 minutes' });
     await expect.poll(() => minutes.getAttribute('aria-invalid')).toBe('true');
-    expect(minutes).toHaveAccessibleDescription('a phase lasts at least 5 seconds');
-    expect(screen.getByRole('spinbutton', { name: 'Phase 2 seconds' })).toHaveAccessibleDescription('a phase lasts at least 5 seconds');
+    expect(minutes).toHaveAccessibleDescription('A phase lasts 5 s to 8 h; phase 2 lasts 3 s. Change its length and save again.');
+    expect(screen.getByRole('spinbutton', { name: 'Phase 2 seconds' })).toHaveAccessibleDescription('A phase lasts 5 s to 8 h; phase 2 lasts 3 s. Change its length and save again.');
     expect(screen.getByRole('spinbutton', { name: 'Phase 1 minutes' })).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('textbox', { name: 'Format name' })).not.toHaveAttribute('aria-invalid');
     expect(minutes).toHaveFocus();
     // The message sits inside phase 2's fieldset.
     const phase2 = screen.getByRole('group', { name: 'Phase 2' });
-    expect(within(phase2).getByText('a phase lasts at least 5 seconds')).toBeInTheDocument();
+    expect(within(phase2).getByText('A phase lasts 5 s to 8 h; phase 2 lasts 3 s. Change its length and save again.')).toBeInTheDocument();
   });
 
   it('shows an error without a known field at the top of the form', async () => {

@@ -56,12 +56,15 @@ describe('Settings view', () => {
   });
 
   it('sends no shortcut when the box is emptied, and shows a refused one beside the box', async () => {
+    const REFUSED_SHORTCUT =
+      'Stint cannot use this shortcut: “Hyper” is not a modifier (use Ctrl, Alt, Shift, Super or CmdOrCtrl). Change it, or clear it for no shortcut.';
+
     const backend = fakeBackend({
       get_settings: () => settings({ global_shortcut: 'Ctrl+K' }),
       set_settings: (args) =>
         (args.settings as { global_shortcut: string | null }).global_shortcut === null
           ? args.settings
-          : Promise.reject({ code: 'invalid_input', message: 'global_shortcut: not a key combination', field: 'global_shortcut' }),
+          : Promise.reject({ code: 'invalid_input', message: REFUSED_SHORTCUT, field: 'global_shortcut' }),
     });
     render(SettingsView);
     const box = await screen.findByRole('textbox', { name: 'Global start/pause shortcut' });
@@ -69,7 +72,7 @@ describe('Settings view', () => {
     await userEvent.type(box, 'Hyper+');
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await expect.poll(() => box.getAttribute('aria-invalid')).toBe('true');
-    expect(box).toHaveAccessibleDescription('not a key combination');
+    expect(box).toHaveAccessibleDescription(REFUSED_SHORTCUT);
     await userEvent.clear(box);
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(backend.argsOf('set_settings')[1]).toEqual({ settings: settings() });

@@ -1,6 +1,7 @@
 //! Joining an occurrence: the timer synced by schedule.
 
 use crate::format::FormatDraft;
+use crate::i18n::Msg;
 use crate::timeline::Timeline;
 use crate::{Error, Result};
 
@@ -11,13 +12,7 @@ use super::call::{Call, Occurrence};
 /// with the same format computes the same phase at the same instant.
 pub fn join(call: &Call, occurrence: &Occurrence, format: &FormatDraft) -> Result<Timeline> {
     if occurrence.call_id != call.id {
-        return Err(Error::invalid(
-            "occurrence",
-            format!(
-                "That date belongs to another call than “{}”. Reload the list of calls and join again.",
-                call.title
-            ),
-        ));
+        return Err(Error::told("occurrence", Msg::new("error_call_date_of_other").text("title", call.title.as_str())));
     }
     Ok(Timeline::new(format.clone(), occurrence.starts_at))
 }

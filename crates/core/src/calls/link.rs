@@ -2,6 +2,7 @@
 
 use url::Url;
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// Schemes a join link may use: the web, and the desktop meeting apps' documented schemes
@@ -27,53 +28,44 @@ pub fn validate_web_link(link: &str, field: &str) -> Result<String> {
 
 fn validate_link(link: &str, schemes: &[&str], field: &str) -> Result<String> {
     let name = link_name(field);
-    let refuse = |why: String| Err(Error::invalid(field, why));
+    let refuse = |key: &'static str| Err(Error::told(field, Msg::new(key).said("name", name.clone())));
     let link = link.trim();
     if link.is_empty() {
-        return refuse(format!("{name} is empty. Paste the whole link, or clear the field."));
+        return refuse("error_link_empty");
     }
     if link.chars().count() > MAX_LINK_CHARS {
-        return refuse(format!("{name} has more than {MAX_LINK_CHARS} characters. Use a shorter link."));
+        return Err(Error::told(
+            field,
+            Msg::new("error_link_too_long").said("name", name).count("max", MAX_LINK_CHARS as u64),
+        ));
     }
     if link.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return refuse(format!("{name} contains spaces or line breaks. Paste it again without them."));
+        return refuse("error_link_spaces");
     }
     let url = match Url::parse(link) {
         Ok(url) => url,
-        Err(_) => return refuse(format!("{name} is not a whole link. Paste it again, starting with “https://”.")),
+        Err(_) => return refuse("error_link_not_whole"),
     };
     if !schemes.contains(&url.scheme()) {
-        return refuse(format!(
-            "Stint does not open links starting with “{}:”. Use a link starting with {}.",
-            url.scheme(),
-            allowed(schemes)
-        ));
+        let key = if schemes == WEB_SCHEMES { "error_link_scheme_web" } else { "error_link_scheme_join" };
+        return Err(Error::told(field, Msg::new(key).text("scheme", url.scheme())));
     }
     if WEB_SCHEMES.contains(&url.scheme()) && url.host_str().is_none_or(str::is_empty) {
-        return refuse(format!("{name} has no site name after “https://”. Paste the whole link."));
+        return refuse("error_link_no_host");
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return refuse(format!("{name} contains a user name or password. Remove them and paste it again."));
+        return refuse("error_link_credentials");
     }
     Ok(url.to_string())
 }
 
-/// "https:, http: or zoommtg:" for messages.
-fn allowed(schemes: &[&str]) -> String {
-    let quoted: Vec<String> = schemes.iter().map(|s| format!("“{s}:”")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
-}
-
-/// The link a field holds, as the user knows it.
-fn link_name(field: &str) -> &'static str {
-    match field.rsplit('.').next().unwrap_or(field) {
-        "join_link" => "The join link",
-        "notes_link" | "notes" => "The notes link",
-        "website" => "The website link",
-        "code_of_conduct" => "The code of conduct link",
-        _ => "The link",
-    }
+/// The link a field holds, as the user knows it ("The join link"), to start a sentence.
+fn link_name(field: &str) -> Msg {
+    Msg::new(match field.rsplit('.').next().unwrap_or(field) {
+        "join_link" => "error_what_join_link",
+        "notes_link" | "notes" => "error_what_notes_link",
+        "website" => "error_what_website_link",
+        "code_of_conduct" => "error_what_conduct_link",
+        _ => "error_what_link",
+    })
 }

@@ -9,6 +9,7 @@ use super::call::Call;
 use super::recurrence::{Recurrence, Weekday};
 use super::validate::validate_call;
 use crate::commitment::{Commitment, CommitmentStatus};
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// The built-in formats of the three calls, in order (commit / progress / review).
@@ -71,13 +72,9 @@ pub fn series_dates(pattern: &SeriesPattern) -> Result<[NaiveDate; 3]> {
             days.sort();
             days.dedup();
             if days.len() != 3 {
-                return Err(Error::invalid(
-                    "pattern.days",
-                    "A series meets on three different days. Choose three days.",
-                ));
+                return Err(Error::told("pattern.days", Msg::new("error_series_three_days")));
             }
-            let out_of_range =
-                || Error::invalid("pattern.week_of", "That week is too far in the future. Choose an earlier week.");
+            let out_of_range = || Error::told("pattern.week_of", Msg::new("error_series_week_too_far"));
             let monday = week_of.week(chrono::Weekday::Mon).checked_first_day().ok_or_else(out_of_range)?;
             let date = |d: Weekday| {
                 monday
@@ -90,9 +87,8 @@ pub fn series_dates(pattern: &SeriesPattern) -> Result<[NaiveDate; 3]> {
             let target = chrono::Weekday::from(*weekday).num_days_from_monday();
             let ahead = (7 + target - from.weekday().num_days_from_monday()) % 7;
             let week = |n: i64| {
-                from.checked_add_signed(Duration::days(i64::from(ahead) + 7 * n)).ok_or_else(|| {
-                    Error::invalid("pattern.from", "That date is too far in the future. Choose an earlier date.")
-                })
+                from.checked_add_signed(Duration::days(i64::from(ahead) + 7 * n))
+                    .ok_or_else(|| Error::told("pattern.from", Msg::new("error_series_date_too_far")))
             };
             Ok([week(0)?, week(1)?, week(2)?])
         }
@@ -126,12 +122,11 @@ pub fn create_series(id: &str, draft: &SeriesDraft, previous_series_id: Option<&
         })
         .collect::<Result<Vec<_>>>()?;
     if draft.title.trim().is_empty() || draft.title.trim().chars().count() > 112 {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "title",
-            format!(
-                "A series title has 1 to 112 characters; this one has {}. Change it and save again.",
-                draft.title.trim().chars().count()
-            ),
+            Msg::new("error_series_title_length")
+                .count("max", 112)
+                .count("count", draft.title.trim().chars().count() as u64),
         ));
     }
     Ok(Series {

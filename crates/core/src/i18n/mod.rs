@@ -10,6 +10,7 @@ mod catalogue;
 mod clock;
 mod lang;
 mod msg;
+mod msg_json;
 
 pub use catalogue::{keys, placeholders};
 pub use clock::{locale_tag, ClockStyle, Speech};

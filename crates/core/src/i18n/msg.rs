@@ -2,13 +2,16 @@
 //! say where no language is at hand (a validation error), and whoever knows the user's language (the
 //! shell, when it builds an error's payload) says it in that language.
 
+use std::borrow::Cow;
+
 use super::{tr, Arg, Lang};
 
-/// A catalogue key and its arguments, rendered in any language with [`Msg::render`].
+/// A catalogue key and its arguments, rendered in any language with [`Msg::render`]. Written in the
+/// code, key and names are static; read back from storage (`Msg::from_json`), they are owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Msg {
-    key: &'static str,
-    args: Vec<(&'static str, MsgArg)>,
+    pub(super) key: Cow<'static, str>,
+    pub(super) args: Vec<(Cow<'static, str>, MsgArg)>,
 }
 
 /// One argument: text as written (a user's title), a count (which also picks a plural), or another
@@ -26,41 +29,41 @@ pub enum MsgArg {
 
 impl Msg {
     pub fn new(key: &'static str) -> Self {
-        Msg { key, args: Vec::new() }
+        Msg { key: Cow::Borrowed(key), args: Vec::new() }
     }
 
     /// The message with `{name}` filled by `text`.
     pub fn text(mut self, name: &'static str, text: impl Into<String>) -> Self {
-        self.args.push((name, MsgArg::Text(text.into())));
+        self.args.push((Cow::Borrowed(name), MsgArg::Text(text.into())));
         self
     }
 
     /// The message with `{name}` filled by the number `n`.
     pub fn count(mut self, name: &'static str, n: u64) -> Self {
-        self.args.push((name, MsgArg::Count(n)));
+        self.args.push((Cow::Borrowed(name), MsgArg::Count(n)));
         self
     }
 
     /// The message with `{name}` filled by `inner`, said in the same language.
     pub fn said(mut self, name: &'static str, inner: Msg) -> Self {
-        self.args.push((name, MsgArg::Said(Box::new(inner))));
+        self.args.push((Cow::Borrowed(name), MsgArg::Said(Box::new(inner))));
         self
     }
 
     /// The message with `{name}` filled by `items`, each said in the same language, joined by ", ".
     pub fn list(mut self, name: &'static str, items: Vec<Msg>) -> Self {
-        self.args.push((name, MsgArg::List(items)));
+        self.args.push((Cow::Borrowed(name), MsgArg::List(items)));
         self
     }
 
     /// The message with `{name}` filled by a length of `seconds`, in the language's units.
     pub fn length(mut self, name: &'static str, seconds: u64) -> Self {
-        self.args.push((name, MsgArg::Length(seconds)));
+        self.args.push((Cow::Borrowed(name), MsgArg::Length(seconds)));
         self
     }
 
-    pub fn key(&self) -> &'static str {
-        self.key
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// The message in `lang` (English where `lang` lacks the key).
@@ -88,10 +91,10 @@ impl Msg {
                         Arg::Text(said.iter().find(|(j, _)| *j == i).map_or("", |(_, s)| s))
                     }
                 };
-                (*name, value)
+                (name.as_ref(), value)
             })
             .collect();
-        tr(lang, self.key, &args)
+        tr(lang, &self.key, &args)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Unfolding and splitting content lines (`NAME;PARAM=value:VALUE`), keeping the line number each
 //! starts on so that errors can name it.
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,21 +22,23 @@ impl ContentLine {
 }
 
 /// An error about line `line`: its field is `line N`, its message "Line N: why." (the field only
-/// places it; the message must carry the line itself).
+/// places it; the message must carry the line itself). `why` is the iCalendar detail, which names
+/// the file's own properties (DTSTART, RRULE) and so stays as written.
 pub(super) fn at_line(line: usize, why: impl Into<String>) -> Error {
-    Error::invalid(format!("line {line}"), format!("Line {line}: {}.", why.into().trim_end_matches('.')))
+    let why = why.into();
+    Error::told(
+        format!("line {line}"),
+        Msg::new("error_ics_line").count("line", line as u64).text("reason", why.trim_end_matches('.')),
+    )
 }
 
 /// A line error that stops the whole import, with what was kept and what to do.
 pub(super) fn nothing_imported(e: Error) -> Error {
     match e {
-        Error::InvalidInput { field, message, .. } => Error::invalid(
-            field,
-            format!(
-                "{message} Stint cannot read this calendar file, so nothing was imported. Export the calendar again \
-                 or choose another file."
-            ),
-        ),
+        Error::InvalidInput { field, words, .. } => {
+            Error::told(field, Msg::new("error_ics_nothing_imported").said("problem", words))
+        }
+
         other => other,
     }
 }

@@ -10,6 +10,7 @@ use super::event::{event_to_call, not_imported_error, validated, EventLines, Out
 use super::options::IcsImportOptions;
 use super::overrides;
 use crate::calls::Call;
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// Largest calendar file accepted: 1 MiB.
@@ -40,27 +41,14 @@ pub struct IcsImport {
 /// moved or cancelled) are applied to their series. A UTF-8 byte-order mark is read past.
 pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     if text.len() > MAX_ICS_BYTES {
-        return Err(Error::invalid(
-            "ics",
-            format!(
-                "This file is larger than the {} KiB a calendar file may have, so nothing was imported. Export a \
-                 shorter date range and import that.",
-                MAX_ICS_BYTES / 1024
-            ),
-        ));
+        return Err(Error::told("ics", Msg::new("error_ics_too_large").count("max", (MAX_ICS_BYTES / 1024) as u64)));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = content_lines(text).map_err(nothing_imported)?;
     let mut ignored = BTreeSet::new();
     let events = read_structure(lines, &mut ignored).map_err(nothing_imported)?;
     if events.len() > MAX_EVENTS {
-        return Err(Error::invalid(
-            "ics",
-            format!(
-                "This calendar has more than {MAX_EVENTS} events, more than Stint imports at once, so nothing was \
-                 imported. Export a shorter date range and import that."
-            ),
-        ));
+        return Err(Error::told("ics", Msg::new("error_ics_too_many_events").count("max", MAX_EVENTS as u64)));
     }
     let uid = |e: &EventLines| e.get("UID").map(|l| l.value.trim().to_string());
     let is_override = |e: &EventLines| e.get("RECURRENCE-ID").is_some() && e.broken.is_none();

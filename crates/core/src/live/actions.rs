@@ -119,5 +119,5 @@ fn outcome(store: &mut Store, id: i64, now: DateTime<Utc>) -> Result<Outcome> {
 }
 
 fn nothing_running() -> Error {
-    Error::Conflict("No session is running. Start one first.".into())
+    Error::conflict("error_session_none_running")
 }

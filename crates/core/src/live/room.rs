@@ -25,11 +25,9 @@ pub fn go_live(store: &mut Store, room: &str, user: &str, offset_ms: i64, now: D
     let session = store
         .active_session()?
         .filter(|s| !state_at(&s.timeline, now).done)
-        .ok_or_else(|| Error::Conflict("No session is running. Start one, then go live with it.".into()))?;
+        .ok_or_else(|| Error::conflict("error_room_go_live_none_running"))?;
     if is_followed(store, session.id)? {
-        return Err(Error::Conflict(
-            "This session follows another host's timer. Leave that room first, then start your own session.".into(),
-        ));
+        return Err(Error::conflict("error_room_go_live_following"));
     }
     let session_id = format!("s{}-{}", session.timeline.started_at.timestamp_millis(), session.id);
     let link = RoomLink {
@@ -88,7 +86,7 @@ pub fn leave_room(store: &mut Store) -> Result<(Option<RoomLink>, Changes)> {
 /// that has ended stops the local mirror.
 pub fn follow(store: &mut Store, doc: Option<&SessionDoc>, offset_ms: i64, now: DateTime<Utc>) -> Result<Changes> {
     let Some(link) = store.room_link()?.filter(|l| l.role == RoomRole::Member) else {
-        return Err(Error::Conflict("Stint is not following a live room. Join one first.".into()));
+        return Err(Error::conflict("error_room_not_following"));
     };
     let mirrored = match link.local_id {
         Some(id) => Some(store.session(id)?),
@@ -178,11 +176,7 @@ pub fn call_room_role(levels: &PowerLevels, user: &str) -> RoomRole {
 /// Refuses a local action on a session that follows a host (`Conflict`, in a sentence).
 pub fn guard(store: &mut Store, session_id: i64) -> Result<()> {
     if is_followed(store, session_id)? {
-        return Err(Error::Conflict(
-            "The host runs this session's timer from the live room, so only they can pause, skip or extend \
-             it. Leave the room to go on alone."
-                .into(),
-        ));
+        return Err(Error::conflict("error_room_host_runs_timer"));
     }
     Ok(())
 }

@@ -11,14 +11,9 @@ use crate::{Error, Result};
 /// Turns sharing on or off for the session the room runs now. Without one, a `Conflict` that says
 /// to wait for it.
 pub fn share_commitments(store: &mut Store, on: bool) -> Result<()> {
-    let link = store.room_link()?.ok_or_else(|| {
-        Error::Conflict("Stint is not in a live room. Join one or go live first, then choose what to share.".into())
-    })?;
+    let link = store.room_link()?.ok_or_else(|| Error::conflict("error_room_share_not_in_room"))?;
     let Some(session_id) = link.session_id.clone() else {
-        return Err(Error::Conflict(
-            "The room has no live session yet. Once the host starts it, you can choose to share your commitments."
-                .into(),
-        ));
+        return Err(Error::conflict("error_room_share_no_session"));
     };
     let next = RoomLink { shared_for: on.then_some(session_id), ..link };
     store.set_room_link(Some(&next))

@@ -7,6 +7,7 @@ use super::raw::{RawCall, RawFormat, RawPack};
 use super::{Pack, PackFormat, PackLinks};
 use crate::calls::{parse_time_zone, validate_call, validate_join_link, validate_web_link, Call};
 use crate::format::FormatDraft;
+use crate::i18n::Msg;
 use crate::room::room_address;
 use crate::{Error, Result};
 
@@ -19,12 +20,9 @@ pub(super) fn check_pack(raw: RawPack) -> Result<Pack> {
     check_slug(&raw.id, "id")?;
     let name = raw.name.trim().to_string();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "name",
-            format!(
-                "A pack's name is one line of 1 to {MAX_NAME_CHARS} characters; this one has {}.",
-                name.chars().count()
-            ),
+            Msg::new("error_pack_name").count("max", MAX_NAME_CHARS as u64).count("count", name.chars().count() as u64),
         ));
     }
     let version = raw.version.normalise()?;
@@ -36,15 +34,17 @@ pub(super) fn check_pack(raw: RawPack) -> Result<Pack> {
     }
     let links = check_links(raw.links)?;
     if raw.formats.len() > MAX_FORMATS {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "formats",
-            format!("A pack has at most {MAX_FORMATS} formats; this one has {}.", raw.formats.len()),
+            Msg::new("error_pack_too_many_formats")
+                .count("max", MAX_FORMATS as u64)
+                .count("count", raw.formats.len() as u64),
         ));
     }
     if raw.calls.len() > MAX_CALLS {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "calls",
-            format!("A pack has at most {MAX_CALLS} calls; this one has {}.", raw.calls.len()),
+            Msg::new("error_pack_too_many_calls").count("max", MAX_CALLS as u64).count("count", raw.calls.len() as u64),
         ));
     }
     let formats = check_formats(raw.formats)?;
@@ -62,9 +62,11 @@ fn check_slug(id: &str, field: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
+        Err(Error::told(
             field,
-            format!("A pack's ids are 1 to {MAX_SLUG_CHARS} lower-case letters, digits and dashes; “{id}” is not."),
+            Msg::new("error_pack_id")
+                .count("max", MAX_SLUG_CHARS as u64)
+                .text("id", id.chars().take(80).collect::<String>()),
         ))
     }
 }
@@ -74,7 +76,10 @@ fn check_accent(accent: &str) -> Result<()> {
     if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(())
     } else {
-        Err(Error::invalid("accent", format!("A pack's accent colour is written like #1f6feb; “{accent}” is not.")))
+        Err(Error::told(
+            "accent",
+            Msg::new("error_pack_accent").text("accent", accent.chars().take(80).collect::<String>()),
+        ))
     }
 }
 
@@ -95,9 +100,9 @@ fn check_formats(raw: Vec<RawFormat>) -> Result<Vec<PackFormat>> {
             let at = format!("formats[{i}]");
             check_slug(&f.id, &format!("{at}.id"))?;
             if !seen.insert(f.id.clone()) {
-                return Err(Error::invalid(
+                return Err(Error::told(
                     format!("{at}.id"),
-                    format!("Two of the pack's formats have the id “{}”.", f.id),
+                    Msg::new("error_pack_format_id_twice").text("id", f.id.as_str()),
                 ));
             }
             let draft = FormatDraft {
@@ -122,40 +127,37 @@ fn check_calls(raw: &[RawCall], community: &str, formats: &[PackFormat]) -> Resu
         let at = format!("calls[{i}]");
         check_slug(&c.id, &format!("{at}.id"))?;
         if !seen.insert(c.id.as_str()) {
-            return Err(Error::invalid(format!("{at}.id"), format!("Two of the pack's calls have the id “{}”.", c.id)));
+            return Err(Error::told(
+                format!("{at}.id"),
+                Msg::new("error_pack_call_id_twice").text("id", c.id.as_str()),
+            ));
         }
         let format =
             formats.iter().find(|f| f.id == c.format_id).map(|f| f.draft.clone()).or_else(|| builtin(&c.format_id));
         if format.is_none() {
-            return Err(Error::invalid(
+            return Err(Error::told(
                 format!("{at}.format_id"),
-                format!(
-                    "The pack's call “{}” uses the format “{}”, which is neither in the pack nor built into Stint.",
-                    c.title.trim(),
-                    c.format_id
-                ),
+                Msg::new("error_pack_call_format_unknown")
+                    .text("title", c.title.trim())
+                    .text("format", c.format_id.as_str()),
             ));
         }
         for (j, other) in c.skip_on_days_of.iter().enumerate() {
             if !ids.contains(&other.as_str()) {
-                return Err(Error::invalid(
+                return Err(Error::told(
                     format!("{at}.skip_on_days_of[{j}]"),
-                    format!(
-                        "The pack's call “{}” skips on the days of “{other}”, which is not a call of this pack.",
-                        c.title.trim()
-                    ),
+                    Msg::new("error_pack_call_skip_unknown")
+                        .text("title", c.title.trim())
+                        .text("other", other.as_str()),
                 ));
             }
         }
         let duration_minutes = match (c.duration_minutes, format.as_ref().and_then(length_minutes)) {
             (Some(m), _) | (None, Some(m)) => m,
             (None, None) => {
-                return Err(Error::invalid(
+                return Err(Error::told(
                     format!("{at}.duration_minutes"),
-                    format!(
-                        "The pack's call “{}” needs its length in minutes, because its format repeats.",
-                        c.title.trim()
-                    ),
+                    Msg::new("error_pack_call_needs_length").text("title", c.title.trim()),
                 ))
             }
         };
@@ -190,14 +192,11 @@ fn check_rooms(raw: &[RawCall]) -> Result<BTreeMap<String, String>> {
     for (i, c) in raw.iter().enumerate() {
         let Some(room) = &c.room else { continue };
         let Some(address) = room_address(room) else {
-            return Err(Error::invalid(
+            return Err(Error::told(
                 format!("calls[{i}].room"),
-                format!(
-                    "the call \"{}\" names the room \"{}\", which is not a room address: write an alias such as \
-                     #cafe:example.org or a room id starting with !",
-                    c.title.trim(),
-                    room.chars().take(80).collect::<String>()
-                ),
+                Msg::new("error_pack_call_room")
+                    .text("title", c.title.trim())
+                    .text("room", room.chars().take(80).collect::<String>()),
             ));
         };
         rooms.insert(c.id.clone(), address);

@@ -4,6 +4,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// Largest logo accepted, decoded.
@@ -49,53 +50,44 @@ impl Logo {
 pub fn validate_logo(logo: &Logo, field: &str) -> Result<()> {
     let data_field = format!("{field}.data");
     if logo.data.len() > MAX_LOGO_BYTES * 4 / 3 + 4 {
-        return Err(Error::invalid(data_field, too_large()));
+        return Err(Error::told(data_field, too_large()));
     }
     let bytes = decode(&logo.data, &data_field)?;
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(Error::invalid(data_field, too_large()));
+        return Err(Error::told(data_field, too_large()));
     }
     match logo.kind {
         LogoType::Png if !bytes.starts_with(PNG_MAGIC) => {
-            Err(Error::invalid(data_field, "The pack's logo is not a PNG image, though the pack says it is."))
+            Err(Error::told(data_field, Msg::new("error_pack_logo_not_png")))
         }
-        LogoType::Svg => check_svg(&bytes).map_err(|why| Error::invalid(data_field, format!("{why}."))),
+        LogoType::Svg => check_svg(&bytes).map_err(|key| Error::told(data_field, Msg::new(key))),
         LogoType::Png => Ok(()),
     }
 }
 
-fn too_large() -> String {
-    format!("The pack's logo is larger than {} KiB.", MAX_LOGO_BYTES / 1024)
+fn too_large() -> Msg {
+    Msg::new("error_pack_logo_too_large").count("max", (MAX_LOGO_BYTES / 1024) as u64)
 }
 
 fn decode(data: &str, field: &str) -> Result<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(data.trim())
-        .map_err(|_| Error::invalid(field, "The pack's logo is not readable: its data is not base64 text."))
+        .map_err(|_| Error::told(field, Msg::new("error_pack_logo_not_base64")))
 }
 
 /// An SVG's root element must be `<svg>`, after an optional XML declaration, comments and doctype.
 /// Scripts and embedded foreign content are refused even though the UI shows logos as images.
-fn check_svg(bytes: &[u8]) -> std::result::Result<(), String> {
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| "The pack's logo is not an SVG image (not UTF-8 text)".to_string())?;
+/// The error is the catalogue key of the reason.
+fn check_svg(bytes: &[u8]) -> std::result::Result<(), &'static str> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "error_pack_logo_svg_not_text")?;
     let mut rest = text.trim_start_matches('\u{feff}').trim_start();
     loop {
         if let Some(after) = rest.strip_prefix("<?") {
-            rest = after
-                .split_once("?>")
-                .map(|(_, r)| r.trim_start())
-                .ok_or("The pack's logo is not an SVG image (its XML declaration is not closed)")?;
+            rest = after.split_once("?>").map(|(_, r)| r.trim_start()).ok_or("error_pack_logo_svg_unclosed")?;
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after
-                .split_once("-->")
-                .map(|(_, r)| r.trim_start())
-                .ok_or("The pack's logo is not an SVG image (a comment is not closed)")?;
+            rest = after.split_once("-->").map(|(_, r)| r.trim_start()).ok_or("error_pack_logo_svg_unclosed")?;
         } else if let Some(after) = rest.strip_prefix("<!") {
-            rest = after
-                .split_once('>')
-                .map(|(_, r)| r.trim_start())
-                .ok_or("The pack's logo is not an SVG image (its doctype is not closed)")?;
+            rest = after.split_once('>').map(|(_, r)| r.trim_start()).ok_or("error_pack_logo_svg_unclosed")?;
         } else {
             break;
         }
@@ -105,11 +97,11 @@ fn check_svg(bytes: &[u8]) -> std::result::Result<(), String> {
         .and_then(|r| r.chars().next())
         .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/');
     if !is_svg_root {
-        return Err("The pack's logo is not an SVG image (its root element is not svg)".into());
+        return Err("error_pack_logo_svg_no_root");
     }
     let lower = text.to_ascii_lowercase();
     if ["<script", "<foreignobject", "javascript:"].iter().any(|bad| lower.contains(bad)) {
-        return Err("The pack's SVG logo contains scripts or embedded content, which Stint does not allow".into());
+        return Err("error_pack_logo_svg_script");
     }
     Ok(())
 }

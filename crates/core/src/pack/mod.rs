@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use crate::calls::Call;
 use crate::format::FormatDraft;
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 pub use logo::{validate_logo, Logo, LogoType, MAX_LOGO_BYTES};
@@ -81,34 +82,19 @@ pub struct Pack {
 /// that breaks a rule (its JSON path).
 pub fn parse_pack(bytes: &[u8]) -> Result<Pack> {
     if bytes.len() > MAX_PACK_BYTES {
-        return Err(Error::invalid(
+        return Err(Error::told(
             "pack",
-            format!(
-                "This file is larger than a pack can be ({} KiB), so Stint did not read it. Check that you chose a \
-                 Stint pack; nothing was installed.",
-                MAX_PACK_BYTES / 1024
-            ),
+            Msg::new("error_pack_file_too_large").count("max", (MAX_PACK_BYTES / 1024) as u64),
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::invalid(
-            format!("line {line}"),
-            format!(
-                "This file is not text from line {line} on, so it is not a Stint pack. Check that you chose the right \
-                 file; nothing was installed."
-            ),
-        )
+        Error::told(format!("line {line}"), Msg::new("error_pack_not_text").count("line", line as u64))
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::invalid(
+        Error::told(
             format!("line {}, column {}", e.line(), e.column()),
-            format!(
-                "This pack file is damaged at line {}, column {}, so Stint cannot read it. Nothing was installed; ask \
-                 the pack's author for a corrected file.",
-                e.line(),
-                e.column()
-            ),
+            Msg::new("error_pack_damaged").count("line", e.line() as u64).count("column", e.column() as u64),
         )
     })?;
     check_format_version(&value)?;
@@ -116,10 +102,7 @@ pub fn parse_pack(bytes: &[u8]) -> Result<Pack> {
         let path = e.path().to_string();
         let field = if path == "." { "pack".to_string() } else { path };
         let detail = e.into_inner().to_string().replace(['`', '_'], " ");
-        refusal::refused(Error::invalid(
-            field,
-            format!("The pack file has a value Stint cannot read ({}).", detail.trim()),
-        ))
+        refusal::refused(Error::told(field, Msg::new("error_pack_unreadable_value").text("detail", detail.trim())))
     })?;
     check::check_pack(raw).map_err(refusal::refused)
 }
@@ -127,30 +110,18 @@ pub fn parse_pack(bytes: &[u8]) -> Result<Pack> {
 /// `stint_pack` must be present and not newer than what this Stint reads.
 fn check_format_version(value: &serde_json::Value) -> Result<()> {
     let Some(object) = value.as_object() else {
-        return Err(Error::invalid(
-            "pack",
-            "This file is not a Stint pack. Check that you chose the right file; nothing was installed.",
-        ));
+        return Err(Error::told("pack", Msg::new("error_pack_not_a_pack")));
     };
     match object.get("stint_pack").map(|v| v.as_u64()) {
-        None => Err(Error::invalid(
-            "stint_pack",
-            "This file is not a Stint community pack. Check that you chose the right file; nothing was installed.",
-        )),
+        None => Err(Error::told("stint_pack", Msg::new("error_pack_not_a_community_pack"))),
         Some(Some(v)) if v == PACK_FORMAT_VERSION => Ok(()),
-        Some(Some(v)) if v > PACK_FORMAT_VERSION => Err(Error::invalid(
+        Some(Some(v)) if v > PACK_FORMAT_VERSION => Err(Error::told(
             "stint_pack",
-            format!(
-                "This pack needs a newer Stint (it is written in pack format {v}; this Stint reads format \
-                 {PACK_FORMAT_VERSION}). Update Stint and install the pack again; nothing was installed."
-            ),
+            Msg::new("error_pack_format_newer").count("version", v).count("supported", PACK_FORMAT_VERSION),
         )),
-        Some(_) => Err(Error::invalid(
+        Some(_) => Err(Error::told(
             "stint_pack",
-            format!(
-                "This pack does not say its format as a number ({PACK_FORMAT_VERSION} for this Stint). Ask the pack's \
-                 author for a corrected file; nothing was installed."
-            ),
+            Msg::new("error_pack_format_not_number").count("supported", PACK_FORMAT_VERSION),
         )),
     }
 }

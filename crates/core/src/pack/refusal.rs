@@ -8,14 +8,11 @@ use crate::Error;
 /// other errors pass unchanged.
 pub(super) fn refused(e: Error) -> Error {
     match e {
-        Error::InvalidInput { field, message, words } => {
+        Error::InvalidInput { field, words, .. } => {
             let place = place(&field);
             let key = if place.is_empty() { "error_pack_refused" } else { "error_pack_refused_at" };
-            let mut refusal = Msg::new(key);
-            refusal = match words {
-                Some(words) => refusal.said("problem", words),
-                None => refusal.text("problem", message),
-            };
+            let mut refusal = Msg::new(key).said("problem", words);
+
             if !place.is_empty() {
                 refusal = refusal.list("place", place);
             }
@@ -72,12 +69,17 @@ mod tests {
 
     #[test]
     fn the_refusal_says_where_and_that_nothing_changed() {
-        let e = refused(Error::invalid("calls[2].title", "A call's title has 1 to 120 characters; this one has 0."));
+        let e = refused(Error::told("calls[2].id", Msg::new("error_pack_call_id_twice").text("id", "standup")));
         assert_eq!(
             e.to_string(),
-            "A call's title has 1 to 120 characters; this one has 0. In the pack file, this is call 3. Nothing \
-             was installed; ask the pack's author for a corrected file."
+            "Two of the pack's calls have the id “standup”. In the pack file, this is call 3. Nothing was \
+             installed; ask the pack's author for a corrected file."
         );
-        assert_eq!(e.field(), Some("calls[2].title"));
+        assert_eq!(e.field(), Some("calls[2].id"));
+        assert_eq!(
+            e.say(Lang::De),
+            "Zwei Termine des Pakets haben die Kennung „standup“. In der Paketdatei betrifft das Termin 3. Es wurde \
+             nichts installiert; bitte den Autor des Pakets um eine korrigierte Datei."
+        );
     }
 }

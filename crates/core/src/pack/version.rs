@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use serde::Deserialize;
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 const MAX_VERSION_CHARS: usize = 32;
@@ -25,10 +26,7 @@ impl RawVersion {
         };
         let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+');
         if text.is_empty() || text.len() > MAX_VERSION_CHARS || !text.chars().all(allowed) {
-            return Err(Error::invalid(
-                "version",
-                "A pack's version is a number or text such as 1.2.0: at most 32 letters, digits, dots, dashes or plus signs.",
-            ));
+            return Err(Error::told("version", Msg::new("error_pack_version").count("max", MAX_VERSION_CHARS as u64)));
         }
         Ok(text)
     }

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use super::raw::{RawEvent, RawEventKind, RawSession};
 use super::{Rejection, ROOM_FORMAT_VERSION};
 use crate::format::FormatDraft;
+use crate::i18n::Msg;
 use crate::timeline::{Event, EventKind, Timeline};
 use crate::{Error, Result};
 
@@ -33,17 +34,9 @@ pub struct SessionDoc {
 impl SessionDoc {
     /// The first revision of a session the host starts: the format is validated, no events yet.
     pub fn start(session_id: &str, host: &str, format: &FormatDraft, started_at: DateTime<Utc>) -> Result<Self> {
-        check_session_id(session_id).map_err(|_| {
-            Error::invalid(
-                "session_id",
-                "Stint cannot share this live session because its id is malformed. Start the session again.",
-            )
-        })?;
+        check_session_id(session_id).map_err(|_| Error::told("session_id", Msg::new("error_room_session_id")))?;
         if !super::is_user_id(host) {
-            return Err(Error::invalid(
-                "host",
-                "The host is not a Matrix user id such as @name:example.org. Sign in to the live room again.",
-            ));
+            return Err(Error::told("host", Msg::new("error_room_host_not_user")));
         }
         let format = format.validated()?;
         Ok(SessionDoc {
@@ -58,17 +51,13 @@ impl SessionDoc {
     /// (`Timeline::push`). Refused (`Conflict`) when the document would outgrow what members read.
     pub fn with_event(&self, event: Event) -> Result<Self> {
         if self.timeline.events().len() >= MAX_DOC_EVENTS {
-            return Err(Error::Conflict(format!(
-                "A live session holds at most {MAX_DOC_EVENTS} actions, and this one is full. Stop it and start a new one."
-            )));
+            return Err(Error::Conflict(Msg::new("error_room_session_full").count("max", MAX_DOC_EVENTS as u64)));
         }
         let mut next = self.clone();
         next.timeline.push(event)?;
         next.rev += 1;
         if next.to_content().to_string().len() > MAX_SESSION_BYTES {
-            return Err(Error::Conflict(
-                "This live session has grown too large to share. Stop it and start a new one.".into(),
-            ));
+            return Err(Error::conflict("error_room_session_too_large"));
         }
         Ok(next)
     }

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::communities::community_item_id;
 use super::Store;
+use crate::i18n::Msg;
 use crate::pack::Pack;
 use crate::room::room_address;
 use crate::{Error, Result, Thing};
@@ -41,14 +42,7 @@ impl Store {
     /// an address is `invalid_input` naming `room`; an unknown call is `not_found`; nothing changes then.
     pub fn set_call_room(&mut self, call_id: &str, room: Option<&str>) -> Result<Option<CallRoom>> {
         let room = room
-            .map(|r| {
-                room_address(r).ok_or_else(|| {
-                    Error::invalid(
-                        "room",
-                        "Enter a room address such as #cafe:example.org, or a room id starting with !.",
-                    )
-                })
-            })
+            .map(|r| room_address(r).ok_or_else(|| Error::told("room", Msg::new("error_room_address"))))
             .transpose()?;
         self.write(|tx| {
             let known: Option<String> =

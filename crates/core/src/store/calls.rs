@@ -10,6 +10,7 @@ use super::codec::{from_json, nanos, to_json};
 use super::sessions::{self, NewSession, SessionRecord};
 use super::{formats, ids, Store};
 use crate::calls::{self, validate_call, Call, Occurrence};
+use crate::i18n::Msg;
 use crate::ics::{self, IcsImport, IcsImportOptions};
 use crate::timeline::{state_at, Event, EventKind};
 use crate::{Error, Result, Thing};
@@ -71,8 +72,7 @@ fn decode((id, community, json, reminders_enabled, series, subscription): CallRo
 }
 
 /// Why a subscription's call cannot be edited or deleted by itself.
-const FROM_SUBSCRIPTION: &str = "This call comes from a calendar subscription, which replaces it at each refresh. \
-     Change it in the calendar, or unsubscribe to remove its calls.";
+const FROM_SUBSCRIPTION: &str = "error_call_from_subscription";
 
 fn not_found(_id: &str) -> Error {
     Error::NotFound(Thing::Call)
@@ -104,20 +104,12 @@ fn new_id(tx: &Transaction, base: &str, also_taken: &[String]) -> Result<String>
 /// Checks what `validate_call` cannot: the format exists, and the calls it skips for are stored.
 fn check_references(tx: &Transaction, call: &Call) -> Result<()> {
     match formats::load(tx, &call.format_id) {
-        Err(Error::NotFound(_)) => {
-            return Err(Error::invalid(
-                "format_id",
-                "The format this call uses no longer exists. Choose another format and save again.",
-            ))
-        }
+        Err(Error::NotFound(_)) => return Err(Error::told("format_id", Msg::new("error_call_format_gone"))),
         other => other.map(drop)?,
     }
     for (i, other) in call.skip_on_days_of.iter().enumerate() {
         if !exists(tx, other)? {
-            return Err(Error::invalid(
-                format!("skip_on_days_of[{i}]"),
-                "One of the calls this call skips for no longer exists. Choose the calls again and save.",
-            ));
+            return Err(Error::told(format!("skip_on_days_of[{i}]"), Msg::new("error_call_skipped_call_gone")));
         }
     }
     Ok(())
@@ -203,14 +195,8 @@ impl Store {
     pub fn update_call(&mut self, id: &str, mut call: Call) -> Result<StoredCall> {
         self.write(|tx| {
             match load(tx, id)?.origin {
-                CallOrigin::Community(_) => {
-                    return Err(Error::Conflict(
-                        "This call comes from a community pack, which replaces it when the pack updates. Make your \
-                         own call to change it."
-                            .into(),
-                    ))
-                }
-                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
+                CallOrigin::Community(_) => return Err(Error::conflict("error_call_from_pack_edit")),
+                CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
                 CallOrigin::Personal | CallOrigin::Series(_) => {}
             }
             call.id = id.to_string();
@@ -226,17 +212,9 @@ impl Store {
         self.write(|tx| {
             match load(tx, id)?.origin {
                 CallOrigin::Personal => {}
-                CallOrigin::Community(_) => {
-                    return Err(Error::Conflict(
-                        "This call comes from a community pack. Remove the pack to remove its calls.".into(),
-                    ))
-                }
-                CallOrigin::Series(_) => {
-                    return Err(Error::Conflict(
-                        "This call is part of a series. Delete the series to remove its calls.".into(),
-                    ))
-                }
-                CallOrigin::Subscription(_) => return Err(Error::Conflict(FROM_SUBSCRIPTION.to_string())),
+                CallOrigin::Community(_) => return Err(Error::conflict("error_call_from_pack_delete")),
+                CallOrigin::Series(_) => return Err(Error::conflict("error_call_in_series")),
+                CallOrigin::Subscription(_) => return Err(Error::conflict(FROM_SUBSCRIPTION)),
             }
             tx.execute("DELETE FROM calls WHERE id = ?1", [id])?;
             Ok(())
@@ -311,18 +289,12 @@ impl Store {
             let all = plain(load_all(tx)?);
             let call = all.iter().find(|c| c.id == call_id).ok_or_else(|| not_found(call_id))?;
             let occurrence = occurrence_at(&all, call_id, occurrence_start).ok_or_else(|| {
-                Error::invalid(
-                    "occurrence_start",
-                    format!(
-                        "“{}” has no date at that time any more. Reload the list of calls and join again.",
-                        call.title
-                    ),
-                )
+                Error::told("occurrence_start", Msg::new("error_call_date_gone").text("title", call.title.as_str()))
             })?;
             if occurrence.ends_at <= now {
-                return Err(Error::invalid(
+                return Err(Error::told(
                     "occurrence_start",
-                    format!("This date of “{}” has already ended. Join a later one.", call.title),
+                    Msg::new("error_call_date_ended").text("title", call.title.as_str()),
                 ));
             }
             if let Some(running) = sessions::active_id(tx)? {
@@ -376,11 +348,7 @@ pub(super) fn store_imported(
     subscription: Option<(i64, &[String])>,
 ) -> Result<()> {
     if formats::load(tx, &options.default_format_id).is_err() {
-        return Err(Error::invalid(
-            "default_format_id",
-            "The format chosen for the imported calls no longer exists, so nothing was imported. Choose another \
-             format and import again.",
-        ));
+        return Err(Error::told("default_format_id", Msg::new("error_ics_format_gone")));
     }
     let mut renamed: Vec<(String, String)> = Vec::new();
     for call in &mut import.calls {

@@ -6,17 +6,13 @@
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// An instant as stored. Instants outside 1677–2262 cannot be stored: an error naming `field`.
 pub fn nanos(at: DateTime<Utc>, field: &str) -> Result<i64> {
-    at.timestamp_nanos_opt().ok_or_else(|| {
-        Error::invalid(
-            field,
-            "Stint keeps dates between the years 1678 and 2261, and this one is outside. Check the date and the \
-             computer's clock.",
-        )
-    })
+    at.timestamp_nanos_opt()
+        .ok_or_else(|| Error::told(field, Msg::new("error_store_date_range").count("from", 1678).count("to", 2261)))
 }
 
 pub fn instant(nanos: i64) -> DateTime<Utc> {

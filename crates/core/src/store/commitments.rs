@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::codec::{instant, nanos, opt_instant};
 use super::Store;
 use crate::commitment::{clean_note, clean_text, Commitment, CommitmentStatus};
+use crate::i18n::Msg;
 use crate::{Error, Result, Thing};
 
 const COLUMNS: &str = "id, session_id, text, status, note, carried_from, created_at, resolved_at";
@@ -123,10 +124,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Commitment> {
         if status == CommitmentStatus::Open {
-            return Err(Error::invalid(
-                "status",
-                "Choose how the commitment went: done, partial, not done or dropped. To undo a choice, reopen the commitment.",
-            ));
+            return Err(Error::told("status", Msg::new("error_commitment_choose_outcome")));
         }
         let note = clean_note(note)?;
         let at = nanos(now, "now")?;

@@ -22,6 +22,7 @@ use super::history::rollup;
 use super::migrations::SCHEMA_VERSION;
 use super::{csv, Store};
 use crate::format::PhaseKind;
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -235,11 +236,11 @@ fn write_json(tx: &Transaction, dir: &Path, tz: &Tz, now: DateTime<Utc>) -> Resu
 /// Creates `path` for the export; a file already there is never replaced.
 fn create_new(path: &Path) -> Result<File> {
     File::create_new(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::invalid(
+        std::io::ErrorKind::AlreadyExists => Error::told(
             "path",
-            format!(
-                "The file “{}” already exists there, and Stint does not replace it. Choose another folder.",
-                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            Msg::new("error_export_file_exists").text(
+                "file",
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
             ),
         ),
         _ => Error::from(e),
@@ -253,12 +254,11 @@ impl Store {
     /// Local dates are those of `tz`; `now` is the export's time. Returns the files.
     pub fn export(&mut self, kind: ExportKind, dir: &Path, tz: Tz, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
         fs::create_dir_all(dir).map_err(|e| {
-            Error::invalid(
+            Error::told(
                 "path",
-                format!(
-                    "Stint could not create the folder “{}”. Choose another folder and export again. Detail: {e}.",
-                    dir.display()
-                ),
+                Msg::new("error_export_folder")
+                    .text("folder", dir.display().to_string())
+                    .text("detail", e.to_string().trim_end_matches('.')),
             )
         })?;
         self.read(|tx| match kind {

@@ -62,16 +62,8 @@ fn insert_custom(tx: &Transaction, draft: FormatDraft, now: DateTime<Utc>) -> Re
 fn replace_draft(tx: &Transaction, id: &str, draft: FormatDraft) -> Result<Format> {
     let mut format = load(tx, id)?;
     match format.origin {
-        FormatOrigin::Builtin => return Err(Error::Conflict(
-                "A built-in format cannot be changed. Duplicate it and change the copy.".into(),
-            )),
-        FormatOrigin::Community(_) => {
-            return Err(Error::Conflict(
-                "A format from a community pack cannot be changed, because the pack replaces it when it updates. Duplicate \
-                 it and change the copy."
-                    .into(),
-            ))
-        }
+        FormatOrigin::Builtin => return Err(Error::conflict("error_format_builtin")),
+        FormatOrigin::Community(_) => return Err(Error::conflict("error_format_from_pack")),
         FormatOrigin::Custom => {}
     }
     let draft = draft.validated()?;

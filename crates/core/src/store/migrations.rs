@@ -220,6 +220,12 @@ CREATE TABLE call_rooms (
 );
 "#;
 
+/// 10: a subscription's last failure as a catalogue message (`Msg::to_json`), said in the language
+/// in effect when it is read. A failure stored before stays in `error` as the sentence it was.
+const SUBSCRIPTION_ERROR_WORDS: &str = r#"
+ALTER TABLE subscriptions ADD COLUMN error_words TEXT;  -- the last failure as a message, JSON; NULL after a good one
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -235,11 +241,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(PACK_SOURCES),
         M::up_with_hook(ROLLUP_DAYS, fill_rollup_days),
         M::up(CALL_ROOMS),
+        M::up(SUBSCRIPTION_ERROR_WORDS),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 #[cfg(test)]
 mod tests {

@@ -113,10 +113,11 @@ fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 }
 
 fn newer_schema(found: u32) -> Error {
-    Error::NewerSchema(format!(
-        "A newer version of Stint wrote this database (schema {found}; this one reads up to {SCHEMA_VERSION}), so \
-         this version cannot open it. Update Stint to open it; the file was not changed."
-    ))
+    Error::NewerSchema(
+        crate::i18n::Msg::new("error_store_newer_schema")
+            .count("found", found.into())
+            .count("known", SCHEMA_VERSION.into()),
+    )
 }
 
 /// Checks an existing file: schema version first (a newer one is refused), then as deep as `depth`.

@@ -9,6 +9,7 @@ use super::codec::nanos;
 use super::communities::{community_item_id, load_one, replace_contents, upsert_community, PackAction, PackImport};
 use super::{calls, Store};
 use crate::calls::Call;
+use crate::i18n::Msg;
 use crate::pack::{parse_pack, preview_pack, Installed, InstalledPack, Pack, PackChoice, PackPreview, PackSource};
 use crate::{Error, Result};
 
@@ -84,26 +85,17 @@ impl Store {
                 && fresh.installed == seen.installed
                 && fresh.separate_id == seen.separate_id;
             if !unchanged {
-                return Err(Error::Conflict(format!(
-                    "{} changed in Stint since this pack was shown to you, so nothing was installed. Open the \
-                     pack again to see what it would change now.",
-                    pack.name
-                )));
+                return Err(Error::Conflict(
+                    Msg::new("error_pack_changed_since_shown").text("name", pack.name.as_str()),
+                ));
             }
             if !fresh.choices.contains(&choice) {
-                return Err(Error::invalid(
-                    "choice",
-                    "Stint did not offer this choice for this pack, so nothing was installed. Choose one of the choices shown.",
-                ));
+                return Err(Error::told("choice", Msg::new("error_pack_choice_not_offered")));
             }
             let (target, action) = match (choice, &fresh.separate_id) {
                 (PackChoice::Separate, Some(id)) => (renamed(&pack, id), PackAction::Installed),
                 (PackChoice::Separate, None) => {
-                    return Err(Error::invalid(
-                        "choice",
-                        "Stint cannot install this pack beside the installed one, so nothing was installed. Replace \
-                         the installed pack, or remove it first.",
-                    ))
+                    return Err(Error::told("choice", Msg::new("error_pack_choice_no_separate")))
                 }
                 (PackChoice::Install, _) if fresh.installed.is_some() => (pack.clone(), PackAction::Updated),
                 (PackChoice::Install, _) => (pack.clone(), PackAction::Installed),

@@ -75,9 +75,7 @@ fn insert(tx: &Transaction, draft: &SeriesDraft, previous: Option<&str>, now: Da
         let next: Option<String> =
             tx.query_row("SELECT id FROM series WHERE previous_series_id = ?1", [previous], |r| r.get(0)).optional()?;
         if next.is_some() {
-            return Err(Error::Conflict(
-                "This series already goes on in a next series. Open that one to go on.".into(),
-            ));
+            return Err(Error::conflict("error_series_has_next"));
         }
     }
     let id = new_id(tx)?;

@@ -9,6 +9,7 @@ use super::codec::{enum_name, from_json, instant, nanos, parse_enum, secs, to_js
 use super::{commitments, formats, history, Store};
 use crate::commitment::clean_text;
 use crate::format::{FormatDraft, PhaseKind};
+use crate::i18n::Msg;
 use crate::session_view::SessionView;
 use crate::timeline::{finished_phases, state_at, Event, EventKind, PhaseOutcome, PhaseRecord, Timeline};
 use crate::{Error, Result, Thing};
@@ -200,16 +201,12 @@ pub(super) fn append(tx: &Transaction, session_id: i64, event: Event) -> Result<
     let at = nanos(event.at, "at")?;
     let mut record = load(tx, session_id)?;
     if record.status == SessionStatus::Finished {
-        return Err(Error::Conflict("This session has already ended. Start a new one to go on.".into()));
+        return Err(Error::conflict("error_session_already_ended"));
     }
     let recorded_until: Option<i64> =
         tx.query_row("SELECT MAX(ended_at) FROM phases WHERE session_id = ?1", [session_id], |r| r.get(0))?;
     if recorded_until.is_some_and(|until| at < until) {
-        return Err(Error::Conflict(
-            "That moment is earlier than a phase this session has already recorded. Check the computer's clock and \
-             try again."
-                .into(),
-        ));
+        return Err(Error::conflict("error_session_before_recorded"));
     }
     record.timeline.push(event)?;
     let (kind, seconds) = encode_event(event.kind);
@@ -257,7 +254,7 @@ fn insert_running(
         let mut record = load(tx, running)?;
         record_new_phases(tx, &mut record, settle_at, None)?;
         if record.status == SessionStatus::Active {
-            return Err(Error::Conflict("A session is already running. Stop it before starting another.".into()));
+            return Err(Error::conflict("error_session_already_running"));
         }
     }
     let snapshot = snapshot_id(tx, &to_json(&format.draft)?)?;
@@ -341,10 +338,7 @@ impl Store {
             nanos(away.from, "away.from")?;
             nanos(away.to, "away.to")?;
             if away.from > away.to {
-                return Err(Error::invalid(
-                    "away",
-                    "The time away ends before it starts. Choose an end after the start.",
-                ));
+                return Err(Error::told("away", Msg::new("error_session_away_backwards")));
             }
         }
         self.write(|tx| {

@@ -9,6 +9,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::calls::store_imported;
 use super::codec::{from_json, instant, nanos, opt_instant, to_json};
 use super::Store;
+use crate::i18n::Msg;
 use crate::ics::IcsImportOptions;
 use crate::subscription::{
     read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
@@ -19,16 +20,21 @@ use crate::{Error, Result, Thing};
 pub const MAX_SUBSCRIPTIONS: usize = 50;
 
 const SELECT: &str = "SELECT s.id, s.url, s.added_at, s.refreshed_at, s.error, s.skipped,
-        (SELECT COUNT(*) FROM calls c WHERE c.subscription_id = s.id)
+        (SELECT COUNT(*) FROM calls c WHERE c.subscription_id = s.id), s.error_words
      FROM subscriptions s";
 
 fn subscription_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Subscription, String)> {
+    let words: Option<String> = r.get(7)?;
+    // A message that does not read back (written by a later Stint) is shown as no message rather
+    // than failing the whole list; the next refresh writes a new one.
+    let error_words = words.and_then(|w| serde_json::from_str(&w).ok()).and_then(|v| Msg::from_json(&v));
     let subscription = Subscription {
         id: r.get(0)?,
         url: r.get(1)?,
         added_at: instant(r.get(2)?),
         refreshed_at: opt_instant(r.get(3)?),
         error: r.get(4)?,
+        error_words,
         calls: r.get(6)?,
         skipped: Vec::new(),
     };
@@ -60,14 +66,14 @@ impl Store {
         self.write(|tx| {
             let count: usize = tx.query_row("SELECT COUNT(*) FROM subscriptions", [], |r| r.get(0))?;
             if count >= MAX_SUBSCRIPTIONS {
-                return Err(Error::Conflict(format!(
-                    "You already have {MAX_SUBSCRIPTIONS} calendar subscriptions; unsubscribe from one first."
-                )));
+                return Err(Error::Conflict(
+                    Msg::new("error_subscription_too_many").count("max", MAX_SUBSCRIPTIONS as u64),
+                ));
             }
             let taken: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE url = ?1)", [&url], |r| r.get(0))?;
             if taken {
-                return Err(Error::Conflict("You are already subscribed to this calendar.".to_string()));
+                return Err(Error::conflict("error_subscription_exists"));
             }
             tx.execute("INSERT INTO subscriptions (url, added_at) VALUES (?1, ?2)", params![url, at])?;
             load(tx, tx.last_insert_rowid())
@@ -139,14 +145,15 @@ impl Store {
             match read {
                 FetchRead::NotModified => {
                     tx.execute(
-                        "UPDATE subscriptions SET refreshed_at = ?2, attempted_at = ?2, error = NULL WHERE id = ?1",
+                        "UPDATE subscriptions SET refreshed_at = ?2, attempted_at = ?2, error = NULL, error_words = NULL
+                         WHERE id = ?1",
                         params![id, at],
                     )?;
                 }
-                FetchRead::Failed(error) => {
+                FetchRead::Failed(words) => {
                     tx.execute(
-                        "UPDATE subscriptions SET attempted_at = ?2, error = ?3 WHERE id = ?1",
-                        params![id, at, error],
+                        "UPDATE subscriptions SET attempted_at = ?2, error = NULL, error_words = ?3 WHERE id = ?1",
+                        params![id, at, words.to_json().to_string()],
                     )?;
                 }
                 FetchRead::Calendar { mut import, etag, last_modified } => {
@@ -161,7 +168,7 @@ impl Store {
                     store_imported(tx, &mut import, options, now, Some((id, &muted)))?;
                     tx.execute(
                         "UPDATE subscriptions SET etag = ?2, last_modified = ?3, refreshed_at = ?4, attempted_at = ?4,
-                             error = NULL, skipped = ?5 WHERE id = ?1",
+                             error = NULL, error_words = NULL, skipped = ?5 WHERE id = ?1",
                         params![id, etag, last_modified, at, to_json(&import.skipped)?],
                     )?;
                 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{calls, communities, formats, sessions, Store};
 use crate::calls as pure;
+use crate::i18n::Msg;
 use crate::upcoming::{upcoming_view, UpcomingOccurrence};
 use crate::{Error, Result};
 
@@ -15,7 +16,12 @@ impl Store {
     /// one in progress included, each with what the Calls view shows (`upcoming_view`).
     pub fn upcoming_view(&mut self, now: DateTime<Utc>, days: u32) -> Result<Vec<UpcomingOccurrence>> {
         if !(1..=MAX_UPCOMING_DAYS).contains(&days) {
-            return Err(Error::invalid("days", format!("Stint shows 1 to {MAX_UPCOMING_DAYS} days of calls ahead; {days} is outside that. Choose a number of days in that range.")));
+            return Err(Error::told(
+                "days",
+                Msg::new("error_calls_days_ahead")
+                    .count("max", u64::from(MAX_UPCOMING_DAYS))
+                    .count("count", u64::from(days)),
+            ));
         }
         self.read(|tx| {
             let stored = calls::load_all(tx)?;

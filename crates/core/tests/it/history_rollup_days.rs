@@ -110,9 +110,13 @@ fn migrating_to_version_8_fills_the_days_from_the_hours_already_there() {
         std::fs::copy(&t.path, &path).unwrap();
     }
     {
-        // The database as version 7 left it: hours, no days (and no later tables).
+        // The database as version 7 left it: hours, no days (and no later tables or columns).
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE time_by_day; DROP TABLE call_rooms; PRAGMA user_version = 7;").unwrap();
+        conn.execute_batch(
+            "DROP TABLE time_by_day; DROP TABLE call_rooms; ALTER TABLE subscriptions DROP COLUMN error_words;
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
     }
     let (mut store, _) = Store::open(&path, chrono::Utc::now()).unwrap();
     let period = store.history_period(date(2025, 4, 30), date(2025, 5, 10), KOLKATA, date(2025, 5, 10)).unwrap();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use stint_core::i18n::{keys, Lang};
 
 /// The backend's message keys start with one of these (the UI's have their own prefixes).
-const BACKEND_PREFIXES: [&str; 3] = ["notify_", "tray_", "duration_"];
+const BACKEND_PREFIXES: [&str; 5] = ["notify_", "tray_", "duration_", "error_", "updates_"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {

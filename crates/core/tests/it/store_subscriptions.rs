@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use stint_core::calls::{Call, Recurrence};
+use stint_core::i18n::{Lang, Msg};
 use stint_core::ics::IcsImportOptions;
 use stint_core::store::{CallOrigin, Store};
 use stint_core::subscription::{refresh_due, subscription_url, FetchOutcome, REFRESH_EVERY, RETRY_AFTER_FAILURE};
@@ -149,10 +150,22 @@ fn a_failed_or_broken_fetch_keeps_the_calls_of_the_last_good_one_and_says_why() 
     let before = store.calls().unwrap();
 
     let later = now() + Duration::hours(7);
-    let failed = FetchOutcome::Failed { reason: "The server answered 500 (a server error).".into() };
+    let reason = Msg::new("error_subscription_server").text("host", "example.org").count("code", 500);
+    let failed = FetchOutcome::Failed { reason };
     let recorded = store.record_fetch(sub.id, failed, &options(), later).unwrap();
-    let error = recorded.error.unwrap();
-    assert!(error.starts_with("The server answered 500") && error.contains("are kept"), "{error}");
+    assert_eq!(recorded.error, None, "a failure is kept as a message, not as text");
+    let error = recorded.error_words.clone().unwrap();
+    assert_eq!(
+        error.render(Lang::En),
+        "example.org had a problem and sent no calendar (it answered 500). The calls from the last good refresh \
+         are kept; Stint tries again later."
+    );
+    assert_eq!(
+        error.render(Lang::De),
+        "example.org hatte ein Problem und hat keinen Kalender gesendet (Antwort 500). Die Termine der letzten \
+         erfolgreichen Aktualisierung bleiben erhalten; Stint versucht es später erneut."
+    );
+    assert_eq!(store.subscriptions().unwrap()[0].error_words, Some(error), "read back from the database");
     assert_eq!((recorded.calls, recorded.refreshed_at), (1, Some(now())));
     assert_eq!(store.calls().unwrap(), before);
     assert!(store.due_fetches(later + Duration::minutes(5)).unwrap().is_empty(), "it rests after a failure");
@@ -160,7 +173,7 @@ fn a_failed_or_broken_fetch_keeps_the_calls_of_the_last_good_one_and_says_why() 
 
     for body in [b"<html>Sign in</html>".to_vec(), vec![0xff, 0xfe, 0x00], Vec::new()] {
         let recorded = store.record_fetch(sub.id, fetched(body, "\"v9\""), &options(), later).unwrap();
-        assert!(recorded.error.unwrap().contains("did not return a calendar"));
+        assert!(recorded.error_words.unwrap().render(Lang::En).contains("did not return a calendar"));
         assert_eq!(store.calls().unwrap(), before, "a body that is not a calendar changes no call");
     }
     assert_eq!(store.fetch_request(sub.id).unwrap().etag.as_deref(), Some("\"v1\""), "validators of the good one");
@@ -168,7 +181,23 @@ fn a_failed_or_broken_fetch_keeps_the_calls_of_the_last_good_one_and_says_why() 
     // A 304 confirms the calls and clears the error.
     let recorded = store.record_fetch(sub.id, FetchOutcome::NotModified, &options(), later).unwrap();
     assert_eq!((recorded.error, recorded.calls, recorded.refreshed_at), (None, 1, Some(later)));
+    assert_eq!(recorded.error_words, None);
     assert_eq!(store.calls().unwrap(), before);
+}
+
+#[test]
+fn a_failure_stored_as_text_before_is_shown_as_it_was() {
+    let mut t = crate::common::temp_store();
+    let sub = t.store.add_subscription(URL, now()).unwrap();
+    let old = "The server answered 500 (a server error). The calls from the last good refresh are kept.";
+    let db = rusqlite::Connection::open(&t.path).unwrap();
+    db.execute("UPDATE subscriptions SET error = ?2 WHERE id = ?1", rusqlite::params![sub.id, old]).unwrap();
+    let read = t.store.subscriptions().unwrap();
+    assert_eq!((read[0].error.as_deref(), read[0].error_words.as_ref()), (Some(old), None));
+    // A message this Stint cannot read back (say, from a later one) is no message, not a broken list.
+    db.execute("UPDATE subscriptions SET error = NULL, error_words = '{\"key\": 7}' WHERE id = ?1", [sub.id]).unwrap();
+    let read = t.store.subscriptions().unwrap();
+    assert_eq!((read[0].error.as_deref(), read[0].error_words.as_ref()), (None, None));
 }
 
 #[test]
@@ -200,7 +229,9 @@ fn subscription_calls_keep_reminders_off_cannot_be_edited_and_go_when_unsubscrib
     assert!(!store.call(&id).unwrap().reminders_enabled, "the user's choice outlives a refresh");
 
     let call = store.call(&id).unwrap().call;
-    assert!(matches!(store.update_call(&id, call), Err(Error::Conflict(m)) if m.contains("unsubscribe")));
+    let refused = store.update_call(&id, call).unwrap_err();
+    assert!(matches!(refused, Error::Conflict(_)) && refused.to_string().contains("unsubscribe"), "{refused:?}");
+
     assert!(matches!(store.delete_call(&id), Err(Error::Conflict(_))));
     assert!(matches!(store.add_subscription("webcal://calendar.example.org/team.ics", now()), Err(Error::Conflict(_))));
 

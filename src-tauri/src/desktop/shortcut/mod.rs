@@ -28,6 +28,8 @@ use macos as platform;
 #[cfg(windows)]
 use windows as platform;
 
+use stint_core::i18n::{Lang, Msg};
+
 /// The global start/pause key of a new install.
 pub const DEFAULT_GLOBAL_SHORTCUT: &str = "CmdOrCtrl+Alt+Space";
 
@@ -113,14 +115,16 @@ impl Accelerator {
     /// Super/Cmd/Command/Meta, CmdOrCtrl/CommandOrControl (Command on macOS, Ctrl elsewhere). The
     /// key: a letter, a digit, F1–F24 or a named key (Space, Enter, Up, …). At least one of Ctrl,
     /// Alt or Super is required, so the shortcut never takes a plain key from other apps.
-    pub fn parse(text: &str) -> Result<Accelerator, String> {
+    /// A refusal is the catalogue message of what is wrong, to be said within a sentence.
+    pub fn parse(text: &str) -> Result<Accelerator, Msg> {
         if text.chars().count() > 100 {
-            return Err("is too long (at most 100 characters)".into());
+            return Err(Msg::new("error_shortcut_too_long").count("max", 100));
         }
         let parts: Vec<&str> = text.split('+').map(str::trim).collect();
         let Some((key, modifiers)) = parts.split_last() else { unreachable!("split yields at least one part") };
+        let problem = |key: &'static str| Msg::new(key).text("text", text);
         if key.is_empty() {
-            return Err(format!("`{text}` has no key after its modifiers (e.g. CmdOrCtrl+Alt+Space)"));
+            return Err(problem("error_shortcut_no_key"));
         }
         let mut accelerator = Accelerator { ctrl: false, alt: false, shift: false, super_key: false, keysym: 0 };
         for modifier in modifiers {
@@ -136,16 +140,14 @@ impl Accelerator {
                         accelerator.ctrl = true;
                     }
                 }
-                "" => return Err(format!("`{text}` has an empty part between two +")),
-                _ if keysym(modifier).is_some() => {
-                    return Err(format!("`{text}` has more than one key; put the modifiers first and one key last"))
-                }
-                _ => return Err(format!("`{modifier}` is not a modifier (use Ctrl, Alt, Shift, Super or CmdOrCtrl)")),
+                "" => return Err(problem("error_shortcut_empty_part")),
+                _ if keysym(modifier).is_some() => return Err(problem("error_shortcut_two_keys")),
+                _ => return Err(Msg::new("error_shortcut_not_modifier").text("modifier", *modifier)),
             }
         }
-        accelerator.keysym = keysym(key).ok_or_else(|| format!("`{key}` is not a key Stint knows"))?;
+        accelerator.keysym = keysym(key).ok_or_else(|| Msg::new("error_shortcut_unknown_key").text("key", *key))?;
         if !(accelerator.ctrl || accelerator.alt || accelerator.super_key) {
-            return Err(format!("`{text}` needs Ctrl, Alt or Super, or it would take the key from every other app"));
+            return Err(problem("error_shortcut_needs_modifier"));
         }
         Ok(accelerator)
     }
@@ -175,7 +177,8 @@ impl GlobalKeys {
     /// Grabs `accelerator` instead of the current shortcut (`None`: no shortcut). On an error the
     /// previous shortcut is already released and none is active.
     pub fn set(&self, accelerator: Option<&str>) -> Result<(), String> {
-        let accelerator = accelerator.map(Accelerator::parse).transpose()?;
+        let accelerator =
+            accelerator.map(Accelerator::parse).transpose().map_err(|problem| problem.render(Lang::En))?;
         #[cfg(any(target_os = "linux", target_os = "macos", windows))]
         {
             match &self.grabber {
@@ -220,14 +223,17 @@ mod tests {
             ("", "no key"),
             ("Ctrl++A", "empty part"),
             ("Ctrl+A+B", "more than one key"),
-            ("Hyper+A", "`Hyper` is not a modifier"),
-            ("Ctrl+F25", "`F25` is not a key"),
-            ("Ctrl+Banana", "`Banana` is not a key"),
+            ("Hyper+A", "“Hyper” is not a modifier"),
+            ("Ctrl+F25", "“F25” is not a key"),
+            ("Ctrl+Banana", "“Banana” is not a key"),
         ];
         for (text, expected) in cases {
-            let e = Accelerator::parse(text).unwrap_err();
+            let e = Accelerator::parse(text).unwrap_err().render(Lang::En);
             assert!(e.contains(expected), "{text}: {e}");
+            let de = Accelerator::parse(text).unwrap_err().render(Lang::De);
+            assert!(!de.contains("_shortcut_") && de != e, "{text}: {de}");
         }
-        assert!(Accelerator::parse(&format!("Ctrl+{}", "A".repeat(200))).unwrap_err().contains("too long"));
+        let long = Accelerator::parse(&format!("Ctrl+{}", "A".repeat(200))).unwrap_err();
+        assert!(long.render(Lang::En).contains("too long"));
     }
 }

@@ -13,7 +13,9 @@ url: string, added_at: string,
  */
 refreshed_at: string | null, 
 /**
- * The last attempt's failure, as a sentence; `None` after a good refresh.
+ * The last attempt's failure, as a sentence; `None` after a good refresh. The store fills it
+ * only for a failure stored as text (before failures were kept as messages); otherwise
+ * `error_words` holds it, and the shell says it in the language in effect.
  */
 error: string | null, 
 /**

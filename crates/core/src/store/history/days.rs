@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::super::codec::{instant, nanos};
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// The longest range of days one query accepts (about twenty years).
@@ -15,20 +16,17 @@ pub const MAX_RANGE_DAYS: i64 = 7320;
 
 /// The zone named by an IANA name such as `Europe/Berlin`; an unknown name is an error naming `zone`.
 pub fn parse_zone(name: &str) -> Result<Tz> {
-    name.trim().parse().map_err(|_| {
-        Error::invalid(
-            "zone",
-            format!("Stint does not know the time zone “{}”. Use an IANA name such as Europe/Berlin.", name.trim()),
-        )
-    })
+    name.trim()
+        .parse()
+        .map_err(|_| Error::told("zone", Msg::new("error_history_unknown_zone").text("zone", name.trim())))
 }
 
 /// A day written `YYYY-MM-DD`; anything else is an error naming `field`.
 pub fn parse_day(text: &str, field: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
+        Error::told(
             field,
-            format!("“{}” is not a date. Write dates as year-month-day, e.g. 2025-03-14.", text.trim()),
+            Msg::new("error_history_not_a_date").text("text", text.trim().chars().take(40).collect::<String>()),
         )
     })
 }
@@ -55,14 +53,11 @@ pub fn local_date(at_nanos: i64, tz: &Tz) -> NaiveDate {
 /// `MAX_RANGE_DAYS`. Returns the number of days.
 pub fn check_range(from: NaiveDate, to: NaiveDate) -> Result<usize> {
     if to < from {
-        return Err(Error::invalid("to", "The range must end on or after its first day."));
+        return Err(Error::told("to", Msg::new("error_history_range_backwards")));
     }
     let days = (to - from).num_days() + 1;
     if days > MAX_RANGE_DAYS {
-        return Err(Error::invalid(
-            "from",
-            format!("A range can span at most {MAX_RANGE_DAYS} days (about twenty years); choose a shorter one."),
-        ));
+        return Err(Error::told("from", Msg::new("error_history_range_too_long").count("max", MAX_RANGE_DAYS as u64)));
     }
     Ok(days as usize)
 }
@@ -70,7 +65,8 @@ pub fn check_range(from: NaiveDate, to: NaiveDate) -> Result<usize> {
 /// The instants the days `from..=to` begin, plus the instant the last one ends: `days + 1` bounds.
 pub fn day_bounds(from: NaiveDate, to: NaiveDate, tz: &Tz) -> Result<Vec<i64>> {
     let days = check_range(from, to)?;
-    let end = to.succ_opt().ok_or_else(|| Error::invalid("to", "The range reaches too far into the future."))?;
+    let end = to.succ_opt().ok_or_else(|| Error::told("to", Msg::new("error_history_range_too_far")))?;
+
     let mut bounds: Vec<i64> = from.iter_days().take(days).map(|d| day_start(d, tz, "from")).collect::<Result<_>>()?;
     bounds.push(day_start(end, tz, "to")?);
     Ok(bounds)

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::detail::not_found;
 use super::rollup::{self, Counted};
 use crate::format::PhaseKind;
+use crate::i18n::Msg;
 use crate::store::codec::{enum_name, parse_enum};
 use crate::timeline::PhaseOutcome;
 use crate::{Error, Result};
@@ -44,11 +45,11 @@ pub struct PhaseEdit {
 }
 
 /// The text a field holds, as the user knows it.
-fn text_name(field: &str) -> &'static str {
-    match field {
-        "title" => "A session's title",
-        _ => "A session's notes",
-    }
+fn text_name(field: &str) -> Msg {
+    Msg::new(match field {
+        "title" => "error_what_session_title",
+        _ => "error_what_session_notes",
+    })
 }
 
 /// Trimmed text, `None` when blank; at most `max` characters; a title is one line.
@@ -58,19 +59,16 @@ fn clean(raw: Option<&str>, field: &str, max: usize, one_line: bool) -> Result<O
     };
     let chars = text.chars().count();
     if chars > max {
-        return Err(Error::invalid(
+        return Err(Error::told(
             field,
-            format!(
-                "{} has at most {max} characters; this one has {chars}. Shorten it and save again.",
-                text_name(field)
-            ),
+            Msg::new("error_too_many_chars")
+                .said("what", text_name(field))
+                .count("max", max as u64)
+                .count("count", chars as u64),
         ));
     }
     if one_line && text.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            field,
-            "A session's title is one line of text. Remove the line breaks and save again.",
-        ));
+        return Err(Error::told(field, Msg::new("error_session_title_one_line")));
     }
     Ok(Some(text.to_string()))
 }
@@ -143,16 +141,13 @@ fn recount(tx: &Transaction, id: i64) -> Result<()> {
 fn correct_phase(tx: &Transaction, id: i64, field: &str, edit: &PhaseEdit) -> Result<()> {
     let n = u64::from(edit.index) + 1;
     let Some(old) = stored_phases(tx, id, Some(edit.index))?.pop() else {
-        return Err(Error::invalid(format!("{field}.index"), format!("This session has no phase {n}.")));
+        return Err(Error::told(format!("{field}.index"), Msg::new("error_session_no_phase").count("n", n)));
     };
     let span = u64::try_from((old.ended_at - old.started_at).max(0) / 1_000_000_000).unwrap_or(0);
     if u64::from(edit.actual_seconds) > span {
-        return Err(Error::invalid(
+        return Err(Error::told(
             format!("{field}.actual_seconds"),
-            format!(
-                "Phase {n} lasted {} from its start to its end, so it cannot have run longer. Enter at most that.",
-                crate::words::length(span)
-            ),
+            Msg::new("error_session_phase_too_long").count("n", n).length("length", span),
         ));
     }
     rollup::apply(tx, &old.counted(), -1)?;
@@ -176,20 +171,16 @@ pub fn apply(
         tx.query_row("SELECT status FROM sessions WHERE id = ?1", [id], |r| r.get(0)).optional()?;
     match status.as_deref() {
         None => return Err(not_found(id)),
-        Some("active") => {
-            return Err(Error::Conflict(
-                "This session is still running. Its record can be corrected once it has ended.".into(),
-            ))
-        }
+        Some("active") => return Err(Error::conflict("error_session_edit_running")),
         Some(_) => {}
     }
     let mut seen = HashSet::new();
     for (i, phase) in edit.phases.iter().enumerate() {
         let field = format!("phases[{i}]");
         if !seen.insert(phase.index) {
-            return Err(Error::invalid(
+            return Err(Error::told(
                 format!("{field}.index"),
-                format!("Phase {} is corrected twice; correct each phase once.", u64::from(phase.index) + 1),
+                Msg::new("error_session_phase_twice").count("n", u64::from(phase.index) + 1),
             ));
         }
         correct_phase(tx, id, &field, phase)?;

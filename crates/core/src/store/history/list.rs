@@ -5,6 +5,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::i18n::Msg;
 use crate::store::codec::{instant, opt_instant, parse_enum};
 use crate::store::SessionStatus;
 use crate::{Error, Result};
@@ -55,7 +56,10 @@ pub fn summary_from_row(r: &Row) -> Result<SessionSummary> {
 
 pub fn check_limit(limit: u32) -> Result<()> {
     if limit == 0 || limit > MAX_PAGE {
-        return Err(Error::invalid("limit", format!("A page of History holds 1 to {MAX_PAGE} sessions; {limit} is outside that. Choose a number in that range.")));
+        return Err(Error::told(
+            "limit",
+            Msg::new("error_history_page_size").count("max", u64::from(MAX_PAGE)).count("count", u64::from(limit)),
+        ));
     }
     Ok(())
 }

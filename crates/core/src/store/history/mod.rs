@@ -19,6 +19,7 @@ use chrono_tz::Tz;
 use rusqlite::Transaction;
 
 use super::Store;
+use crate::i18n::Msg;
 use crate::timeline::PhaseRecord;
 use crate::{Error, Result};
 
@@ -103,11 +104,15 @@ impl Store {
     /// The last `days` local days up to `today` (1–7320), streaks and totals over all history.
     pub fn history_overview(&mut self, today: NaiveDate, tz: Tz, days: u32) -> Result<HistoryOverview> {
         if days == 0 || i64::from(days) > MAX_RANGE_DAYS {
-            return Err(Error::invalid("days", format!("History shows 1 to {MAX_RANGE_DAYS} days at a time; {days} is outside that. Choose a number of days in that range.")));
+            return Err(Error::told(
+                "days",
+                Msg::new("error_history_days").count("max", MAX_RANGE_DAYS as u64).count("count", u64::from(days)),
+            ));
         }
         let from = today
             .checked_sub_signed(Duration::days(i64::from(days) - 1))
-            .ok_or_else(|| Error::invalid("days", "That reaches too far back; choose fewer days."))?;
+            .ok_or_else(|| Error::told("days", Msg::new("error_history_too_far_back")))?;
+
         self.read(|tx| {
             Ok(HistoryOverview {
                 from,

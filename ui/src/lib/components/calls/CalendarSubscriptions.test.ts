@@ -62,7 +62,7 @@ describe('CalendarSubscriptions', () => {
       list_subscriptions: () => [],
       add_subscription: rejectWith(
         'invalid_input',
-        'url: Stint subscribes only over https, so that nobody can change the calendar on the way; use the https:// address.',
+        'Stint subscribes only over https, so that nobody can change the calendar on the way; use the https:// address.',
         'url',
       ),
     });
