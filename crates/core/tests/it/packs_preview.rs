@@ -6,7 +6,7 @@ use crate::calls_support::{call, local, sample_pack, utc};
 use crate::common::{rows, temp_store, TestStore};
 use serde_json::{json, Value};
 use stint_core::calls::Recurrence;
-use stint_core::pack::{CallChangeKind, CallField, PackChoice, PackRelation, PackSource};
+use stint_core::pack::{CallChangeKind, CallField, PackChoice, PackPreview, PackRelation, PackSource};
 use stint_core::store::{CallOrigin, PackAction};
 use stint_core::Error;
 
@@ -311,6 +311,17 @@ fn migration_6_marks_the_installers_community_bundled_and_the_others_unknown() {
     );
 }
 
+type RoomChange<'a> = (CallChangeKind, &'a str, bool, Option<&'a str>, Option<&'a str>);
+
+/// Each change's kind, call, and whether and how its live room changes.
+fn room_changes(preview: &PackPreview) -> Vec<RoomChange<'_>> {
+    preview
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.call_id.as_str(), c.room_changed, c.room_before.as_deref(), c.room_after.as_deref()))
+        .collect()
+}
+
 #[test]
 fn a_live_room_that_is_added_removed_or_moved_is_a_change_listed_with_join_link_changes_and_an_unchanged_one_is_not() {
     let mut t = temp_store();
@@ -328,11 +339,7 @@ fn a_live_room_that_is_added_removed_or_moved_is_a_change_listed_with_join_link_
         "room": "!retreat:example.org"
     }));
     let unchanged = t.store.preview_pack(&bytes(&v2), &genuine()).unwrap();
-    let summary: Vec<_> = unchanged
-        .changes
-        .iter()
-        .map(|c| (c.kind, c.call_id.as_str(), c.room_changed, c.room_before.as_deref(), c.room_after.as_deref()))
-        .collect();
+    let summary = room_changes(&unchanged);
     assert_eq!(
         summary,
         [
@@ -358,11 +365,7 @@ fn a_live_room_that_is_added_removed_or_moved_is_a_change_listed_with_join_link_
     v3["calls"][1].as_object_mut().unwrap().remove("skip_on_days_of");
     v3["calls"].as_array_mut().unwrap().remove(0);
     let removed = t.store.preview_pack(&bytes(&v3), &genuine()).unwrap();
-    let summary: Vec<_> = removed
-        .changes
-        .iter()
-        .map(|c| (c.kind, c.call_id.as_str(), c.room_changed, c.room_before.as_deref(), c.room_after.as_deref()))
-        .collect();
+    let summary = room_changes(&removed);
     assert_eq!(
         summary,
         [

@@ -4,7 +4,14 @@ import userEvent from '@testing-library/user-event';
 import PackImportDialog from './PackImportDialog.svelte';
 import { fakeBackend, rejectWith } from '../../test/backend';
 import { call, packImport, pendingImport } from '../../test/callFixtures';
+import type { PackPreview } from '../bindings/PackPreview';
 
+/** An update from 1.2.0, installed from the same link, to 1.3.0. */
+const updateOf120: Partial<PackPreview> = {
+  version: '1.3.0',
+  relation: 'newer',
+  installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+};
 const noRoomChange = { room_changed: false, room_before: null, room_after: null };
 
 describe('PackImportDialog', () => {
@@ -55,9 +62,7 @@ describe('PackImportDialog', () => {
     fakeBackend({
       pending_pack_imports: () => [
         pendingImport({
-          version: '1.3.0',
-          relation: 'newer',
-          installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+          ...updateOf120,
           changes: [
             { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://evil.example.com/cafe', ...noRoomChange, fields: [] },
             { kind: 'changed', call_id: 'daily', title: 'Daily coworking', join_link_changed: false, join_link_before: null, join_link_after: null, ...noRoomChange, fields: ['schedule'] },
@@ -80,9 +85,7 @@ describe('PackImportDialog', () => {
     fakeBackend({
       pending_pack_imports: () => [
         pendingImport({
-          version: '1.3.0',
-          relation: 'newer',
-          installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+          ...updateOf120,
           calls: [
             call({ id: 'cafe', title: 'Collaboration Cafe', join_link: 'https://meet.example.org/cafe' }),
             call({ id: 'sprint', title: 'Tuesday sprint', join_link: null }),
