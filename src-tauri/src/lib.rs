@@ -59,6 +59,7 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         // Before `setup`: a link that arrives while Stint starts is held, not lost.
         .manage(state::pending_packs::PendingPacks::default())
+        .manage(ipc::room_links::PendingRoomLink::default())
         .plugin(desktop::update::plugin())
         .invoke_handler(ipc::handler())
         .setup(|app| {

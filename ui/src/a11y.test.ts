@@ -144,7 +144,7 @@ describe('accessibility (axe-core)', { timeout: 30_000 }, () => {
           warning: 'This pack jumps from version 1.2.0 to 13.0.0, more than 10 major versions at once.',
           installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
           changes: [
-            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://meet.example.org/new', fields: ['title'] },
+            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://meet.example.org/new', room_changed: false, room_before: null, room_after: null, fields: ['title'] },
           ],
         }),
       ],

@@ -15,6 +15,9 @@ pub const CALLS_CHANGED: &str = "calls-changed";
 pub const PACKS_CHANGED: &str = "packs-changed";
 /// A community pack is waiting for the user's confirmation (`pending_pack_imports`). No payload.
 pub const PACK_IMPORT_PENDING: &str = "pack-import-pending";
+/// A `stint://room` link named a room that waits for the user's answer (`pending_room_link`). No
+/// payload.
+pub const ROOM_LINK_PENDING: &str = "room-link-pending";
 /// Something to tell the user that no command returned: a pack dropped on the window or opened by a
 /// `stint://` link, a join link that would not open, a desktop setting that was refused.
 pub const NOTICE: &str = "notice";
@@ -24,8 +27,16 @@ pub const NOTICE: &str = "notice";
 pub const ROOM_STATUS: &str = "room-status";
 
 /// Every event above, for the surface check.
-pub const ALL: [&str; 7] =
-    [SESSION_CHANGED, NOTIFICATION_FAILED, CALLS_CHANGED, PACKS_CHANGED, PACK_IMPORT_PENDING, NOTICE, ROOM_STATUS];
+pub const ALL: [&str; 8] = [
+    SESSION_CHANGED,
+    NOTIFICATION_FAILED,
+    CALLS_CHANGED,
+    PACKS_CHANGED,
+    PACK_IMPORT_PENDING,
+    ROOM_LINK_PENDING,
+    NOTICE,
+    ROOM_STATUS,
+];
 
 /// Payload of `notice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

@@ -20,6 +20,7 @@ pub mod platform;
 pub mod publish;
 pub mod room;
 pub mod room_browser;
+pub mod room_links;
 pub mod series;
 pub mod session;
 pub mod settings;

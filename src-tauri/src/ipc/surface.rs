@@ -68,6 +68,8 @@ macro_rules! ipc_surface {
             room::room_go_live: [main],
             room::room_join: [main],
             room::room_leave: [main],
+            room_links::pending_room_link: [main],
+            room_links::forget_room_link: [main],
             room_browser::room_sign_in_ways: [main],
             room_browser::room_sign_in_browser: [main],
             room_browser::room_cancel_browser_sign_in: [main],

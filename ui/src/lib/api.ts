@@ -215,6 +215,9 @@ export const roomCancelBrowserSignIn = () => call<void>('room_cancel_browser_sig
 export const roomGoLive = (address: string) => call<RoomStatus>('room_go_live', { address });
 /** Follows the host of the room at `address`. */
 export const roomJoin = (address: string) => call<RoomStatus>('room_join', { address });
+/** The room a `stint://room` link named, waiting for the user's answer (joins nothing by itself). */
+export const pendingRoomLink = () => call<string | null>('pending_room_link');
+export const forgetRoomLink = (address: string) => call<void>('forget_room_link', { address });
 /** Leaves the room: a followed session goes on as the user's own. */
 export const roomLeave = () => call<RoomStatus>('room_leave');
 /** Shares this user's commitments (and which are done) with the room's session, or stops sharing them. */
@@ -260,5 +263,7 @@ export const onNotice = (handler: (notice: UiNotice) => void) => on<UiNotice>('n
 
 /** The live room's status changed: signed in or out, connected, offline, who is present. */
 export const onRoomStatus = (handler: (status: RoomStatus) => void) => on<RoomStatus>('room-status', handler);
+/** A `stint://room` link named a room that waits for the user's answer (`pendingRoomLink`). */
+export const onRoomLinkPending = (handler: () => void) => on<null>('room-link-pending', () => handler());
 
 export type { About, ExportKind, DesktopCapabilities, RoomStatus, Settings, SignInWays, Subscription, UnlistenFn, UpdateStatus };

@@ -98,6 +98,7 @@ export function pendingImport(over: Partial<PackPreview> = {}, id = 1): PendingP
         call({ id: 'cafe', title: 'Collaboration Cafe', join_link: 'https://meet.example.org/cafe' }),
         call({ id: 'daily', title: 'Daily coworking', join_link: 'https://meet.example.org/daily' }),
       ],
+      rooms: {},
       changes: [],
       ...over,
     },

@@ -1,7 +1,9 @@
 //! What installing a pack would do, shown to the user before anything is stored: the community,
 //! its calls with their schedules and join links, and — when a community with that id is installed —
 //! how the two relate (same source or not, newer or older) and which calls are added, removed or
-//! changed, join-link changes first. Pure: the store reads what is installed and asks here.
+//! changed, join-link and live-room changes first: a join link decides where the user goes, a room
+//! decides who drives the user's timer (docs/room.md). Pure: the store reads what is installed and
+//! asks here.
 //!
 //! The rules (docs/packs.md, "Installing"):
 //! - a pack whose community is not installed can be installed;
@@ -13,6 +15,8 @@
 //!   id) or replace the installed one after a warning; versions of different sources are never
 //!   compared;
 //! - an update more than `MAX_MAJOR_JUMP` major versions ahead carries a warning.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -107,6 +111,12 @@ pub struct CallChange {
     pub join_link_changed: bool,
     pub join_link_before: Option<String>,
     pub join_link_after: Option<String>,
+    /// Whether the live room is new, gone or another: an added call's room, a removed call's, or a
+    /// changed one.
+    pub room_changed: bool,
+    /// The room (alias or id) the call's live timer runs in now, and after installing.
+    pub room_before: Option<String>,
+    pub room_after: Option<String>,
     /// What else changed (empty for added and removed calls).
     pub fields: Vec<CallField>,
 }
@@ -133,7 +143,10 @@ pub struct PackPreview {
     pub formats: Vec<String>,
     /// The pack's calls, with the ids they have in the pack.
     pub calls: Vec<Call>,
-    /// Against the installed community (empty when there is none): join-link changes first.
+    /// The live room of each of the pack's calls that names one: its id in the pack → the room.
+    #[ts(type = "Record<string, string>")]
+    pub rooms: BTreeMap<String, String>,
+    /// Against the installed community (empty when there is none): join-link and room changes first.
     pub changes: Vec<CallChange>,
 }
 
@@ -141,6 +154,8 @@ pub struct PackPreview {
 pub struct Installed<'a> {
     pub pack: &'a InstalledPack,
     pub calls: &'a [Call],
+    /// The live room each installed call is tied to now (by its id in the pack).
+    pub rooms: &'a BTreeMap<String, String>,
 }
 
 /// Previews installing `pack` from `source`. `installed` is the community with the pack's id, if
@@ -155,7 +170,10 @@ pub fn preview_pack(
     let (relation, choices, separate_id, warning, changes) = match &installed {
         None => (PackRelation::New, vec![PackChoice::Install], None, None, Vec::new()),
         Some(inst) => {
-            let changes = call_changes(inst.calls, &pack.calls);
+            let changes = call_changes(
+                Side { calls: inst.calls, rooms: inst.rooms },
+                Side { calls: &pack.calls, rooms: &pack.rooms },
+            );
             let relation = relation_to(pack, source, inst.pack);
             let same_content = inst.pack.content_id.as_deref() == Some(content.as_str());
             let (choices, separate_id) = match relation {
@@ -185,6 +203,7 @@ pub fn preview_pack(
         warning,
         formats: pack.formats.iter().map(|f| f.draft.name.clone()).collect(),
         calls: pack.calls.clone(),
+        rooms: pack.rooms.clone(),
         changes,
     }
 }
@@ -241,12 +260,26 @@ fn free_separate_id(id: &str, taken: &dyn Fn(&str) -> bool) -> Option<String> {
     })
 }
 
-/// Changed, added and removed calls (by their ids in the pack): join-link changes first, then by
-/// kind (changed, added, removed) and title.
-fn call_changes(before: &[Call], after: &[Call]) -> Vec<CallChange> {
+/// One side of the comparison: calls and their rooms, by the calls' ids in the pack.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    calls: &'a [Call],
+    rooms: &'a BTreeMap<String, String>,
+}
+
+impl Side<'_> {
+    fn room(&self, call_id: &str) -> Option<String> {
+        self.rooms.get(call_id).cloned()
+    }
+}
+
+/// Changed, added and removed calls (by their ids in the pack): join-link and room changes first,
+/// then by kind (changed, added, removed) and title.
+fn call_changes(before: Side, after: Side) -> Vec<CallChange> {
     let mut changes = Vec::new();
-    for new in after {
-        match before.iter().find(|old| old.id == new.id) {
+    for new in after.calls {
+        let room_after = after.room(&new.id);
+        match before.calls.iter().find(|old| old.id == new.id) {
             None => changes.push(CallChange {
                 kind: CallChangeKind::Added,
                 call_id: new.id.clone(),
@@ -254,12 +287,17 @@ fn call_changes(before: &[Call], after: &[Call]) -> Vec<CallChange> {
                 join_link_changed: new.join_link.is_some(),
                 join_link_before: None,
                 join_link_after: new.join_link.clone(),
+                room_changed: room_after.is_some(),
+                room_before: None,
+                room_after,
                 fields: Vec::new(),
             }),
             Some(old) => {
                 let fields = changed_fields(old, new);
                 let link_changed = old.join_link != new.join_link;
-                if link_changed || !fields.is_empty() {
+                let room_before = before.room(&old.id);
+                let room_changed = room_before != room_after;
+                if link_changed || room_changed || !fields.is_empty() {
                     changes.push(CallChange {
                         kind: CallChangeKind::Changed,
                         call_id: new.id.clone(),
@@ -267,13 +305,17 @@ fn call_changes(before: &[Call], after: &[Call]) -> Vec<CallChange> {
                         join_link_changed: link_changed,
                         join_link_before: old.join_link.clone(),
                         join_link_after: new.join_link.clone(),
+                        room_changed,
+                        room_before,
+                        room_after,
                         fields,
                     });
                 }
             }
         }
     }
-    for old in before.iter().filter(|old| !after.iter().any(|new| new.id == old.id)) {
+    for old in before.calls.iter().filter(|old| !after.calls.iter().any(|new| new.id == old.id)) {
+        let room_before = before.room(&old.id);
         changes.push(CallChange {
             kind: CallChangeKind::Removed,
             call_id: old.id.clone(),
@@ -281,12 +323,14 @@ fn call_changes(before: &[Call], after: &[Call]) -> Vec<CallChange> {
             join_link_changed: false,
             join_link_before: old.join_link.clone(),
             join_link_after: None,
+            room_changed: room_before.is_some(),
+            room_before,
+            room_after: None,
             fields: Vec::new(),
         });
     }
-    changes.sort_by(|a, b| {
-        (!a.join_link_changed, a.kind, &a.title, &a.call_id).cmp(&(!b.join_link_changed, b.kind, &b.title, &b.call_id))
-    });
+    let first = |c: &CallChange| !(c.join_link_changed || c.room_changed);
+    changes.sort_by(|a, b| (first(a), a.kind, &a.title, &a.call_id).cmp(&(first(b), b.kind, &b.title, &b.call_id)));
     changes
 }
 

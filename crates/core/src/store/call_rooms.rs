@@ -3,6 +3,8 @@
 //! call to a room, or untie it. When a tied call starts, the shell enters its room: the host goes live,
 //! everyone else follows (`live::call_room_role`). The tie goes with the call (a foreign key).
 
+use std::collections::BTreeMap;
+
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -31,6 +33,23 @@ pub(super) fn replace_for_pack(tx: &Transaction, pack: &Pack) -> Result<()> {
         put.execute(params![community_item_id(&pack.id, call_id), room])?;
     }
     Ok(())
+}
+
+/// The rooms community `community_id`'s calls are tied to now — by the pack's or the user's choice —
+/// by the calls' ids in its pack (what an install would replace).
+pub(super) fn of_community(tx: &Transaction, community_id: &str) -> Result<BTreeMap<String, String>> {
+    let prefix = community_item_id(community_id, "");
+    let mut query = tx.prepare(
+        "SELECT call_rooms.call_id, call_rooms.room FROM call_rooms JOIN calls ON calls.id = call_rooms.call_id \
+         WHERE calls.community_id = ?1",
+    )?;
+    let rows = query.query_map([community_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut rooms = BTreeMap::new();
+    for row in rows {
+        let (call_id, room) = row?;
+        rooms.insert(call_id.strip_prefix(&prefix).unwrap_or(&call_id).to_string(), room);
+    }
+    Ok(rooms)
 }
 
 fn get(tx: &Transaction, call_id: &str) -> Result<Option<String>> {

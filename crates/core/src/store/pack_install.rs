@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 
 use super::codec::nanos;
 use super::communities::{community_item_id, load_one, replace_contents, upsert_community, PackAction, PackImport};
-use super::{calls, Store};
+use super::{call_rooms, calls, Store};
 use crate::calls::Call;
 use crate::i18n::Msg;
 use crate::pack::{parse_pack, preview_pack, Installed, InstalledPack, Pack, PackChoice, PackPreview, PackSource};
@@ -38,12 +38,12 @@ fn preview_in(tx: &Transaction, pack: &Pack, source: &PackSource) -> Result<Pack
         content_id: c.content_id,
         updated_at: c.updated_at,
     });
-    let installed_calls = match &installed {
-        Some(_) => pack_calls_of(tx, &pack.id)?,
-        None => Vec::new(),
+    let (installed_calls, installed_rooms) = match &installed {
+        Some(_) => (pack_calls_of(tx, &pack.id)?, call_rooms::of_community(tx, &pack.id)?),
+        None => Default::default(),
     };
     let taken = |id: &str| load_one(tx, id).map_or(true, |c| c.is_some());
-    let installed = installed.as_ref().map(|pack| Installed { pack, calls: &installed_calls });
+    let installed = installed.as_ref().map(|pack| Installed { pack, calls: &installed_calls, rooms: &installed_rooms });
     Ok(preview_pack(pack, source, installed, &taken))
 }
 

@@ -6,7 +6,7 @@ use crate::calls_support::{call, local, sample_pack, utc};
 use crate::common::{rows, temp_store, TestStore};
 use serde_json::{json, Value};
 use stint_core::calls::Recurrence;
-use stint_core::pack::{CallChangeKind, CallField, PackChoice, PackRelation, PackSource};
+use stint_core::pack::{CallChangeKind, CallField, PackChoice, PackPreview, PackRelation, PackSource};
 use stint_core::store::{CallOrigin, PackAction};
 use stint_core::Error;
 
@@ -310,4 +310,96 @@ fn migration_6_marks_the_installers_community_bundled_and_the_others_unknown() {
             ("from-installer".to_string(), PackSource::Bundled, None),
         ]
     );
+}
+
+type RoomChange<'a> = (CallChangeKind, &'a str, bool, Option<&'a str>, Option<&'a str>);
+
+/// Each change's kind, call, and whether and how its live room changes.
+fn room_changes(preview: &PackPreview) -> Vec<RoomChange<'_>> {
+    preview
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.call_id.as_str(), c.room_changed, c.room_before.as_deref(), c.room_after.as_deref()))
+        .collect()
+}
+
+#[test]
+fn a_live_room_that_is_added_removed_or_moved_is_a_change_listed_with_join_link_changes_and_an_unchanged_one_is_not() {
+    let mut t = temp_store();
+    let mut v1 = turing_json();
+    v1["calls"][0]["room"] = json!("#cafe:example.org");
+    v1["calls"][1]["room"] = json!("#daily:example.org");
+    install(&mut t, &bytes(&v1), &genuine(), PackChoice::Install);
+
+    let mut v2 = v1.clone();
+    v2["version"] = json!("1.1.0");
+    v2["calls"][0]["room"] = json!("#elsewhere:example.org");
+    v2["calls"].as_array_mut().unwrap().push(json!({
+        "id": "retreat", "title": "Writing retreat", "format_id": "pomodoro", "duration_minutes": 120,
+        "first_start": "2025-04-05T10:00:00", "time_zone": "Europe/London", "recurrence": { "frequency": "once" },
+        "room": "!retreat:example.org"
+    }));
+    let unchanged = t.store.preview_pack(&bytes(&v2), &genuine()).unwrap();
+    let summary = room_changes(&unchanged);
+    assert_eq!(
+        summary,
+        [
+            (
+                CallChangeKind::Changed,
+                "collaboration-cafe",
+                true,
+                Some("#cafe:example.org"),
+                Some("#elsewhere:example.org")
+            ),
+            (CallChangeKind::Added, "retreat", true, None, Some("!retreat:example.org")),
+        ],
+        "the daily call keeps its room and is not listed; a moved room is a change on its own"
+    );
+    assert_eq!(unchanged.rooms.get("retreat").map(String::as_str), Some("!retreat:example.org"), "a new call's room");
+    assert_eq!(unchanged.rooms.len(), 3);
+
+    // A room taken away, and a call removed with its room: both listed before a plain title change.
+    let mut v3 = v1.clone();
+    v3["version"] = json!("1.2.0");
+    v3["calls"][1]["title"] = json!("Daily coworking hour");
+    v3["calls"][1].as_object_mut().unwrap().remove("room");
+    v3["calls"][1].as_object_mut().unwrap().remove("skip_on_days_of");
+    v3["calls"].as_array_mut().unwrap().remove(0);
+    let removed = t.store.preview_pack(&bytes(&v3), &genuine()).unwrap();
+    let summary = room_changes(&removed);
+    assert_eq!(
+        summary,
+        [
+            (CallChangeKind::Changed, "daily-coworking", true, Some("#daily:example.org"), None),
+            (CallChangeKind::Removed, "collaboration-cafe", true, Some("#cafe:example.org"), None),
+        ]
+    );
+    assert!(removed.rooms.is_empty());
+
+    // Only the title changes: no room change, listed after a join-link change.
+    let mut v4 = v1.clone();
+    v4["version"] = json!("1.3.0");
+    v4["calls"][0]["title"] = json!("Collaboration café");
+    v4["calls"][1]["join_link"] = json!("https://meet.example.org/daily-2");
+    let plain = t.store.preview_pack(&bytes(&v4), &genuine()).unwrap();
+    let summary: Vec<_> =
+        plain.changes.iter().map(|c| (c.call_id.as_str(), c.join_link_changed, c.room_changed)).collect();
+    assert_eq!(summary, [("daily-coworking", true, false), ("collaboration-cafe", false, false)]);
+}
+
+#[test]
+fn a_room_the_user_tied_to_a_pack_call_shows_as_replaced_by_the_packs() {
+    let mut t = temp_store();
+    install(&mut t, &sample_pack("turing-way-like.stint.json"), &genuine(), PackChoice::Install);
+    t.store.set_call_room("turing-way-like/daily-coworking", Some("#mine:example.org")).unwrap();
+
+    let mut v2 = turing_json();
+    v2["version"] = json!("1.1.0");
+    let preview = t.store.preview_pack(&bytes(&v2), &genuine()).unwrap();
+    let summary: Vec<_> = preview
+        .changes
+        .iter()
+        .map(|c| (c.call_id.as_str(), c.room_before.as_deref(), c.room_after.as_deref()))
+        .collect();
+    assert_eq!(summary, [("daily-coworking", Some("#mine:example.org"), None)], "installing unties it, so it says so");
 }

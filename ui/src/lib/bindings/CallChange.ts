@@ -19,6 +19,15 @@ title: string,
  */
 join_link_changed: boolean, join_link_before: string | null, join_link_after: string | null, 
 /**
+ * Whether the live room is new, gone or another: an added call's room, a removed call's, or a
+ * changed one.
+ */
+room_changed: boolean, 
+/**
+ * The room (alias or id) the call's live timer runs in now, and after installing.
+ */
+room_before: string | null, room_after: string | null, 
+/**
  * What else changed (empty for added and removed calls).
  */
 fields: Array<CallField>, };

@@ -35,6 +35,10 @@ formats: Array<string>,
  */
 calls: Array<Call>, 
 /**
- * Against the installed community (empty when there is none): join-link changes first.
+ * The live room of each of the pack's calls that names one: its id in the pack → the room.
+ */
+rooms: Record<string, string>, 
+/**
+ * Against the installed community (empty when there is none): join-link and room changes first.
  */
 changes: Array<CallChange>, };

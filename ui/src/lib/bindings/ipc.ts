@@ -62,6 +62,8 @@ export type Command =
   | 'room_go_live'
   | 'room_join'
   | 'room_leave'
+  | 'pending_room_link'
+  | 'forget_room_link'
   | 'room_sign_in_ways'
   | 'room_sign_in_browser'
   | 'room_cancel_browser_sign_in'
@@ -81,5 +83,6 @@ export type EventName =
   | 'calls-changed'
   | 'packs-changed'
   | 'pack-import-pending'
+  | 'room-link-pending'
   | 'notice'
   | 'room-status';

@@ -40,6 +40,73 @@ describe('Live rooms settings', () => {
     expect(await screen.findByText(/did not accept this user name and password/)).toBeInTheDocument();
   });
 
+  it('offers only the password form when the server takes only passwords', async () => {
+    const backend = fakeBackend({ room_status: () => signedOut, room_sign_in_ways: () => ({ password: true, browser: false, providers: [] }) });
+    render(LiveRoomsSettings);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'example.org');
+    await expect.poll(() => backend.argsOf('room_sign_in_ways')).toEqual([{ homeserver: 'example.org' }]);
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in']);
+  });
+
+  it('offers only the browser, saying why, when the server takes no passwords', async () => {
+    const backend = fakeBackend({ room_status: () => signedOut, room_sign_in_ways: () => ({ password: false, browser: true, providers: [] }) });
+    render(LiveRoomsSettings);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'matrix.org');
+    expect(await screen.findByText('This homeserver takes no passwords from apps. Sign in through the browser instead.')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'User name' })).toBeNull();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Sign in through the browser']);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Homeserver' }), '{Enter}');
+    expect(backend.argsOf('room_sign_in'), 'Enter sends no empty password').toEqual([]);
+    expect(backend.argsOf('room_sign_in_ways'), 'the server is asked once').toHaveLength(1);
+  });
+
+  it('offers both when the server takes passwords and the browser', async () => {
+    const backend = fakeBackend({ room_status: () => signedOut, room_sign_in_ways: () => ({ password: true, browser: true, providers: [] }) });
+    render(LiveRoomsSettings);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'example.org');
+    expect(await screen.findByRole('button', { name: 'Sign in through the browser' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(backend.argsOf('room_sign_in_ways')).toHaveLength(1);
+  });
+
+  it('says when the server cannot be reached and asks again on Try again', async () => {
+    let reachable = false;
+    const backend = fakeBackend({
+      room_status: () => signedOut,
+      room_sign_in_ways: () =>
+        reachable
+          ? { password: false, browser: true, providers: [] }
+          : Promise.reject({ code: 'conflict', message: 'Stint could not reach example.org.', field: null }),
+    });
+    render(LiveRoomsSettings);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'example.org');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Stint could not ask example.org how you sign in there. Check the address and your connection, then try again.',
+    );
+    expect(screen.getByLabelText('Password'), 'not knowing, the password form stays').toBeInTheDocument();
+    reachable = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Sign in through the browser' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    expect(backend.argsOf('room_sign_in_ways')).toEqual([{ homeserver: 'example.org' }, { homeserver: 'example.org' }]);
+  });
+
+  it('says nothing about an address that is not one yet', async () => {
+    const backend = fakeBackend({
+      room_status: () => signedOut,
+      room_sign_in_ways: rejectWith('invalid_input', 'Enter your homeserver address, such as matrix.example.org.', 'homeserver'),
+    });
+    render(LiveRoomsSettings);
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Homeserver' }), 'exa mple');
+    await expect.poll(() => backend.argsOf('room_sign_in_ways')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+  });
+
   it('speaks German and Spanish from the catalogues', async () => {
     fakeBackend({ room_status: () => ({ ...signedOut, user: '@ada:example.org', homeserver: 'example.org' }) });
     useLocale({ lang: 'de', tag: 'de-DE' });

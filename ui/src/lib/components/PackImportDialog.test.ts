@@ -3,7 +3,16 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PackImportDialog from './PackImportDialog.svelte';
 import { fakeBackend, rejectWith } from '../../test/backend';
-import { packImport, pendingImport } from '../../test/callFixtures';
+import { call, packImport, pendingImport } from '../../test/callFixtures';
+import type { PackPreview } from '../bindings/PackPreview';
+
+/** An update from 1.2.0, installed from the same link, to 1.3.0. */
+const updateOf120: Partial<PackPreview> = {
+  version: '1.3.0',
+  relation: 'newer',
+  installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+};
+const noRoomChange = { room_changed: false, room_before: null, room_after: null };
 
 describe('PackImportDialog', () => {
   it('shows the community, its source and each call with its join link, and installs only on Install', async () => {
@@ -53,13 +62,11 @@ describe('PackImportDialog', () => {
     fakeBackend({
       pending_pack_imports: () => [
         pendingImport({
-          version: '1.3.0',
-          relation: 'newer',
-          installed: { name: 'Turing Way-like', version: '1.2.0', source: { kind: 'link', name: 'tw.stint.json' }, content_id: null, updated_at: '2025-03-01T10:00:00Z' },
+          ...updateOf120,
           changes: [
-            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://evil.example.com/cafe', fields: [] },
-            { kind: 'changed', call_id: 'daily', title: 'Daily coworking', join_link_changed: false, join_link_before: null, join_link_after: null, fields: ['schedule'] },
-            { kind: 'removed', call_id: 'old', title: 'Old call', join_link_changed: false, join_link_before: null, join_link_after: null, fields: [] },
+            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', join_link_changed: true, join_link_before: 'https://meet.example.org/cafe', join_link_after: 'https://evil.example.com/cafe', ...noRoomChange, fields: [] },
+            { kind: 'changed', call_id: 'daily', title: 'Daily coworking', join_link_changed: false, join_link_before: null, join_link_after: null, ...noRoomChange, fields: ['schedule'] },
+            { kind: 'removed', call_id: 'old', title: 'Old call', join_link_changed: false, join_link_before: null, join_link_after: null, ...noRoomChange, fields: [] },
           ],
         }),
       ],
@@ -71,6 +78,47 @@ describe('PackImportDialog', () => {
     expect(items[1]).toHaveTextContent('Daily coworking: new schedule');
     expect(items[2]).toHaveTextContent('Removed call: Old call');
     expect(within(dialog).getByRole('button', { name: 'Update to 1.3.0' })).toBeInTheDocument();
+  });
+
+  it('says a live room that is moved, added or taken away as a sentence, listed with join-link changes', async () => {
+    const noLinkChange = { join_link_changed: false, join_link_before: null, join_link_after: null };
+    fakeBackend({
+      pending_pack_imports: () => [
+        pendingImport({
+          ...updateOf120,
+          calls: [
+            call({ id: 'cafe', title: 'Collaboration Cafe', join_link: 'https://meet.example.org/cafe' }),
+            call({ id: 'sprint', title: 'Tuesday sprint', join_link: null }),
+            call({ id: 'retreat', title: 'Writing retreat', join_link: null }),
+          ],
+          rooms: { sprint: '#b:example.org', retreat: '!retreat:example.org' },
+          changes: [
+            { kind: 'changed', call_id: 'sprint', title: 'Tuesday sprint', ...noLinkChange, room_changed: true, room_before: '#a:example.org', room_after: '#b:example.org', fields: ['title'] },
+            { kind: 'changed', call_id: 'cafe', title: 'Collaboration Cafe', ...noLinkChange, room_changed: true, room_before: '#cafe:example.org', room_after: null, fields: [] },
+            { kind: 'added', call_id: 'retreat', title: 'Writing retreat', ...noLinkChange, room_changed: true, room_before: null, room_after: '!retreat:example.org', fields: [] },
+            { kind: 'removed', call_id: 'old', title: 'Old call', ...noLinkChange, room_changed: true, room_before: '#old:example.org', room_after: null, fields: [] },
+          ],
+        }),
+      ],
+    });
+    render(PackImportDialog, { onDone: vi.fn() });
+    const dialog = await screen.findByRole('dialog', { name: 'Update Turing Way-like?' });
+    const items = within(within(dialog).getByRole('list', { name: 'What changes' })).getAllByRole('listitem');
+    expect(items).toHaveLength(4);
+    expect(items[0]).toHaveTextContent('The live room of “Tuesday sprint” changes from #a:example.org to #b:example.org.');
+    expect(items[0]).toHaveTextContent('Tuesday sprint: new title');
+    expect(items[1]).toHaveTextContent('“Collaboration Cafe” leaves the live room #cafe:example.org: its timer will no longer follow a host.');
+    expect(items[2]).toHaveTextContent('New call: Writing retreat');
+    expect(items[2]).toHaveTextContent('The live room of “Writing retreat” is !retreat:example.org: its timer will follow whoever hosts there.');
+    expect(items[3]).toHaveTextContent('Removed call: Old call');
+    expect(items[3]).toHaveTextContent('“Old call” goes, and with it the live room #old:example.org.');
+    expect(items.every((li) => li.classList.contains('link-change')), 'marked like a join-link change').toBe(true);
+    const calls = within(within(dialog).getByRole('list', { name: 'Calls in this pack' })).getAllByRole('listitem');
+    expect(calls.map((li) => li.textContent)).toEqual([
+      expect.not.stringContaining('Live room'),
+      expect.stringContaining('Live room: #b:example.org'),
+      expect.stringContaining('Live room: !retreat:example.org'),
+    ]);
   });
 
   it('a conflict offers a separate install or a replace after the warning, never a plain install', async () => {
