@@ -2,8 +2,6 @@
 //! midnight, Apia's skipped day, 5th and -5th weekdays, a first start off its own pattern, and the
 //! work a query may do.
 
-use std::time::{Duration as StdDuration, Instant};
-
 use chrono::{Datelike, Duration, NaiveDate, Timelike};
 use chrono_tz::{America::Havana, America::Santiago, Europe::London, Pacific::Apia};
 use stint_core::calls::{
@@ -12,6 +10,7 @@ use stint_core::calls::{
 use stint_core::ics::{export_ics, import_ics, IcsImportOptions};
 
 use crate::calls_support::{call, local, utc};
+use crate::common::within_work_bound;
 
 fn starts(
     c: &stint_core::calls::Call,
@@ -129,9 +128,6 @@ fn skip_lists_are_capped_and_the_cap_is_named() {
     assert!(e.to_string().contains(&MAX_SKIP_CALLS.to_string()), "{e}");
 }
 
-/// The budget of the fuzz tests: no query may take longer (a debug build, so it is generous).
-const BOUND: StdDuration = StdDuration::from_millis(100);
-
 #[test]
 fn calls_dated_1970_that_skip_each_others_days_are_answered_near_the_window() {
     let mut calls = Vec::new();
@@ -150,13 +146,9 @@ fn calls_dated_1970_that_skip_each_others_days_are_answered_near_the_window() {
         calls.push(c);
     }
     let now = utc(2026, 3, 4, 12, 0);
-    let t = Instant::now();
-    let listed = upcoming(&calls, now, 14);
-    assert!(t.elapsed() < BOUND, "upcoming took {:?}", t.elapsed());
+    let listed = within_work_bound("upcoming", || upcoming(&calls, now, 14));
     assert!(!listed.is_empty());
-    let t = Instant::now();
-    let next = next_reminder(&calls, now).expect("a reminder ahead");
-    assert!(t.elapsed() < BOUND, "next reminder took {:?}", t.elapsed());
+    let next = within_work_bound("next reminder", || next_reminder(&calls, now)).expect("a reminder ahead");
     assert!(next.0 > now && next.0 < now + Duration::days(2));
     assert!(listed
         .iter()

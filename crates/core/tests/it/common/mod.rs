@@ -8,6 +8,9 @@ use stint_core::format::{CommitmentPolicy, FormatDraft, Phase, PhaseKind};
 use stint_core::store::Store;
 use tempfile::TempDir;
 
+mod work_bound;
+pub use work_bound::within_work_bound;
+
 pub struct TestStore {
     pub store: Store,
     pub path: PathBuf,
