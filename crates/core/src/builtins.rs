@@ -1,17 +1,18 @@
-//! The formats Stint ships, from FORMATS.md. Each names its source in `attribution`, in sentences a
-//! user reads (docs/words.md); where the source gives no number and Stint chose one, the attribution
-//! says so in words ("Stint chose …").
+//! The formats Stint ships, from FORMATS.md. Each names its source in `attribution`, shortly: the
+//! source's name and, where the source gives no number and Stint chose one, that sentence ("Stint
+//! chose …"). The UI shows a built-in's description and source in the user's language by its id
+//! (`format_builtin_*` in the catalogues); this English attribution travels with duplicates.
 
 use crate::format::{CommitmentPolicy, Format, FormatDraft, FormatOrigin, Phase, PhaseKind, Repeat};
 use PhaseKind::*;
 
 /// Where the six kinds of virtual coworking call are described.
-const CALL_KINDS_SOURCE: &str = "Included, \u{201c}WTH is virtual coworking and do people get work done?\u{201d}";
+const CALL_KINDS_SOURCE: &str = "Included, \u{201c}WTH is virtual coworking and do people get work done?\u{201d}.";
 const TURING_WAY_SOURCE: &str = "The Turing Way, Community Handbook: Community Coworking Calls";
 
-const POMODORO_ATTRIBUTION: &str = "The pomodoro technique (Francesco Cirillo), as described in The Turing Way, \
-     Community Handbook: 25 minutes of work, 5 of rest, a break of 15 to 30 minutes after four. Stint chose 15 \
-     minutes for the long break; Settings can change every length.";
+const POMODORO_ATTRIBUTION: &str =
+    "The pomodoro technique by Francesco Cirillo, as described in The Turing Way. Stint chose 15 minutes for the long \
+     break.";
 
 const NO_COMMITMENTS: CommitmentPolicy = CommitmentPolicy { ask_at_start: false, resolve_at_end: false };
 const ASK_AND_RESOLVE: CommitmentPolicy = CommitmentPolicy { ask_at_start: true, resolve_at_end: true };
@@ -31,7 +32,6 @@ pub fn all() -> Vec<Format> {
             "check-in",
             call_kind(
                 "Check-in call",
-                "check-in / connection",
                 NO_COMMITMENTS,
                 vec![step("Hello", Welcome, 5), step("Round of updates", CheckIn, 20), step("Close", Close, 5)],
             ),
@@ -43,7 +43,6 @@ pub fn all() -> Vec<Format> {
             "knowledge-led",
             call_kind(
                 "Knowledge-led call",
-                "knowledge-led",
                 NO_COMMITMENTS,
                 vec![
                     step("Welcome", Welcome, 5),
@@ -57,7 +56,6 @@ pub fn all() -> Vec<Format> {
             "coordinated-action",
             call_kind(
                 "Coordinated action call",
-                "coordinated action",
                 ASK_ONLY,
                 vec![
                     step("Updates", CheckIn, 10),
@@ -70,7 +68,6 @@ pub fn all() -> Vec<Format> {
             "mastermind",
             call_kind(
                 "Mastermind",
-                "mastermind / roundtable",
                 ASK_ONLY,
                 vec![
                     step("Welcome", Welcome, 5),
@@ -87,8 +84,7 @@ pub fn all() -> Vec<Format> {
     formats.extend([
         builtin("flow-club", draft(
             "Flow Club-style session",
-            "Flow Club-style session (Flow Club): 5 minutes of intros and goals, 50 minutes of muted work with \
-             music, 5 minutes of progress sharing.",
+            "Flow Club (flow.club).",
             ASK_AND_RESOLVE,
             vec![
                 step("Intros and goals", CheckIn, 5),
@@ -98,8 +94,7 @@ pub fn all() -> Vec<Format> {
         )),
         builtin("caveday", draft(
             "Caveday-style cave",
-            "Caveday-style \u{201c}cave\u{201d} (Caveday): a sprint of about an hour with a guide; goals shared at \
-             the start, a win shared at the end. Stint chose the minutes of the opening and the closing.",
+            "Caveday. Stint chose the minutes of the opening and the closing.",
             ASK_AND_RESOLVE,
             vec![
                 step("Welcome and goals", CheckIn, 10),
@@ -109,9 +104,8 @@ pub fn all() -> Vec<Format> {
         )),
         builtin("long-block", draft(
             "Long block",
-            "Long co-working block (NOAA Fisheries PAM Open Science, \u{201c}Co-Working Meetings\u{201d}): 5 minutes of \
-             intros, 90 minutes of work with a 5-minute warning, a 15-minute break, 60 minutes of work. Stint made \
-             the warning a 5-minute step of its own.",
+            "NOAA Fisheries PAM Open Science, \u{201c}Co-Working Meetings\u{201d}. Stint made the five-minute warning a \
+             step of its own.",
             ASK_AND_RESOLVE,
             vec![
                 step("Intros and goals", CheckIn, 5),
@@ -145,10 +139,7 @@ pub fn pomodoro_with(focus_s: u32, break_s: u32, long_break_s: u32, every: u32) 
 fn work_sprint() -> FormatDraft {
     let mut sprint = pomodoro_with(25 * 60, 5 * 60, 15 * 60, 4);
     sprint.name = "Work sprint call".into();
-    sprint.attribution = Some(format!(
-        "Call kind: work sprint / pomodoro call ({CALL_KINDS_SOURCE}): mics muted while working, breaks for \
-         talk. Timed as a pomodoro; Stint chose 15 minutes for the long break."
-    ));
+    sprint.attribution = Some(format!("{CALL_KINDS_SOURCE} Stint chose 15 minutes for the long break."));
     sprint.commitments = ASK_AND_RESOLVE;
     sprint.phases[0].prompt = Some("Mics muted".into());
     sprint.phases[1].prompt = Some("Unmute and chat".into());
@@ -162,7 +153,6 @@ fn accountability_series() -> [Format; 3] {
             &format!("accountability-{n}"),
             call_kind(
                 &format!("Accountability call {n} of 3"),
-                &format!("accountability series, call {n} of 3"),
                 commitments,
                 vec![step("Welcome", Welcome, 5), prompted(step(round, kind, 20), prompt), step("Close", Close, 5)],
             ),
@@ -178,7 +168,7 @@ fn accountability_series() -> [Format; 3] {
 fn collaboration_cafe() -> FormatDraft {
     draft(
         "Collaboration Cafe",
-        &format!("{TURING_WAY_SOURCE}: Collaboration Cafe (2 hours; the published agenda)."),
+        &format!("{TURING_WAY_SOURCE}."),
         ASK_AND_RESOLVE,
         vec![
             step("Welcome, code of conduct, how to take part", Welcome, 5),
@@ -197,10 +187,7 @@ fn collaboration_cafe() -> FormatDraft {
 fn daily_coworking() -> FormatDraft {
     draft(
         "Daily coworking",
-        &format!(
-            "{TURING_WAY_SOURCE}: daily coworking (1 hour; pomodoros of 20 to 25 minutes). Stint shortened the \
-             second pomodoro to 20 minutes so that the call fits its hour."
-        ),
+        &format!("{TURING_WAY_SOURCE}. Stint shortened the second block to 20 minutes so that the call fits its hour."),
         ASK_AND_RESOLVE,
         vec![
             step("Welcome, introductions and goal setting", CheckIn, 5),
@@ -219,8 +206,7 @@ fn focusmate_style(minutes: u32) -> Format {
         &format!("focusmate-{minutes}"),
         draft(
             &format!("1:1 session, {minutes} min (Focusmate-style)"),
-            "Focusmate-style 1:1 session (Focusmate): 25, 50 or 75 minutes; greet and state your goal, work, \
-             recap a few minutes before the end. Stint chose the minutes of the greeting and the recap.",
+            "Focusmate. Stint chose the minutes of the greeting and the recap.",
             ASK_AND_RESOLVE,
             vec![
                 prompted(step("Greet and state your goal", CheckIn, greet), "State your goal"),
@@ -232,8 +218,8 @@ fn focusmate_style(minutes: u32) -> Format {
 }
 
 /// One of the six kinds of call; Stint chose its agenda's minutes.
-fn call_kind(name: &str, kind: &str, commitments: CommitmentPolicy, phases: Vec<Phase>) -> FormatDraft {
-    let attribution = format!("Call kind: {kind} ({CALL_KINDS_SOURCE}). Stint chose the agenda and its minutes.");
+fn call_kind(name: &str, commitments: CommitmentPolicy, phases: Vec<Phase>) -> FormatDraft {
+    let attribution = format!("{CALL_KINDS_SOURCE} Stint chose the agenda and its minutes.");
     draft(name, &attribution, commitments, phases)
 }
 
@@ -321,6 +307,8 @@ mod tests {
             let attribution = f.draft.attribution.unwrap_or_default();
             assert!(attribution.len() > 20, "{} has no real attribution", f.id);
             assert!(!attribution.contains('['), "{} shows an internal note: {attribution}", f.id);
+            assert!(!attribution.contains("Call kind"), "{} dumps a label: {attribution}", f.id);
+            assert!(attribution.len() <= 160, "{} has a long source: {attribution}", f.id);
         }
         assert!(find("turing-collaboration-cafe").draft.attribution.unwrap().contains(TURING_WAY_SOURCE));
         for id in ["check-in", "accountability-2", "focusmate-50", "turing-daily-coworking", "long-block"] {

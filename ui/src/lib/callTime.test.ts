@@ -11,6 +11,20 @@ describe('occurrenceTime', () => {
   it('shows local time alone when the call is in the user zone', () => {
     expect(occurrenceTime('2025-06-04T14:00:00Z', 'Europe/London', 'Europe/London', 'en-GB')).toBe('15:00');
   });
+
+  it('shows local time alone when the call zone’s clock reads the same at that moment', () => {
+    // London keeps UTC in winter: no "3:00 PM (3:00 PM Europe/London)".
+    expect(occurrenceTime('2025-01-08T15:00:00Z', 'Europe/London', 'UTC', 'en-US')).toBe('3:00 PM');
+    // In summer London is an hour ahead of UTC, so its clock is shown.
+    expect(occurrenceTime('2025-06-04T14:00:00Z', 'Europe/London', 'UTC', 'en-US')).toBe('2:00 PM (3:00 PM Europe/London)');
+    // The same clock time on another day is another time: Kiritimati (+14) and Etc/GMT+10 (-10).
+    expect(occurrenceTime('2025-06-04T14:00:00Z', 'Pacific/Kiritimati', 'Etc/GMT+10', 'en-GB')).toBe('04:00 (04:00 Pacific/Kiritimati)');
+  });
+
+  it('writes both times in the locale’s own style, 12 or 24 hours', () => {
+    expect(occurrenceTime('2025-06-04T14:00:00Z', 'Europe/London', 'Europe/Berlin', 'en-US')).toBe('4:00 PM (3:00 PM Europe/London)');
+    expect(occurrenceTime('2025-06-04T14:00:00Z', 'Europe/London', 'Europe/Berlin', 'de')).toBe('16:00 (15:00 Europe/London)');
+  });
 });
 
 describe('grouping by local day', () => {

@@ -40,13 +40,20 @@ export function dayLabel(date: string, now: Date, locale?: string): string {
   return new Intl.DateTimeFormat(locale ?? ui.tag, { weekday: 'long', day: 'numeric', month: 'long' }).format(day);
 }
 
+/** The date and time of day an instant reads on a clock in `zone`, to compare two zones' clocks. */
+function wallClock(iso: string, zone: string): string {
+  const parts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  return new Intl.DateTimeFormat('en-US', { ...parts, timeZone: zone }).format(new Date(iso));
+}
+
 /**
- * The start of an occurrence in local time, and in the call's own zone when that is not the user's:
- * `16:00 (15:00 Europe/London)`.
+ * The start of an occurrence in local time, and in the call's own zone only when a clock there reads
+ * differently at that moment (`16:00 (15:00 Europe/London)`); a call kept in London by a user in UTC
+ * in winter shows `15:00` alone. Both times in the locale's time style.
  */
 export function occurrenceTime(startsAt: string, callZone: string, userZone = userTimeZone(), locale?: string): string {
   const local = formatClock(startsAt, locale, userZone);
-  if (callZone === userZone) return local;
+  if (callZone === userZone || wallClock(startsAt, callZone) === wallClock(startsAt, userZone)) return local;
   return `${local} (${formatClock(startsAt, locale, callZone)} ${callZone})`;
 }
 

@@ -34,7 +34,7 @@ describe('describeSchedule', () => {
 
   it('writes the time in the locale’s 12 or 24 hours, never shifted out of the call’s zone', () => {
     const daily = call({ first_start: '2025-03-03T18:30:00', recurrence: { ...call().recurrence, frequency: 'daily' } });
-    expect(describeSchedule(daily, 'en-US')).toBe('Every day at 06:30 PM (Europe/London)');
+    expect(describeSchedule(daily, 'en-US')).toBe('Every day at 6:30 PM (Europe/London)');
     expect(describeSchedule(daily, 'en-GB')).toBe('Every day at 18:30 (Europe/London)');
   });
 

@@ -24,9 +24,12 @@ export function msUntilNextSecond(remainingMs: number): number {
   return rest > 0 ? rest : 1000;
 }
 
-/** Wall-clock time of an ISO instant, hours and minutes (e.g. 10:35): local, or in `timeZone` (IANA). */
+/**
+ * Wall-clock time of an ISO instant in the locale's own time style (10:35, or 3:00 PM where the locale
+ * counts 12 hours, never a padded "03:00 PM"): local, or in `timeZone` (IANA).
+ */
 export function formatClock(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale ?? ui.tag, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale ?? ui.tag, { timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** Date and time of an ISO instant, for lists (e.g. 3 Mar 2025, 10:35): local, or in `timeZone` (IANA). */

@@ -59,6 +59,9 @@ describe('Calls view: upcoming occurrences', () => {
     );
     const second = screen.getByRole('list', { name: 'Wednesday, March 5' });
     expect(within(second).getByRole('button', { name: 'Join Daily coworking' })).toBeInTheDocument();
+    // A London call in March reads the same on a UTC clock: one time, in the locale's style, no brackets.
+    expect(within(second).getByRole('listitem').querySelector('time')).toHaveTextContent(/^11:00 AM – /);
+    expect(within(second).getByRole('listitem')).not.toHaveTextContent('Europe/London');
     expect(backendCalls.argsOf('upcoming_calls')).toEqual([{ days: 14 }]);
   });
 
@@ -368,9 +371,9 @@ describe('Calls view: accountability series', () => {
     const card = await screen.findByRole('listitem', { name: 'Spring goals' });
     const steps = within(card).getByRole('list', { name: 'Calls of Spring goals' });
     expect(within(steps).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Call 1: set commitments Mon, Mar 3, 06:00 PM (Europe/London)',
-      'Call 2: progress on each Wed, Mar 5, 06:00 PM (Europe/London)',
-      'Call 3: how did it go Fri, Mar 7, 06:00 PM (Europe/London)',
+      'Call 1: set commitments Mon, Mar 3, 6:00 PM (Europe/London)',
+      'Call 2: progress on each Wed, Mar 5, 6:00 PM (Europe/London)',
+      'Call 3: how did it go Fri, Mar 7, 6:00 PM (Europe/London)',
     ]);
     expect(within(card).getByText(/No commitments yet/)).toBeInTheDocument();
 

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Formats from './Formats.svelte';
 import { fakeBackend } from '../test/backend';
 import { focus, format, rest } from '../test/fixtures';
 import type { FormatDraft } from '../lib/bindings/FormatDraft';
+import { useLocale } from '../lib/i18n.svelte';
+
+afterEach(() => useLocale({ lang: 'en', tag: 'en' }));
 
 const mine = format({ id: 'mine-1', origin: { type: 'custom' }, name: 'Deep work', attribution: null, repeat: null, phases: [focus('Deep', 5400)] });
 
@@ -14,16 +17,45 @@ async function openEditor() {
 }
 
 describe('Formats view', () => {
-  it('lists built-ins with their attribution, and custom formats', async () => {
+  it('lists built-ins with what each is for, and custom formats', async () => {
     fakeBackend({ list_formats: () => [format(), mine] });
     render(Formats);
     await screen.findByText('Pomodoro');
     const builtins = screen.getByRole('region', { name: 'Built-in formats' });
     expect(within(builtins).getByText('Pomodoro')).toBeInTheDocument();
-    expect(within(builtins).getByText('Source: The pomodoro technique (Francesco Cirillo)')).toBeInTheDocument();
+    expect(within(builtins).getByText(/^Work alone in timed blocks, with a short break after each/)).toBeInTheDocument();
+    expect(within(builtins).queryByText(/Francesco Cirillo \(|Call kind/)).toBeNull();
     const own = screen.getByRole('region', { name: 'Your formats' });
     expect(within(own).getByText('Deep work')).toBeInTheDocument();
     expect(within(own).getByText('Deep 1 h 30 min')).toBeInTheDocument();
+    expect(within(own).queryByRole('group')).toBeNull();
+  });
+
+  it('keeps the source behind a Source disclosure, closed until asked', async () => {
+    const cafe = format({ id: 'turing-collaboration-cafe', name: 'Collaboration Cafe', attribution: 'The Turing Way, Community Handbook: Community Coworking Calls.', repeat: null });
+    const copied = format({ id: 'mine-2', origin: { type: 'custom' }, name: 'My cafe', attribution: 'Copied from the Turing Way.' });
+    fakeBackend({ list_formats: () => [format(), cafe, copied] });
+    render(Formats);
+    const toggle = await screen.findByText('Source', { selector: '[aria-label="Source of Pomodoro"]' });
+    const source = 'The pomodoro technique by Francesco Cirillo, as described in The Turing Way. Stint chose 15 minutes for the long break.';
+    expect(screen.getByText(source)).not.toBeVisible();
+    // A native <summary>: focusable and toggled by Enter or Space in the webview (jsdom only does clicks).
+    expect(toggle.tagName).toBe('SUMMARY');
+    await userEvent.click(toggle);
+    expect(screen.getByText(source)).toBeVisible();
+    expect(screen.getByText('A two-hour community call with three blocks of work, breaks to talk, and an open discussion at the end.')).toBeInTheDocument();
+    // A custom format has no description; its own attribution stays behind the disclosure.
+    expect(screen.getByText('Source', { selector: '[aria-label="Source of My cafe"]' })).toBeInTheDocument();
+    expect(screen.getByText('Copied from the Turing Way.')).not.toBeVisible();
+  });
+
+  it('speaks the built-ins’ words in the user’s language', async () => {
+    useLocale({ lang: 'de', tag: 'de' });
+    fakeBackend({ list_formats: () => [format()] });
+    render(Formats);
+    expect(await screen.findByText(/^Allein in festen Blöcken arbeiten/)).toBeInTheDocument();
+    expect(screen.getByText('Quelle', { selector: '[aria-label="Quelle von Pomodoro"]' })).toBeInTheDocument();
+    expect(screen.getByText(/^Die Pomodoro-Technik von Francesco Cirillo/)).toBeInTheDocument();
   });
 
   it('duplicates and archives through the backend, then reloads', async () => {
