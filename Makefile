@@ -10,6 +10,7 @@
 #   make deb-check    install the built .deb, start it headless, uninstall it (root or sudo)
 #   make test-update  the signed update end to end: .deb N installs N+1 from a loopback server (root or sudo)
 #   make check-windows  type-check the workspace for Windows (Debian's rustc-web and MinGW-w64)
+#   make check-macos    type-check the workspace for macOS (the same toolchain; not in make test: 19 CPU-minutes)
 #   make bench    the history and calls benchmarks and the footprint measurement
 #   make screenshots  the README's screenshots (docs/screenshots/), from the real app
 #
@@ -30,7 +31,7 @@ BINDINGS := ui/src/lib/bindings
 # tauri-driver is installed by `cargo install`, which puts it here; make sure it is found.
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
-.PHONY: help deps ui build run test lint lint-sources test-rust check-bindings test-ui test-e2e test-update check-windows lint-workflows \
+.PHONY: help deps ui build run test lint lint-sources test-rust check-bindings test-ui test-e2e test-update check-windows check-macos lint-workflows \
   dist dist-community deb-check bench screenshots
 
 help:
@@ -106,6 +107,11 @@ screenshots: build
 # offline) with the release manifest's tests.
 check-windows: deps
 	scripts/check-windows.sh
+
+# The macOS type-check (<target>/macos, stand-in C compilers): not in `make test`, since a first run
+# builds std and every dependency for the target (19 minutes of CPU; docs/platforms.md).
+check-macos: deps
+	scripts/check-macos.sh
 
 lint-workflows: deps
 	npm --prefix tests/workflows test --silent
