@@ -117,6 +117,8 @@ const IDLE: Situation = {
 /** What a joined live room whose host is idle may add to the idle app's wakeups per minute (issue 10). */
 const LIVE_ROOM_WAKEUPS_GOAL = 4;
 const LIVE_ROOM_NAME = 'idle, window visible, live room';
+/** The room service's thread (src-tauri/src/room/service.rs), as /proc names it. */
+const ROOM_THREAD = 'stint-room';
 
 /** Idle with the window visible, signed in and joined to `room`; measured right after the plain idle case. */
 function idleInLiveRoom(room: IdleRoom): Situation {
@@ -246,18 +248,29 @@ function printReport(application: string, results: { situation: Situation; cost:
   printLiveRoomDifference(results);
 }
 
-/** The live room's cost: the joined idle case less the plain idle one, the whole tree and each process. */
+/**
+ * The live room's cost: the joined idle case less the plain idle one, for the whole tree and for each
+ * process, and the wakeups of the room service's own thread (`stint-room`, which does all of the
+ * room's network work), which the rest of the app's noise does not blur.
+ */
 function printLiveRoomDifference(results: { situation: Situation; cost: TreeCost }[]): void {
   const idle = results.find((r) => r.situation === IDLE)?.cost;
   const joined = results.find((r) => r.situation.name === LIVE_ROOM_NAME)?.cost;
   if (!idle || !joined) return;
-  const signed = (n: number) => `${n < 0 ? '−' : '+'}${Math.abs(Math.round(n))}`;
+  const signed = (n: number) => {
+    const rounded = Math.round(n);
+    return `${rounded < 0 ? '−' : '+'}${Math.abs(rounded)}`;
+  };
   const byName = (cost: TreeCost, name: string) =>
     cost.processes.filter((p) => p.name === name).reduce((total, p) => total + p.wakeupsPerMinute, 0);
+  const roomThread = (cost: TreeCost) => Math.round(cost.processes
+    .flatMap((p) => p.threads.filter((t) => t.name === ROOM_THREAD))
+    .reduce((total, t) => total + t.wakeupsPerMinute, 0));
   const names = [...new Set(joined.processes.map((p) => p.name))];
   const perProcess = names.map((name) => `${name} ${signed(byName(joined, name) - byName(idle, name))}`).join(', ');
   console.log(`\nlive room: ${signed(joined.wakeupsPerMinute - idle.wakeupsPerMinute)} wakeups/min (goal ≤ ${LIVE_ROOM_WAKEUPS_GOAL})`);
   console.log(`  by process: ${perProcess}`);
+  console.log(`  the room service's thread (${ROOM_THREAD}): ${roomThread(idle)} wakeups/min idle, ${roomThread(joined)} joined`);
 }
 
 main().catch((error) => {
