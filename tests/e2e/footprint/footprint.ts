@@ -6,11 +6,14 @@
  * launched directly (no WebDriver attached), its main window given the focus and Space pressed
  * through XTEST; measured from the key press, with no settle time, so a burst of repaints at the
  * start counts.
- * Then, driven through WebDriver (tauri-driver) the way the e2e tests drive it, four situations —
- * idle with the window visible, a 25-minute focus phase running with the window visible, the same
- * with the window hidden, and the same with the mini timer open (the main window still hidden, as
- * for a host who shares their screen) — each after a settle time. The WebDriver session stays
- * attached while measuring, which costs the app a little (those numbers are an upper bound).
+ * Then, driven through WebDriver (tauri-driver) the way the e2e tests drive it, five situations —
+ * idle with the window visible; the same, signed in to a Matrix account and joined to a live room
+ * whose host does nothing (footprint/liveRoom.ts: a real Synapse, up during both idle cases so that
+ * they differ by the room alone; the app leaves the room and signs out afterwards); a 25-minute focus
+ * phase running with the window visible; the same with the window hidden; and the same with the mini
+ * timer open (the main window still hidden, as for a host who shares their screen) — each after a
+ * settle time. The WebDriver session stays attached while measuring, which costs the app a little
+ * (those numbers are an upper bound). The live room's added wakeups are printed below the table.
  *
  * It measures and prints; it asserts nothing. Run it through scripts/footprint.sh.
  */
@@ -28,6 +31,7 @@ import { startSession } from '../support/flows.ts';
 import { byRole } from '../support/roles.ts';
 import { pollUntil, startProcess, stopProcess } from '../support/processes.ts';
 import { measureTree, type TreeCost } from './measure.ts';
+import { startIdleRoom, type IdleRoom } from './liveRoom.ts';
 
 const SETTLE_SECONDS = Number(process.env.STINT_FOOTPRINT_SETTLE ?? 8);
 const MEASURE_SECONDS = Number(process.env.STINT_FOOTPRINT_SECONDS ?? 60);
@@ -63,6 +67,8 @@ interface Situation {
   budget: Budget;
   /** Brings the app into the situation. */
   enter: (appPid: number) => Promise<void>;
+  /** Takes the app out of it again after measuring, when the next situation must not inherit it. */
+  leave?: () => Promise<void>;
 }
 
 /** The first minute of a running, visible session is held to the same budget as every later one. */
@@ -102,12 +108,30 @@ async function measureKeyboardStart(application: string, runDir: string): Promis
   }
 }
 
+const IDLE: Situation = {
+  name: 'idle, window visible',
+  budget: { wakeupsPerMinute: 60, cpuSecondsPerMinute: 0.05, pssMegabytes: 245 },
+  enter: async () => {},
+};
+
+/** What a joined live room whose host is idle may add to the idle app's wakeups per minute (issue 10). */
+const LIVE_ROOM_WAKEUPS_GOAL = 4;
+const LIVE_ROOM_NAME = 'idle, window visible, live room';
+/** The room service's thread (src-tauri/src/room/service.rs), as /proc names it. */
+const ROOM_THREAD = 'stint-room';
+
+/** Idle with the window visible, signed in and joined to `room`; measured right after the plain idle case. */
+function idleInLiveRoom(room: IdleRoom): Situation {
+  return {
+    name: LIVE_ROOM_NAME,
+    budget: { ...IDLE.budget, wakeupsPerMinute: IDLE.budget.wakeupsPerMinute + LIVE_ROOM_WAKEUPS_GOAL },
+    enter: () => room.join(),
+    leave: () => room.leave(),
+  };
+}
+
+/** The situations after the idle ones, in the order they are measured. */
 const situations: Situation[] = [
-  {
-    name: 'idle, window visible',
-    budget: { wakeupsPerMinute: 60, cpuSecondsPerMinute: 0.05, pssMegabytes: 245 },
-    enter: async () => {},
-  },
   {
     name: 'phase running, window visible',
     budget: RUNNING_VISIBLE,
@@ -150,9 +174,12 @@ async function main(): Promise<void> {
   const application = appBinary();
   const { runDir } = await setUpEnvironment({ name: 'footprint', notificationDaemon: true });
   const results: { situation: Situation; cost: TreeCost; visibility: string }[] = [];
+  let room: IdleRoom;
   try {
     const cost = await measureKeyboardStart(application, runDir);
     results.push({ situation: KEYBOARD_START, cost, visibility: 'main visible, focused' });
+    // Up before the idle cases, so that both are measured beside the same idle homeserver.
+    room = await startIdleRoom();
   } catch (error) {
     await tearDownEnvironment();
     throw error;
@@ -172,16 +199,18 @@ async function main(): Promise<void> {
   try {
     await waitForAppReady();
     const pid = appPid();
-    for (const situation of situations) {
+    for (const situation of [IDLE, idleInLiveRoom(room), ...situations]) {
       await situation.enter(pid);
       await sleep(SETTLE_SECONDS * 1000);
       const visibility = await pageVisibility(browser);
       console.error(`measuring "${situation.name}" for ${MEASURE_SECONDS} s (${visibility})…`);
       results.push({ situation, cost: await measureTree(pid, MEASURE_SECONDS), visibility });
+      await situation.leave?.();
     }
   } finally {
     await browser.deleteSession().catch(() => {});
     await tearDownEnvironment();
+    room.stop();
   }
   printReport(application, results);
 }
@@ -216,6 +245,32 @@ function printReport(application: string, results: { situation: Situation; cost:
       }
     }
   }
+  printLiveRoomDifference(results);
+}
+
+/**
+ * The live room's cost: the joined idle case less the plain idle one, for the whole tree and for each
+ * process, and the wakeups of the room service's own thread (`stint-room`, which does all of the
+ * room's network work), which the rest of the app's noise does not blur.
+ */
+function printLiveRoomDifference(results: { situation: Situation; cost: TreeCost }[]): void {
+  const idle = results.find((r) => r.situation === IDLE)?.cost;
+  const joined = results.find((r) => r.situation.name === LIVE_ROOM_NAME)?.cost;
+  if (!idle || !joined) return;
+  const signed = (n: number) => {
+    const rounded = Math.round(n);
+    return `${rounded < 0 ? '−' : '+'}${Math.abs(rounded)}`;
+  };
+  const byName = (cost: TreeCost, name: string) =>
+    cost.processes.filter((p) => p.name === name).reduce((total, p) => total + p.wakeupsPerMinute, 0);
+  const roomThread = (cost: TreeCost) => Math.round(cost.processes
+    .flatMap((p) => p.threads.filter((t) => t.name === ROOM_THREAD))
+    .reduce((total, t) => total + t.wakeupsPerMinute, 0));
+  const names = [...new Set(joined.processes.map((p) => p.name))];
+  const perProcess = names.map((name) => `${name} ${signed(byName(joined, name) - byName(idle, name))}`).join(', ');
+  console.log(`\nlive room: ${signed(joined.wakeupsPerMinute - idle.wakeupsPerMinute)} wakeups/min (goal ≤ ${LIVE_ROOM_WAKEUPS_GOAL})`);
+  console.log(`  by process: ${perProcess}`);
+  console.log(`  the room service's thread (${ROOM_THREAD}): ${roomThread(idle)} wakeups/min idle, ${roomThread(joined)} joined`);
 }
 
 main().catch((error) => {

@@ -17,11 +17,12 @@ import assert from 'node:assert/strict';
 import { currentEnvironment } from '../support/environment.ts';
 import { waitForAppReady } from '../support/app.ts';
 import { query, instantMs } from '../support/db.ts';
-import { createFormat, goTo, startSession, waitForCurrentStep, currentStep } from '../support/flows.ts';
+import { createFormat, startSession, waitForCurrentStep, currentStep } from '../support/flows.ts';
 import { launchInstance, on, type Instance } from '../support/instances.ts';
 import { readNotifications } from '../support/notifications.ts';
 import { pollUntil } from '../support/processes.ts';
-import { allByRole, byRole } from '../support/roles.ts';
+import { byRole } from '../support/roles.ts';
+import { roomSays, signInToRoom } from '../support/room.ts';
 import {
   ScriptedHost, registerAsync, restartSynapse, startSynapseAsync, stopSynapse, type Homeserver,
 } from '../support/matrix.ts';
@@ -46,32 +47,6 @@ describe('a live room with a host, a member and a late joiner', () => {
       return found.length >= count;
     }, `no notification "${text}" (${count}) in ${log}`, 10_000);
     return at;
-  };
-
-  const signIn = async (user: string) => {
-    await goTo('Settings');
-    await (await byRole('textbox', 'Homeserver')).setValue(server.baseUrl);
-    await (await byRole('textbox', 'User name')).setValue(user);
-    await (await $('input[type="password"]')).setValue(`${user}-pw`);
-    await (await byRole('button', 'Sign in')).click();
-    await byRole('button', 'Sign out', { timeoutMs: 15_000 });
-    await goTo('Now');
-  };
-
-  /**
-   * The live room panel's status sentence, once it matches `pattern`. "Connected." comes with the
-   * room's first /sync answer, well under a second on a quiet machine; the wait allows for a loaded
-   * one, and for the reconnection's backoff after the homeserver's restart.
-   */
-  const roomSays = async (pattern: RegExp, timeoutMs = 30_000) => {
-    const panel = await byRole('region', 'Live room');
-    let texts: string[] = [];
-    await browser.waitUntil(async () => {
-      texts = await Promise.all((await allByRole('status', undefined, panel)).map((e) => e.getText()));
-      return texts.some((t) => pattern.test(t));
-    }, { timeout: timeoutMs, interval: 100 }).catch(async () => {
-      throw new Error(`the live room panel never said ${pattern}; it says: ${(await panel.getText()).replace(/\s+/g, ' ')}`);
-    });
   };
 
   before(async () => {
@@ -110,7 +85,7 @@ describe('a live room with a host, a member and a late joiner', () => {
   });
 
   it('the host goes live in the room from its own window', async () => {
-    await signIn('host');
+    await signInToRoom(server, 'host', 'host-pw');
     await createFormat('E2E live cafe', [
       { label: 'Arrive', kind: /welcome/i, seconds: 600 },
       { label: 'Deep work', kind: /focus/i, seconds: 600 },
@@ -125,7 +100,7 @@ describe('a live room with a host, a member and a late joiner', () => {
 
   it('a member follows and lands in the current phase; the host sees them', async () => {
     await on(ada, async () => {
-      await signIn('ada');
+      await signInToRoom(server, 'ada', 'ada-pw');
       await (await byRole('textbox', 'Room address')).setValue(ROOM);
       await (await byRole('button', 'Follow this room’s host')).click();
       await waitForCurrentStep('Arrive');
@@ -185,7 +160,7 @@ describe('a live room with a host, a member and a late joiner', () => {
   it('a user without the moderator level cannot drive the session', async () => {
     const before = await admin.readSession();
     await on(bob, async () => {
-      await signIn('bob');
+      await signInToRoom(server, 'bob', 'bob-pw');
       await startSession('Pomodoro');
       await (await byRole('textbox', 'Room address')).setValue(ROOM);
       await (await byRole('button', 'Go live in this room')).click();
