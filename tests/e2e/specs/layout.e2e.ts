@@ -14,7 +14,7 @@ const VIEWS = ['Now', 'Calls', 'Formats', 'History', 'Settings'] as const;
 async function headerLine() {
   return browser.execute(() => {
     const header = document.querySelector('header')!;
-    const middles = [...header.querySelectorAll('button')].map((b) => {
+    const middles = Array.from(header.querySelectorAll('button')).map((b) => {
       const r = b.getBoundingClientRect();
       return Math.round((r.top + r.bottom) / 2);
     });
@@ -30,7 +30,7 @@ async function overflowX(): Promise<{ beyond: number; culprit: string }> {
   return browser.execute(() => {
     const root = document.scrollingElement ?? document.documentElement;
     const width = root.clientWidth;
-    const out = [...document.querySelectorAll('main *')].find((el) => el.getBoundingClientRect().right > width + 0.5);
+    const out = Array.from(document.querySelectorAll('main *')).find((el) => el.getBoundingClientRect().right > width + 0.5);
     const culprit = out ? `<${out.tagName.toLowerCase()} class="${out.getAttribute('class') ?? ''}">` : 'none';
     return { beyond: root.scrollWidth - width, culprit };
   });
