@@ -57,7 +57,7 @@ test:
 	@scripts/test.sh
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
-# first), and the UI's type check. `make test` runs lint-sources and gets clippy's lints from its
+# first), and the type checks of the UI and of the end-to-end specs. `make test` runs lint-sources and gets clippy's lints from its
 # test build instead.
 lint: lint-sources
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -65,6 +65,7 @@ lint: lint-sources
 lint-sources: ui
 	cargo fmt --all --check
 	npm --prefix ui run check
+	npm --prefix tests/e2e run --silent typecheck
 
 # The shell embeds ui/dist when it compiles, so the UI is built first (also on a fresh clone).
 # Four test threads on two cores: the shell's tests mostly wait (on Synapse, on long-polls, on time
