@@ -57,8 +57,8 @@ test:
 	@scripts/test.sh
 
 # The gates: formatting, clippy with warnings denied (the shell embeds ui/dist, so the UI is built
-# first), and the type checks of the UI and of the end-to-end specs. `make test` runs lint-sources and gets clippy's lints from its
-# test build instead.
+# first), and the type checks of the UI and of the end-to-end specs. `make test` runs lint-sources
+# and gets clippy's lints from its test build instead.
 lint: lint-sources
 	cargo clippy --workspace --all-targets -- -D warnings
 
