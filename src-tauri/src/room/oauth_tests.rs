@@ -141,16 +141,7 @@ async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
     RoomClient::new(server.clone(), session.clone()).create_room("Cafe", Some("cafe")).await.unwrap();
     control(&synapse, serde_json::json!({"access_lifetime": 300})).await;
 
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
-    let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(
-        SharedStore::new(store),
-        Box::new(SharedVault(vault.clone())),
-        Box::new(NoSink),
-        ShiftedClock::default(),
-    )
-    .unwrap();
+    let (room, vault, _dir) = room_service();
     room.adopt(server.clone(), session.clone()).await.unwrap();
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(whoami(&server, &session.access_token).await, Err(RoomError::SignedOut), "the old token expired");
@@ -181,16 +172,7 @@ async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again()
     let (session, _) = sign_in(&server, &auth, Some(client_id)).await.unwrap();
     control(&synapse, serde_json::json!({"real_lifetime": null})).await;
 
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
-    let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(
-        SharedStore::new(store),
-        Box::new(SharedVault(vault.clone())),
-        Box::new(NoSink),
-        ShiftedClock::default(),
-    )
-    .unwrap();
+    let (room, vault, _dir) = room_service();
     room.adopt(server.clone(), session.clone()).await.unwrap();
     room.join("#cafe:localhost".into()).await.unwrap();
 
@@ -220,6 +202,21 @@ async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again()
     let status =
         tokio::time::timeout(Duration::from_secs(10), back).await.unwrap_or_else(|_| panic!("{:?}", room.status()));
     assert_eq!(status.user.as_deref(), Some("@ada:localhost"));
+}
+
+/// A room service on a fresh store, with a vault the test can read; the dir holds the store's file.
+fn room_service() -> (service::RoomHandle, Arc<MemoryVault>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let vault = Arc::new(MemoryVault::default());
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(SharedVault(vault.clone())),
+        Box::new(NoSink),
+        ShiftedClock::default(),
+    )
+    .unwrap();
+    (room, vault, dir)
 }
 
 /// A vault the test can read while the service owns it.
