@@ -27,7 +27,7 @@ impl<R: Runtime> RoomSink for AppSink<R> {
     }
 
     fn status(&self, status: &RoomStatus) {
-        emit(&self.0, ROOM_STATUS, status.clone());
+        emit(&self.0, ROOM_STATUS, status.clone().said(spoken()));
     }
 }
 

@@ -42,9 +42,9 @@ pub fn enter_room_of<R: Runtime>(app: &AppHandle<R>, call_id: &str) {
     let Some(service) = app.try_state::<RoomHandle>().map(|r| r.inner().clone()) else { return };
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        if let Err(message) = service.enter_call(room.clone()).await {
+        if let Err(problem) = service.enter_call(room.clone()).await {
             let words =
-                stint_core::i18n::Msg::new("error_notice_call_room").text("room", room).text("problem", message);
+                stint_core::i18n::Msg::new("error_notice_call_room").text("room", room).said("problem", problem);
             events::notice(&app, words.render(super::error::spoken()), true);
         }
     });

@@ -6,19 +6,17 @@ use stint_core::i18n::Msg;
 use stint_core::Error;
 use tauri::State;
 
-use super::error::{CommandError, CommandResult};
+use super::error::{spoken, CommandError, CommandResult};
 use crate::room::service::{RoomHandle, RoomStatus};
-use crate::state::AppState;
 
 #[tauri::command(async)]
 pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
-    room.status()
+    room.status(spoken())
 }
 
 #[tauri::command]
 pub async fn room_sign_in(
     room: State<'_, RoomHandle>,
-    state: State<'_, AppState>,
     homeserver: String,
     user: String,
     password: String,
@@ -29,15 +27,14 @@ pub async fn room_sign_in(
     if user.trim().is_empty() {
         return Err(Error::told("user", Msg::new("error_room_no_user")).into());
     }
-    let lang = state.settings().lang();
-    room.sign_in_speaking(homeserver, user, password, lang).await.map_err(refused)?;
-    Ok(room.status())
+    room.sign_in(homeserver, user, password).await.map_err(refused)?;
+    Ok(room.status(spoken()))
 }
 
 #[tauri::command]
 pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
     room.sign_out().await.map_err(refused)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// Hosts the running session in `room` (an alias such as `#cafe:example.org`, or a room id).
@@ -45,7 +42,7 @@ pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomSta
 pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
     let address = checked_address(address).map_err(CommandError::from)?;
     room.go_live(address).await.map_err(refused)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// Follows the host of `room`'s live session.
@@ -53,14 +50,14 @@ pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> Comma
 pub async fn room_join(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
     let address = checked_address(address).map_err(CommandError::from)?;
     room.join(address).await.map_err(refused)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// Leaves the room; a followed session goes on as the user's own, a hosted one stays live locally.
 #[tauri::command]
 pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
     room.leave().await.map_err(refused)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// Shares this user's commitments (and whether each is done) with the room's current session, or
@@ -68,7 +65,7 @@ pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus
 #[tauri::command]
 pub async fn room_share(room: State<'_, RoomHandle>, on: bool) -> CommandResult<RoomStatus> {
     room.share(on).await.map_err(refused)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id
@@ -77,7 +74,7 @@ pub fn checked_address(address: String) -> stint_core::Result<String> {
     stint_core::room::room_address(&address).ok_or_else(|| Error::told("address", Msg::new("error_room_address")))
 }
 
-/// The live room service's refusal: a sentence it has already said (see `room::service`).
-fn refused(message: String) -> CommandError {
-    Error::Conflict(Msg::new("error_room_refused").text("reason", message)).into()
+/// The live room service's refusal, said in the language in effect like any command's error.
+fn refused(words: Msg) -> CommandError {
+    Error::Conflict(words).into()
 }

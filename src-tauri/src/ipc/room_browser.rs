@@ -9,7 +9,7 @@ use tauri::State;
 use tokio::time::Instant;
 use ts_rs::TS;
 
-use super::error::{CommandError, CommandResult};
+use super::error::{spoken, CommandError, CommandResult};
 use crate::desktop::links::Links;
 use crate::room::browser_login::{
     check_offered, sign_in_through_browser, BrowserLoginError, PendingSignIn, SIGN_IN_TIMEOUT,
@@ -41,7 +41,7 @@ pub struct SignInProvider {
 #[tauri::command]
 pub async fn room_sign_in_ways(homeserver: String) -> CommandResult<SignInWays> {
     let server = connect(&homeserver).await?;
-    let options = login_options(&server).await.map_err(|e| conflict(e.to_string()))?;
+    let options = login_options(&server).await.map_err(|e| conflict(e.words()))?;
     Ok(SignInWays {
         password: options.password,
         browser: options.sso || options.oauth.is_some(),
@@ -68,7 +68,7 @@ pub async fn room_sign_in_browser(
 ) -> CommandResult<RoomStatus> {
     let lang = state.settings().lang();
     let server = connect(&homeserver).await?;
-    let options = login_options(&server).await.map_err(|e| conflict(e.to_string()))?;
+    let options = login_options(&server).await.map_err(|e| conflict(e.words()))?;
     let cancel = pending.begin();
     let page = stint_core::i18n::tr0(lang, "room_browser_page");
     let deadline = Instant::now() + SIGN_IN_TIMEOUT;
@@ -81,13 +81,13 @@ pub async fn room_sign_in_browser(
         }
         None => {
             let provider = provider.filter(|p| !p.is_empty());
-            check_offered(&options, provider.as_deref(), &server.host()).map_err(|e| conflict(e.sentence(lang)))?;
+            check_offered(&options, provider.as_deref(), &server.host()).map_err(|e| conflict(e.words()))?;
             sign_in_through_browser(&server, provider.as_deref(), open, &page, deadline, cancel).await
         }
     }
-    .map_err(|e| conflict(e.sentence(lang)))?;
+    .map_err(|e| conflict(e.words()))?;
     room.adopt(server, session).await.map_err(conflict)?;
-    Ok(room.status())
+    Ok(room.status(spoken()))
 }
 
 /// The OAuth 2.0 sign-in, registering Stint with the issuer only the first time (its client id is
@@ -135,10 +135,10 @@ async fn connect(homeserver: &str) -> CommandResult<Homeserver> {
     if homeserver.trim().is_empty() {
         return Err(Error::told("homeserver", stint_core::i18n::Msg::new("error_room_no_homeserver")).into());
     }
-    Homeserver::connect(homeserver).await.map_err(|e| conflict(e.to_string()))
+    Homeserver::connect(homeserver).await.map_err(|e| conflict(e.words()))
 }
 
-/// A homeserver's refusal, a sentence already said (`RoomError::said`).
-fn conflict(message: String) -> CommandError {
-    Error::Conflict(stint_core::i18n::Msg::new("error_room_refused").text("reason", message)).into()
+/// A refusal of the homeserver's or of the sign-in's, said in the language in effect.
+fn conflict(words: stint_core::i18n::Msg) -> CommandError {
+    Error::Conflict(words).into()
 }

@@ -1,11 +1,12 @@
 //! Commands for the settings and what the user must be told at start-up.
 
 use stint_core::Error;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::error::CommandResult;
 use super::events;
 use crate::desktop::system;
+use crate::room::service::RoomHandle;
 use crate::runner::Message;
 use crate::state::settings::{self, Settings};
 use crate::state::AppState;
@@ -39,6 +40,11 @@ pub fn set_settings<R: Runtime>(
     );
     state.notifier.set_sound(settings.sound);
     super::error::speak_errors_in(settings.lang());
+    if before.lang() != settings.lang() {
+        if let Some(room) = app.try_state::<RoomHandle>() {
+            room.report_again();
+        }
+    }
     state.runner.send(Message::Prefs(settings.session_prefs()));
     for problem in system::apply(state.desktop.as_ref(), Some(&before.desktop_prefs()), &settings.desktop_prefs()) {
         events::notice(&app, problem, true);

@@ -9,7 +9,7 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use stint_core::i18n::{tr, tr0, Arg, Lang};
+use stint_core::i18n::{Lang, Msg};
 use tokio::sync::oneshot;
 use tokio::time::Instant;
 
@@ -61,34 +61,40 @@ pub enum BrowserLoginError {
 }
 
 impl BrowserLoginError {
-    /// The sentence shown in Settings: what happened and what to do.
-    pub fn sentence(&self, lang: Lang) -> String {
+    /// The sentence shown in Settings (what happened and what to do), said in the language in
+    /// effect where it is shown.
+    pub fn words(&self) -> Msg {
         match self {
-            BrowserLoginError::NoSso { server } => tr(lang, "room_browser_no_sso", &[("server", Arg::Text(server))]),
+            BrowserLoginError::NoSso { server } => Msg::new("room_browser_no_sso").text("server", server.as_str()),
             BrowserLoginError::UnknownProvider { server } => {
-                tr(lang, "room_browser_unknown_provider", &[("server", Arg::Text(server))])
+                Msg::new("room_browser_unknown_provider").text("server", server.as_str())
             }
             BrowserLoginError::UnsafeAddress { address } => {
-                tr(lang, "room_browser_unsafe_address", &[("address", Arg::Text(address))])
+                Msg::new("room_browser_unsafe_address").text("address", address.as_str())
             }
-            BrowserLoginError::Browser => tr0(lang, "room_browser_open_failed"),
-            BrowserLoginError::NoPort => tr0(lang, "room_browser_no_port"),
-            BrowserLoginError::TimedOut => tr0(lang, "room_browser_timed_out"),
-            BrowserLoginError::Cancelled => tr0(lang, "room_browser_cancelled"),
-            BrowserLoginError::NoToken => tr0(lang, "room_browser_no_token"),
+            BrowserLoginError::Browser => Msg::new("room_browser_open_failed"),
+            BrowserLoginError::NoPort => Msg::new("room_browser_no_port"),
+            BrowserLoginError::TimedOut => Msg::new("room_browser_timed_out"),
+            BrowserLoginError::Cancelled => Msg::new("room_browser_cancelled"),
+            BrowserLoginError::NoToken => Msg::new("room_browser_no_token"),
             BrowserLoginError::BadAuthServer { server } => {
-                tr(lang, "room_oauth_bad_server", &[("server", Arg::Text(server))])
+                Msg::new("room_oauth_bad_server").text("server", server.as_str())
             }
             BrowserLoginError::RegistrationRefused { server } => {
-                tr(lang, "room_oauth_registration_refused", &[("server", Arg::Text(server))])
+                Msg::new("room_oauth_registration_refused").text("server", server.as_str())
             }
-            BrowserLoginError::Denied => tr0(lang, "room_oauth_denied"),
+            BrowserLoginError::Denied => Msg::new("room_oauth_denied"),
             // A refused login token is no wrong password: it expired, or was used already.
             BrowserLoginError::Room(RoomError::BadLogin | RoomError::Forbidden { .. }) => {
-                tr0(lang, "room_browser_refused")
+                Msg::new("room_browser_refused")
             }
-            BrowserLoginError::Room(e) => e.to_string(),
+            BrowserLoginError::Room(e) => e.words(),
         }
+    }
+
+    /// The sentence in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        self.words().render(lang)
     }
 }
 
@@ -204,6 +210,7 @@ impl PendingSignIn {
 mod tests {
     use super::super::login::IdentityProvider;
     use super::*;
+    use stint_core::i18n::tr0;
 
     #[test]
     fn only_https_or_the_homeservers_own_origin_is_opened() {

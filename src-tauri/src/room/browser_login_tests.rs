@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
+use stint_core::i18n::Lang;
 use stint_core::store::Store;
 use tokio::sync::oneshot;
 use tokio::time::Instant;
@@ -102,7 +103,7 @@ async fn a_login_token_brought_back_by_the_browser_signs_stint_in() {
     )
     .unwrap();
     room.adopt(server.clone(), session).await.unwrap();
-    let status = room.status();
+    let status = room.status(Lang::En);
     assert_eq!(status.user.as_deref(), Some("@ada:localhost"));
     assert_eq!(status.token_kept.as_deref(), Some("this_run"));
     room.join("#cafe:localhost".into()).await.unwrap();

@@ -12,6 +12,7 @@ use ruma::{OwnedEventId, OwnedRoomId, OwnedRoomOrAliasId};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
+use stint_core::i18n::Msg;
 use stint_core::room::{ClockSample, PowerLevels, MEMBER_EVENT_TYPE, SESSION_EVENT_TYPE};
 
 use super::error::RoomError;
@@ -79,9 +80,8 @@ impl RoomClient {
 
     /// Joins a room by alias (`#cafe:example.org`) or id (`!abc:example.org`); answers its id.
     pub async fn join(&self, alias_or_id: &str) -> Result<String, RoomError> {
-        let target = OwnedRoomOrAliasId::try_from(alias_or_id.trim()).map_err(|_| RoomError::Invalid {
-            message: format!("\"{alias_or_id}\" is not a room address such as #cafe:example.org"),
-        })?;
+        let target = OwnedRoomOrAliasId::try_from(alias_or_id.trim())
+            .map_err(|_| RoomError::Invalid(Msg::new("error_room_address")))?;
         let request = join_room_by_id_or_alias::v3::Request::new(target);
         let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
         Ok(answer.room_id.to_string())
@@ -202,13 +202,11 @@ pub(super) fn state_event(json: &str) -> Option<StateEvent> {
 }
 
 fn parse_room_id(room_id: &str) -> Result<OwnedRoomId, RoomError> {
-    OwnedRoomId::try_from(room_id)
-        .map_err(|_| RoomError::Invalid { message: format!("\"{room_id}\" is not a room id") })
+    OwnedRoomId::try_from(room_id).map_err(|_| RoomError::request(format_args!("\"{room_id}\" is not a room id")))
 }
 
 fn to_raw(value: &Value) -> Result<Box<RawValue>, RoomError> {
-    serde_json::value::to_raw_value(value)
-        .map_err(|e| RoomError::Invalid { message: format!("Stint could not write the event: {e}") })
+    serde_json::value::to_raw_value(value).map_err(|e| RoomError::request(format_args!("cannot encode the event: {e}")))
 }
 
 #[cfg(test)]

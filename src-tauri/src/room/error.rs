@@ -22,11 +22,19 @@ pub enum RoomError {
     RateLimited { retry_after: Option<Duration> },
     /// The server answered with something Stint cannot read, or another error.
     Server { status: u16, code: String, message: String },
-    /// What Stint was asked to send is not valid (a bad room alias, a bad URL).
-    Invalid { message: String },
+    /// What Stint was asked to send is not valid (a bad homeserver address), or Stint could not
+    /// build the request: the sentence to show.
+    Invalid(Msg),
 }
 
 impl RoomError {
+    /// A request Stint could not build or encode: a fault of Stint's, not the user's. The detail is
+    /// logged; the user reads that the request could not be prepared.
+    pub fn request(detail: impl fmt::Display) -> RoomError {
+        log::warn!("Live room: could not prepare a request: {detail}");
+        RoomError::Invalid(Msg::new("error_room_request"))
+    }
+
     /// Whether the same request may succeed later without the user doing anything.
     pub fn is_transient(&self) -> bool {
         match self {
@@ -57,7 +65,7 @@ impl RoomError {
                 Msg::new("error_room_server_status").count("status", u64::from(*status))
             }
             RoomError::Server { message, .. } => Msg::new("error_room_server").text("reason", sentence(message)),
-            RoomError::Invalid { message } => Msg::new("error_room_invalid").text("reason", sentence(message)),
+            RoomError::Invalid(words) => words.clone(),
         }
     }
 }
@@ -97,12 +105,13 @@ mod tests {
             RoomError::RateLimited { retry_after: None },
             RoomError::Server { status: 502, code: String::new(), message: String::new() },
             RoomError::Server { status: 500, code: "M_UNKNOWN".into(), message: "Internal error".into() },
-            RoomError::Invalid { message: "\"cafe\" is not a room alias or id".into() },
+            RoomError::Invalid(Msg::new("error_room_homeserver_address").text("address", "cafe")),
+            RoomError::request("a header value was not ASCII"),
         ];
         for e in errors {
             let text = e.to_string();
             assert!(text.ends_with('.'), "{text}");
-            assert!(text.chars().next().unwrap().is_uppercase() || text.starts_with('"'), "{text}");
+            assert!(text.chars().next().unwrap().is_uppercase() || text.starts_with('“'), "{text}");
         }
     }
 

@@ -115,9 +115,8 @@ async fn login_with(server: &Homeserver, info: login::v3::LoginInfo) -> Result<M
 /// The page to open in the browser for single sign-on, with `provider` when the user picked one.
 /// After signing in, the server redirects to `redirect_url` with `?loginToken=…`.
 pub fn sso_redirect_url(server: &Homeserver, provider: Option<&str>, redirect_url: &str) -> Result<String, RoomError> {
-    let build_error = |e: ruma::api::error::IntoHttpError| RoomError::Invalid {
-        message: format!("Stint could not build the sign-in address: {e}"),
-    };
+    let build_error =
+        |e: ruma::api::error::IntoHttpError| RoomError::request(format_args!("cannot build the sign-in address: {e}"));
     let request: http::Request<Vec<u8>> = match provider {
         Some(id) => sso_login_with_provider::v3::Request::new(id.to_string(), redirect_url.to_string())
             .try_into_http_request(server.base_url(), SendAccessToken::None, server.path())

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::Utc;
+use stint_core::i18n::Lang;
 use stint_core::store::Store;
 use tokio::sync::oneshot;
 use tokio::time::Instant;
@@ -152,7 +153,7 @@ async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
     assert_ne!(kept.access_token, session.access_token);
     assert_ne!(kept.oauth.as_ref().unwrap().refresh_token, session.oauth.as_ref().unwrap().refresh_token);
     assert_eq!(whoami(&server, &kept.access_token).await, Ok("@ada:localhost".into()));
-    assert_eq!(room.status().user.as_deref(), Some("@ada:localhost"));
+    assert_eq!(room.status(Lang::En).user.as_deref(), Some("@ada:localhost"));
 
     // Signing out revokes: the kept token no longer works, and nothing is kept.
     room.sign_out().await.unwrap();
@@ -192,15 +193,16 @@ async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again()
     // Still signed in, and back in the room: the status names the user and the room, with no error.
     let back = async {
         loop {
-            let status = room.status();
-            if status.connection.as_deref() == Some("connected") && status.room.is_some() && status.message.is_none() {
+            let status = room.status(Lang::En);
+            if status.connection.as_deref() == Some("connected") && status.room.is_some() && status.problem.is_none() {
                 return status;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     };
-    let status =
-        tokio::time::timeout(Duration::from_secs(10), back).await.unwrap_or_else(|_| panic!("{:?}", room.status()));
+    let status = tokio::time::timeout(Duration::from_secs(10), back)
+        .await
+        .unwrap_or_else(|_| panic!("{:?}", room.status(Lang::En)));
     assert_eq!(status.user.as_deref(), Some("@ada:localhost"));
 }
 
@@ -229,7 +231,7 @@ impl TokenVault for SharedVault {
     fn save(&self, session: &MatrixSession) -> super::vault::Kept {
         self.0.save(session)
     }
-    fn delete(&self) -> Result<(), String> {
+    fn delete(&self) {
         self.0.delete()
     }
 }

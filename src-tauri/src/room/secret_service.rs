@@ -84,14 +84,10 @@ impl TokenVault for SecretServiceVault {
         }
     }
 
-    fn delete(&self) -> Result<(), String> {
+    fn delete(&self) {
         *self.this_run.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        match zbus::block_on(delete_secret()) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                log::info!("Live room: nothing removed from the keyring: {e}");
-                Ok(())
-            }
+        if let Err(e) = zbus::block_on(delete_secret()) {
+            log::info!("Live room: nothing removed from the keyring: {e}");
         }
     }
 }

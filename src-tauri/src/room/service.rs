@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use stint_core::format::PhaseKind;
-use stint_core::i18n::Lang;
+use stint_core::i18n::{Lang, Msg};
 use stint_core::live::{self, Changes};
 use stint_core::room::{
     check_sender, member_content, parse_member, presence, ClockEstimate, Follow, MemberEntry, MemberStatus,
@@ -62,16 +62,36 @@ pub struct RoomStatus {
     pub role: Option<String>,
     /// `connecting`, `connected` or `offline`.
     pub connection: Option<String>,
-    /// A sentence to show: why the room is offline, or what went wrong last.
+    /// A sentence to show, in the language in effect: why the room is offline, or what went wrong
+    /// last (`problem`, said by [`RoomStatus::said`]).
     pub message: Option<String>,
+    /// Why the room is offline, or what went wrong last, not yet said in a language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub problem: Option<Msg>,
     /// Who is in the session now, with their status (`working`, `break`, `away`).
     pub present: Vec<Presence>,
-    /// Set when this computer's clock is more than 2 s off the room's.
+    /// Set when this computer's clock is more than 2 s off the room's (`clock_off`, said).
     pub clock_warning: Option<String>,
+    /// What to tell the user about this computer's clock, not yet said in a language.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub clock_off: Option<Msg>,
     /// Whether this user shares their commitments with the room's current session.
     pub sharing: bool,
     /// Whether the room has a session to share with (the choice is per session).
     pub can_share: bool,
+}
+
+impl RoomStatus {
+    /// The status with its sentences said in `lang`. The service keeps them as messages, so a
+    /// window reads them in the language in effect when it asks, not in the one of the moment
+    /// they arose.
+    pub fn said(mut self, lang: Lang) -> RoomStatus {
+        self.message = self.problem.as_ref().map(|m| m.render(lang));
+        self.clock_warning = self.clock_off.as_ref().map(|m| m.render(lang));
+        self
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -83,20 +103,21 @@ pub struct Presence {
     pub commitments: Vec<SharedCommitment>,
 }
 
-/// Where the service's news go: core's changes to `publish`, the status to the UI.
+/// Where the service's news go: core's changes to `publish`, the status to the UI (its sentences
+/// not yet said: see [`RoomStatus::said`]).
 pub trait RoomSink: Send + 'static {
     fn changed(&self, changes: Changes);
     fn status(&self, status: &RoomStatus);
 }
 
-type Reply = oneshot::Sender<Result<(), String>>;
+/// The answer to a command: done, or the sentence that says why not.
+type Reply = oneshot::Sender<Result<(), Msg>>;
 
 enum Command {
     SignIn {
         homeserver: String,
         user: String,
         password: String,
-        lang: Lang,
         reply: Reply,
     },
     /// A session signed in elsewhere (through the browser), kept like a password sign-in's.
@@ -129,6 +150,8 @@ enum Command {
         reply: Reply,
     },
     SessionChanged,
+    /// The language changed: the status is reported again, to be said in the new one.
+    Report,
 }
 
 /// Talks to the room thread; cheap to clone, never blocks except to wait for an answer.
@@ -139,8 +162,9 @@ pub struct RoomHandle {
 }
 
 impl RoomHandle {
-    pub fn status(&self) -> RoomStatus {
-        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    /// The status, its sentences said in `lang`.
+    pub fn status(&self, lang: Lang) -> RoomStatus {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone().said(lang)
     }
 
     /// The local session changed: a host publishes its next document, a member its status.
@@ -148,63 +172,61 @@ impl RoomHandle {
         let _ = self.commands.send(Command::SessionChanged);
     }
 
-    pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), String> {
-        self.sign_in_speaking(homeserver, user, password, Lang::En).await
+    /// Reports the status again (with a new `seq`), so that windows say it in the language now in
+    /// effect.
+    pub fn report_again(&self) {
+        let _ = self.commands.send(Command::Report);
     }
 
-    /// Signs in; a failure is a sentence in `lang`.
-    pub async fn sign_in_speaking(
-        &self,
-        homeserver: String,
-        user: String,
-        password: String,
-        lang: Lang,
-    ) -> Result<(), String> {
-        self.ask(|reply| Command::SignIn { homeserver, user, password, lang, reply }).await
+    pub async fn sign_in(&self, homeserver: String, user: String, password: String) -> Result<(), Msg> {
+        self.ask(|reply| Command::SignIn { homeserver, user, password, reply }).await
     }
 
     /// Keeps and uses a session signed in through the browser (`room::browser_login`).
-    pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), String> {
+    pub async fn adopt(&self, server: Homeserver, session: MatrixSession) -> Result<(), Msg> {
         self.ask(|reply| Command::Adopt { server, session: Box::new(session), reply }).await
     }
 
-    pub async fn sign_out(&self) -> Result<(), String> {
+    pub async fn sign_out(&self) -> Result<(), Msg> {
         self.ask(|reply| Command::SignOut { reply }).await
     }
 
-    pub async fn go_live(&self, room: String) -> Result<(), String> {
+    pub async fn go_live(&self, room: String) -> Result<(), Msg> {
         self.ask(|reply| Command::GoLive { room, reply }).await
     }
 
-    pub async fn join(&self, room: String) -> Result<(), String> {
+    pub async fn join(&self, room: String) -> Result<(), Msg> {
         self.ask(|reply| Command::Join { room, reply }).await
     }
 
     /// A call tied to `room` started here: host it there when the room allows, else follow its host.
-    pub async fn enter_call(&self, room: String) -> Result<(), String> {
+    pub async fn enter_call(&self, room: String) -> Result<(), Msg> {
         self.ask(|reply| Command::EnterCall { room, reply }).await
     }
 
     /// Shares this user's commitments with the room's current session, or stops sharing them.
-    pub async fn share(&self, on: bool) -> Result<(), String> {
+    pub async fn share(&self, on: bool) -> Result<(), Msg> {
         self.ask(|reply| Command::Share { on, reply }).await
     }
 
-    pub async fn leave(&self) -> Result<(), String> {
+    pub async fn leave(&self) -> Result<(), Msg> {
         self.ask(|reply| Command::Leave { reply }).await
     }
 
-    async fn ask(&self, command: impl FnOnce(Reply) -> Command) -> Result<(), String> {
+    async fn ask(&self, command: impl FnOnce(Reply) -> Command) -> Result<(), Msg> {
         let (reply, answer) = oneshot::channel();
-        self.commands.send(command(reply)).map_err(|_| STOPPED.to_string())?;
-        answer.await.unwrap_or_else(|_| Err(STOPPED.to_string()))
+        self.commands.send(command(reply)).map_err(|_| stopped())?;
+        answer.await.unwrap_or_else(|_| Err(stopped()))
     }
 }
 
 /// How often a kept sign-in whose homeserver was unreachable at start is tried again.
 const RECONNECT: Duration = Duration::from_secs(30);
 
-const STOPPED: &str = "The live room service has stopped. Restart Stint to use live rooms again.";
+/// What a command gets when the room thread is gone.
+fn stopped() -> Msg {
+    Msg::new("error_room_service_stopped")
+}
 
 /// Starts the room thread: it signs in again with the kept token and goes back to the room the
 /// local session was tied to, if any. `wall` is the clock the runner reads too (the system's, unless a
@@ -352,7 +374,7 @@ impl Service {
             }
             Err(e) => {
                 log::info!("Live room: {e}");
-                return self.set_message(Some(e.to_string()));
+                return self.set_message(Some(e.words()));
             }
         }
         let link = self.store.lock().room_link();
@@ -372,8 +394,8 @@ impl Service {
             self.renew_if_due().await;
         }
         match command {
-            Command::SignIn { homeserver, user, password, lang, reply } => {
-                let _ = reply.send(self.sign_in(&homeserver, &user, &password, lang).await);
+            Command::SignIn { homeserver, user, password, reply } => {
+                let _ = reply.send(self.sign_in(&homeserver, &user, &password).await);
             }
             Command::Adopt { server, session, reply } => {
                 self.adopt(server.with_own_connections(), *session);
@@ -385,10 +407,10 @@ impl Service {
                 self.conn = None;
                 self.client = None;
                 self.kept = None;
-                let result = self.vault.delete();
+                self.vault.delete();
                 *self.status.lock().unwrap_or_else(|p| p.into_inner()) = RoomStatus::default();
                 self.report();
-                let _ = reply.send(result);
+                let _ = reply.send(Ok(()));
             }
             Command::GoLive { room, reply } => {
                 let result = self.enter(&room, Some(RoomRole::Host)).await;
@@ -403,7 +425,7 @@ impl Service {
                 self.after(result, reply);
             }
             Command::Share { on, reply } => {
-                let result = live::share_commitments(&mut self.store.lock(), on).map_err(|e| e.to_string());
+                let result = live::share_commitments(&mut self.store.lock(), on).map_err(|e| e.words());
                 if result.is_ok() {
                     self.announce_member(false).await;
                 }
@@ -418,18 +440,19 @@ impl Service {
                 self.announce_member(false).await;
                 self.report();
             }
+            Command::Report => self.report(),
         }
     }
 
-    fn after(&mut self, result: Result<(), String>, reply: Reply) {
+    fn after(&mut self, result: Result<(), Msg>, reply: Reply) {
         self.set_message(result.as_ref().err().cloned());
         self.report();
         let _ = reply.send(result);
     }
 
-    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str, lang: Lang) -> Result<(), String> {
-        let server = Homeserver::connect(homeserver).await.map_err(|e| e.said(lang))?;
-        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.said(lang))?;
+    async fn sign_in(&mut self, homeserver: &str, user: &str, password: &str) -> Result<(), Msg> {
+        let server = Homeserver::connect(homeserver).await.map_err(|e| e.words())?;
+        let session = login_password(&server, user.trim(), password).await.map_err(|e| e.words())?;
         self.adopt(server, session);
         Ok(())
     }
@@ -449,20 +472,15 @@ impl Service {
 
     /// Joins `room` (alias or id) and hosts the running session there, or follows its host; with no
     /// `role` asked for (a call's room), hosts when the room's power levels allow it.
-    async fn enter(&mut self, room: &str, role: Option<RoomRole>) -> Result<(), String> {
-        let client = self.client.clone().ok_or_else(|| {
-            "You are not signed in to a Matrix account. Sign in under Settings → Live rooms first.".to_string()
-        })?;
+    async fn enter(&mut self, room: &str, role: Option<RoomRole>) -> Result<(), Msg> {
+        let client = self.client.clone().ok_or_else(|| Msg::new("error_room_not_signed_in"))?;
         self.conn = None;
-        let room_id = client.join(room).await.map_err(|e| e.to_string())?;
-        let state = client.room_state(&room_id).await.map_err(|e| e.to_string())?;
+        let room_id = client.join(room).await.map_err(|e| e.words())?;
+        let state = client.room_state(&room_id).await.map_err(|e| e.words())?;
         let user = client.user_id().to_string();
         let role = role.unwrap_or_else(|| live::call_room_role(&state.power_levels(), &user));
         if role == RoomRole::Host && check_sender(&state.power_levels(), &user, SESSION_EVENT_TYPE).is_err() {
-            return Err(format!(
-                "This room does not let {user} run its timer. Ask a room moderator to give you the moderator \
-                 level, or join the room as a member."
-            ));
+            return Err(Msg::new("error_room_cannot_host").text("user", user));
         }
         let (sender, updates) = mpsc::channel(16);
         let task = tokio::spawn(follow_room(client.clone(), room_id.clone(), sender));
@@ -488,13 +506,13 @@ impl Service {
             RoomRole::Host if resumed.is_none() => {
                 let offset = self.offset();
                 let doc = live::go_live(&mut self.store.lock(), &room_id, &user, offset, self.wall.now())
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.words())?;
                 let _ = doc;
                 self.publish_hosted().await;
             }
             RoomRole::Host => self.publish_hosted().await,
             RoomRole::Member if resumed.is_none() => {
-                live::join_room(&mut self.store.lock(), &room_id, &user).map_err(|e| e.to_string())?;
+                live::join_room(&mut self.store.lock(), &room_id, &user).map_err(|e| e.words())?;
             }
             RoomRole::Member => {}
         }
@@ -502,8 +520,8 @@ impl Service {
         Ok(())
     }
 
-    async fn leave(&mut self) -> Result<(), String> {
-        let (link, changes) = live::leave_room(&mut self.store.lock()).map_err(|e| e.to_string())?;
+    async fn leave(&mut self) -> Result<(), Msg> {
+        let (link, changes) = live::leave_room(&mut self.store.lock()).map_err(|e| e.words())?;
         if let (Some(conn), Some(client)) = (&self.conn, &self.client) {
             let room = conn.room_id.clone();
             if link.as_ref().is_some_and(|l| l.role == RoomRole::Host) {
@@ -564,11 +582,11 @@ impl Service {
             RoomUpdate::Quiet => return,
             RoomUpdate::Offline(e) => {
                 self.set_connection("offline");
-                self.set_message(Some(e.to_string()));
+                self.set_message(Some(e.words()));
             }
             RoomUpdate::Left => {
                 self.conn = None;
-                self.set_message(Some("Stint is no longer in the live room: you left it or were removed. Join it again to follow its host.".into()));
+                self.set_message(Some(Msg::new("room_left_notice")));
             }
             RoomUpdate::SignedOut => {
                 self.conn = None;
@@ -576,7 +594,7 @@ impl Service {
                     return self.report();
                 }
                 self.client = None;
-                self.set_message(Some(RoomError::SignedOut.to_string()));
+                self.set_message(Some(RoomError::SignedOut.words()));
             }
         }
         self.report();
@@ -740,8 +758,8 @@ impl Service {
         self.status.lock().unwrap_or_else(|p| p.into_inner()).connection = Some(connection.into());
     }
 
-    fn set_message(&mut self, message: Option<String>) {
-        self.status.lock().unwrap_or_else(|p| p.into_inner()).message = message;
+    fn set_message(&mut self, problem: Option<Msg>) {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).problem = problem;
     }
 
     fn status(&self) -> RoomStatus {
@@ -766,7 +784,7 @@ impl Service {
             Some(conn) => {
                 status.room = Some(conn.room_id.clone());
                 status.role = Some(if conn.role == RoomRole::Host { "host" } else { "member" }.into());
-                status.clock_warning = conn.clock.warning();
+                status.clock_off = conn.clock.warning();
                 let now = conn.clock.room_now(self.wall.now());
                 status.present = match &session_id {
                     Some(id) => {
@@ -791,7 +809,7 @@ impl Service {
                 status.role = None;
                 status.connection = None;
                 status.present = Vec::new();
-                status.clock_warning = None;
+                status.clock_off = None;
             }
         }
         let expiry = self.next_expiry();

@@ -6,6 +6,7 @@
 use chrono::{Duration, DurationRound, Utc};
 use stint_core::calls::{Call, Recurrence};
 use stint_core::commitment::CommitmentStatus;
+use stint_core::i18n::Lang;
 use stint_core::live::{self, JoinTarget};
 use stint_core::room::SharedCommitment;
 
@@ -55,9 +56,9 @@ async fn a_calls_room_makes_its_host_go_live_and_everyone_else_follow_and_member
     let own = start_the_call(&member);
     let room = host.store.lock().call_rooms().unwrap()[0].room.clone();
     host.room.enter_call(room.clone()).await.unwrap();
-    assert_eq!(host.room.status().role.as_deref(), Some("host"), "the room lets @host run its timer");
+    assert_eq!(host.room.status(Lang::En).role.as_deref(), Some("host"), "the room lets @host run its timer");
     member.room.enter_call(room).await.unwrap();
-    assert_eq!(member.room.status().role.as_deref(), Some("member"), "@ada only follows");
+    assert_eq!(member.room.status(Lang::En).role.as_deref(), Some("member"), "@ada only follows");
     until("the member mirrors the host's call", || {
         member.store.lock().active_session().unwrap().is_some_and(|s| s.id != own)
     })
@@ -75,13 +76,13 @@ async fn a_calls_room_makes_its_host_go_live_and_everyone_else_follow_and_member
         store.resolve_commitment(done.id, CommitmentStatus::Done, None, Utc::now()).unwrap();
     }
     member.room.session_changed();
-    let ada = |app: &App| app.room.status().present.into_iter().find(|p| p.user_id == "@ada:localhost");
+    let ada = |app: &App| app.room.status(Lang::En).present.into_iter().find(|p| p.user_id == "@ada:localhost");
     until("the host sees Ada", || ada(&host).is_some()).await;
     assert!(ada(&host).unwrap().commitments.is_empty(), "nothing is shared before Ada chooses to");
-    assert!(!member.room.status().sharing);
+    assert!(!member.room.status(Lang::En).sharing);
 
     member.room.share(true).await.unwrap();
-    assert!(member.room.status().sharing);
+    assert!(member.room.status(Lang::En).sharing);
     let shared = vec![
         SharedCommitment { text: "Draft the intro".into(), done: false },
         SharedCommitment { text: "Answer the reviewers".into(), done: true },

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use stint_core::i18n::{Lang, Msg};
 use stint_core::live::{self, Changes};
 use stint_core::store::Store;
 use stint_core::timeline::EventKind;
@@ -15,7 +16,7 @@ use super::service::{self, RoomHandle, RoomSink, RoomStatus};
 use super::synapse::Synapse;
 use super::tests::format;
 use super::vault::MemoryVault;
-use super::{login_password, Homeserver, RoomClient};
+use super::{login_password, Homeserver, RoomClient, RoomError};
 use crate::runner::shifted_clock::ShiftedClock;
 use crate::shared_store::SharedStore;
 
@@ -71,9 +72,20 @@ async fn every_report_is_numbered_above_the_last() {
     let first = reported().unwrap();
     assert!(first >= 1);
     room.sign_out().await.unwrap();
-    let answered = room.status().seq;
+    let answered = room.status(Lang::En).seq;
     assert!(answered > first, "the sign-out's report ({answered}) is numbered after the first ({first})");
     assert_eq!(reported(), Some(answered), "the answer carries the last report's number");
+}
+
+/// A language change reports the status again, numbered above the last, so that every window
+/// replaces the sentences it holds with the same ones said in the new language.
+#[tokio::test]
+async fn a_language_change_reports_the_status_again() {
+    let app = app();
+    until("the first report", || app.room.status(Lang::En).seq >= 1).await;
+    let before = app.room.status(Lang::En).seq;
+    app.room.report_again();
+    until("the status is reported again", || app.room.status(Lang::En).seq > before).await;
 }
 
 /// Waits up to 10 s for `ready`, polling every 5 ms; the time it took.
@@ -121,14 +133,15 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
     }
     host.room.sign_in(server.base_url.clone(), "host".into(), "host-pw".into()).await.unwrap();
     host.room.go_live("#cafe:localhost".into()).await.unwrap();
-    assert_eq!(host.room.status().role.as_deref(), Some("host"));
+    assert_eq!(host.room.status(Lang::En).role.as_deref(), Some("host"));
 
     let member = app();
     let refused = member.room.go_live("#cafe:localhost".into()).await.unwrap_err();
-    assert!(refused.contains("Sign in"), "{refused}");
+    assert_eq!(refused, Msg::new("error_room_not_signed_in"));
     member.room.sign_in(server.base_url.clone(), "ada".into(), "ada-pw".into()).await.unwrap();
     let refused = member.room.go_live("#cafe:localhost".into()).await.unwrap_err();
-    assert!(refused.contains("does not let @ada:localhost run its timer"), "{refused}");
+    assert!(refused.render(Lang::En).contains("does not let @ada:localhost run its timer"), "{refused:?}");
+    assert!(refused.render(Lang::De).starts_with("Dieser Raum lässt @ada:localhost seinen Timer nicht führen."));
     member.room.join("#cafe:localhost".into()).await.unwrap();
     until("the member follows the host's session", || member.store.lock().active_session().unwrap().is_some()).await;
     let started = member.store.lock().active_session().unwrap().unwrap();
@@ -157,18 +170,19 @@ async fn a_member_mirrors_the_hosts_live_session_through_a_real_homeserver() {
     // The homeserver goes away: the member says so and goes on; the host pauses meanwhile, and once
     // the server is back the host's resync writes the pause and the member's resync reads it.
     server.stop();
-    until("the member says it is offline", || member.room.status().connection.as_deref() == Some("offline")).await;
+    until("the member says it is offline", || member.room.status(Lang::En).connection.as_deref() == Some("offline"))
+        .await;
     live::act(&mut host.store.lock(), EventKind::Pause, Utc::now()).unwrap();
     host.room.session_changed();
     server.restart();
     until_long("the pause made offline reaches the member", || followed_events(&member) == 22).await;
-    assert_eq!(member.room.status().connection.as_deref(), Some("connected"));
+    assert_eq!(member.room.status(Lang::En).connection.as_deref(), Some("connected"));
 
     let refused = live::act(&mut member.store.lock(), EventKind::Skip, Utc::now()).unwrap_err();
     assert!(refused.to_string().contains("Leave the room"), "{refused}");
 
-    until("both are present", || member.room.status().present.len() == 2).await;
-    let present: Vec<String> = member.room.status().present.into_iter().map(|p| p.user_id).collect();
+    until("both are present", || member.room.status(Lang::En).present.len() == 2).await;
+    let present: Vec<String> = member.room.status(Lang::En).present.into_iter().map(|p| p.user_id).collect();
     assert_eq!(present, ["@ada:localhost", "@host:localhost"]);
 
     member.room.leave().await.unwrap();
@@ -187,22 +201,40 @@ async fn a_member_whose_clock_is_3_s_ahead_is_corrected_and_warned() {
     };
     host.room.sign_in(server.base_url.clone(), "host".into(), "host-pw".into()).await.unwrap();
     host.room.go_live("#cafe:localhost".into()).await.unwrap();
-    assert_eq!(host.room.status().clock_warning, None);
+    assert_eq!(host.room.status(Lang::En).clock_warning, None);
 
     let member = app_with_clock(ShiftedClock::new(3000));
     member.room.sign_in(server.base_url.clone(), "bob".into(), "bob-pw".into()).await.unwrap();
     member.room.join("#cafe:localhost".into()).await.unwrap();
     until("the member follows the host's session", || member.store.lock().active_session().unwrap().is_some()).await;
 
-    let warning = member.room.status().clock_warning.expect("a clock 3 s ahead is warned about");
-    let seconds: f64 = warning
-        .strip_prefix("Your computer's clock is ")
-        .and_then(|rest| rest.split(" seconds ahead of the room's server").next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("{warning}"));
-    assert!((2.5..=3.5).contains(&seconds), "{warning}");
+    let warning = member.room.status(Lang::En).clock_warning.expect("a clock 3 s ahead is warned about");
+    assert!(warning.starts_with("Your computer's clock is about 3 seconds ahead of the room's server."), "{warning}");
+    let warnung = member.room.status(Lang::De).clock_warning.unwrap();
+    assert!(warnung.starts_with("Die Uhr deines Computers geht etwa 3 Sekunden vor"), "{warnung}");
     // The followed session sits in the member's own (3 s ahead) time: its phases change when the host's do.
     let followed_start = member.store.lock().active_session().unwrap().unwrap().timeline.started_at;
     let shift = (followed_start - hosted_start).num_milliseconds();
     assert!((2_500..=3_500).contains(&shift), "the member's session starts {shift} ms after the host's");
+}
+
+#[test]
+fn the_status_says_its_sentences_in_the_language_asked_and_sends_no_message_keys() {
+    let status = RoomStatus {
+        problem: Some(RoomError::SignedOut.words()),
+        clock_off: Some(Msg::new("room_clock_behind").count("seconds", 1)),
+        ..RoomStatus::default()
+    };
+    let de = status.clone().said(Lang::De);
+    assert_eq!(
+        de.message.as_deref(),
+        Some("Deine Matrix-Sitzung ist beendet. Melde dich unter Einstellungen → Live-Räume erneut an.")
+    );
+    assert!(de.clock_warning.as_deref().unwrap().starts_with("Die Uhr deines Computers geht etwa 1 Sekunde nach"));
+    let en = status.said(Lang::En);
+    assert_eq!(en.message.as_deref(), Some("Your Matrix session has ended. Sign in again in Settings → Live rooms."));
+    assert!(en.clock_warning.as_deref().unwrap().starts_with("Your computer's clock is about 1 second behind"));
+    let json = serde_json::to_value(&en).unwrap();
+    assert!(json.get("problem").is_none() && json.get("clock_off").is_none(), "{json}");
+    assert_eq!(json["message"], "Your Matrix session has ended. Sign in again in Settings → Live rooms.");
 }

@@ -64,7 +64,7 @@ impl RoomClient {
         timeout: Duration,
     ) -> Result<SyncBatch, RoomError> {
         let room = OwnedRoomId::try_from(room_id)
-            .map_err(|_| RoomError::Invalid { message: format!("\"{room_id}\" is not a room id") })?;
+            .map_err(|_| RoomError::request(format_args!("\"{room_id}\" is not a room id")))?;
         let mut request = sync::Request::new();
         request.filter = Some(sync::Filter::FilterDefinition(filter(room.clone())));
         request.since = since.map(str::to_string);

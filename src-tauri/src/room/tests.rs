@@ -131,7 +131,7 @@ async fn a_member_whose_clock_is_3_seconds_behind_is_corrected_and_warned() {
     }
     let correction = clock.correction_ms();
     assert!((2_800..=3_200).contains(&correction), "measured {correction} ms");
-    assert!(clock.warning().unwrap().contains("behind the room's server"));
+    assert!(clock.warning().unwrap().render(stint_core::i18n::Lang::En).contains("behind the room's server"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

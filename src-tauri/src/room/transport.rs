@@ -15,6 +15,7 @@ use ruma::api::client::discovery::get_supported_versions;
 use ruma::api::path_builder::PathBuilder;
 use ruma::api::{IncomingResponseExt, MatrixVersion, OutgoingRequest, OutgoingRequestExt, SupportedVersions};
 use serde::Deserialize;
+use stint_core::i18n::Msg;
 
 use super::error::RoomError;
 
@@ -94,7 +95,7 @@ impl Homeserver {
     ) -> Result<R::IncomingResponse, RoomError> {
         let request: http::Request<Vec<u8>> = request
             .try_into_http_request(&self.base_url, auth, path)
-            .map_err(|e| RoomError::Invalid { message: format!("Stint could not build the request: {e}") })?;
+            .map_err(|e| RoomError::request(format_args!("cannot build the request: {e}")))?;
         let (status, body) = self.execute(request, timeout.unwrap_or(REQUEST_TIMEOUT)).await?;
         let response = http::Response::builder().status(status).body(&body[..]).expect("a status and a body");
         R::IncomingResponse::try_from_http_response(response).map_err(|_| unreadable(status))
@@ -149,7 +150,7 @@ pub(super) fn http_client() -> Result<reqwest::Client, RoomError> {
         .connect_timeout(CONNECT_TIMEOUT)
         .user_agent(concat!("Stint/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| RoomError::Invalid { message: format!("Stint could not set up HTTPS: {e}") })
+        .map_err(|e| RoomError::request(format_args!("cannot set up HTTPS: {e}")))
 }
 
 /// `https://matrix.example.org/` → `https://matrix.example.org`; a bare host name gets `https://`.
@@ -159,9 +160,7 @@ pub fn normalize_base_url(input: &str) -> Result<String, RoomError> {
     let url = url::Url::parse(&with_scheme)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .ok_or_else(|| RoomError::Invalid {
-            message: format!("\"{input}\" is not a homeserver address such as https://matrix.example.org"),
-        })?;
+        .ok_or_else(|| RoomError::Invalid(Msg::new("error_room_homeserver_address").text("address", input)))?;
     Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
@@ -215,7 +214,7 @@ mod tests {
         assert_eq!(normalize_base_url(" matrix.example.org ").unwrap(), "https://matrix.example.org");
         assert_eq!(normalize_base_url("http://127.0.0.1:8008").unwrap(), "http://127.0.0.1:8008");
         for bad in ["", "ftp://x.org", "https://", "not a url at all"] {
-            assert!(matches!(normalize_base_url(bad), Err(RoomError::Invalid { .. })), "{bad}");
+            assert!(matches!(normalize_base_url(bad), Err(RoomError::Invalid(_))), "{bad}");
         }
     }
 

@@ -26,7 +26,8 @@ pub trait TokenVault: Send + 'static {
     /// The session kept, and where it was kept.
     fn load(&self) -> Result<Option<(MatrixSession, Kept)>, String>;
     fn save(&self, session: &MatrixSession) -> Kept;
-    fn delete(&self) -> Result<(), String>;
+    /// Forgets the kept session; a keyring that cannot be reached is logged, and signing out goes on.
+    fn delete(&self);
 }
 
 /// Memory only: for tests, and platforms without a Secret Service.
@@ -43,8 +44,7 @@ impl TokenVault for MemoryVault {
         Kept::ThisRun
     }
 
-    fn delete(&self) -> Result<(), String> {
+    fn delete(&self) {
         *self.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
-        Ok(())
     }
 }

@@ -11,6 +11,8 @@ use std::collections::VecDeque;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::i18n::Msg;
+
 /// Offsets smaller than this are not corrected.
 pub const IGNORED_OFFSET_MS: i64 = 250;
 /// Offsets larger than this are corrected and the user is told.
@@ -88,17 +90,15 @@ impl ClockEstimate {
         local_now + Duration::milliseconds(self.correction_ms())
     }
 
-    /// What to tell the user when their clock is more than 2 s off the room's.
-    pub fn warning(&self) -> Option<String> {
+    /// What to tell the user when their clock is more than 2 s off the room's: how far, in whole
+    /// seconds, and which way.
+    pub fn warning(&self) -> Option<Msg> {
         let offset = self.measured_ms();
         if offset.abs() <= WARN_OFFSET_MS {
             return None;
         }
-        let direction = if offset > 0 { "behind" } else { "ahead of" };
-        let seconds = offset.abs() as f64 / 1000.0;
-        Some(format!(
-            "Your computer's clock is {seconds:.1} seconds {direction} the room's server. Stint corrects the \
-             live timer for it; to fix the clock itself, turn on automatic date and time in your system settings."
-        ))
+        let key = if offset > 0 { "room_clock_behind" } else { "room_clock_ahead" };
+        let seconds = (offset.unsigned_abs() + 500) / 1000;
+        Some(Msg::new(key).count("seconds", seconds))
     }
 }

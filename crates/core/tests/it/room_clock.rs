@@ -1,6 +1,7 @@
 //! The room's clock: a member's offset from the homeserver, from the server's stamps on its own writes.
 
 use chrono::Duration;
+use stint_core::i18n::Lang;
 use stint_core::room::{ClockEstimate, ClockSample};
 
 use crate::room_support::t0;
@@ -40,13 +41,17 @@ fn a_member_3_seconds_behind_is_corrected_and_told_in_a_sentence() {
     clock.record(sample(0, 20, 3000, 0.5));
     assert_eq!(clock.correction_ms(), 3000);
     assert_eq!(
-        clock.warning().unwrap(),
-        "Your computer's clock is 3.0 seconds behind the room's server. Stint corrects the live timer for it; \
-         to fix the clock itself, turn on automatic date and time in your system settings."
+        clock.warning().unwrap().render(Lang::En),
+        "Your computer's clock is about 3 seconds behind the room's server. Stint corrects the live timer for \
+         it; to fix the clock itself, turn on automatic date and time in your system settings."
     );
     let mut ahead = ClockEstimate::new();
     ahead.record(sample(0, 20, -2500, 0.5));
-    assert!(ahead.warning().unwrap().contains("2.5 seconds ahead of the room's server"));
+    assert!(ahead.warning().unwrap().render(Lang::En).contains("about 3 seconds ahead of the room's server"));
+    assert!(ahead.warning().unwrap().render(Lang::Es).contains("unos 3 segundos por delante del servidor"));
+    let mut just_over = ClockEstimate::new();
+    just_over.record(sample(0, 20, 2100, 0.5));
+    assert!(just_over.warning().unwrap().render(Lang::De).contains("etwa 2 Sekunden nach"));
 }
 
 #[test]

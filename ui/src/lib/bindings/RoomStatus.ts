@@ -33,7 +33,8 @@ role: string | null,
  */
 connection: string | null, 
 /**
- * A sentence to show: why the room is offline, or what went wrong last.
+ * A sentence to show, in the language in effect: why the room is offline, or what went wrong
+ * last (`problem`, said by [`RoomStatus::said`]).
  */
 message: string | null, 
 /**
@@ -41,7 +42,7 @@ message: string | null,
  */
 present: Array<Presence>, 
 /**
- * Set when this computer's clock is more than 2 s off the room's.
+ * Set when this computer's clock is more than 2 s off the room's (`clock_off`, said).
  */
 clock_warning: string | null, 
 /**
