@@ -182,7 +182,7 @@ describe('a live room with a host, a member and a late joiner', () => {
       await (await byRole('button', 'Follow this room’s host')).click();
       await waitForCurrentStep('Stretch');
       const panel = await byRole('region', 'Live room');
-      await browser.waitUntil(async () => /clock is (2\.[5-9]|3\.[0-4]) seconds ahead of the room's server/.test(await panel.getText()), {
+      await browser.waitUntil(async () => /clock is about 3 seconds ahead of the room's server/.test(await panel.getText()), {
         timeout: 10_000,
         interval: 100,
         timeoutMsg: 'bob was not told that his clock is 3 s ahead',
