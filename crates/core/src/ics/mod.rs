@@ -16,5 +16,5 @@ mod values;
 mod windows_zones;
 
 pub use export::export_ics;
-pub use import::{import_ics, IcsImport, MAX_ICS_BYTES};
+pub use import::{import_ics, IcsImport, MAX_EVENTS, MAX_ICS_BYTES};
 pub use options::IcsImportOptions;

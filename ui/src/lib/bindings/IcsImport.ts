@@ -10,6 +10,7 @@ export type IcsImport = { calls: Array<Call>,
  */
 ignored: Array<string>, 
 /**
- * Events that could not become calls, each with its line and the reason.
+ * Events that could not become calls, each with its line and the reason: `skipped_words` said
+ * in a language, English until the shell says them in the user's (`IcsImport::said_in`).
  */
 skipped: Array<string>, };
