@@ -70,11 +70,12 @@ impl Thing {
 }
 
 fn storage_words(detail: &str) -> Msg {
-    Msg::new("error_storage").text("detail", short(detail))
+    Msg::new("error_storage").text("detail", short_detail(detail))
 }
 
-/// The detail cut to `MAX_DETAIL_CHARS` on a character boundary, without a trailing full stop.
-fn short(detail: &str) -> String {
+/// A technical detail as said at the end of a message ("Detail: …."): cut to `MAX_DETAIL_CHARS` on a
+/// character boundary, without a trailing full stop.
+pub fn short_detail(detail: &str) -> String {
     let detail = detail.trim().trim_end_matches('.');
     match detail.char_indices().nth(MAX_DETAIL_CHARS) {
         Some((cut, _)) => format!("{}…", &detail[..cut]),

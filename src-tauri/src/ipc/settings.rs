@@ -41,7 +41,7 @@ pub fn set_settings<R: Runtime>(
     super::error::speak_errors_in(settings.lang());
     state.runner.send(Message::Prefs(settings.session_prefs()));
     for problem in system::apply(state.desktop.as_ref(), Some(&before.desktop_prefs()), &settings.desktop_prefs()) {
-        events::notice(&app, problem, true);
+        events::notice(&app, problem.render(super::error::spoken()), true);
     }
     Ok(settings)
 }
