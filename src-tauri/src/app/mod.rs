@@ -35,7 +35,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let loaded = settings::load(&settings_path, Utc::now());
     startup_report.extend(loaded.notice);
     let settings = loaded.settings;
-    crate::ipc::error::speak_errors_in(settings.lang());
+    crate::ipc::error::speak_errors_in(settings.session_prefs().speech());
 
     let database = dir.join(DATABASE_FILE);
     let (mut store, opened) =

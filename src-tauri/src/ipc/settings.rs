@@ -38,7 +38,7 @@ pub fn set_settings<R: Runtime>(
         settings.clone(),
     );
     state.notifier.set_sound(settings.sound);
-    super::error::speak_errors_in(settings.lang());
+    super::error::speak_errors_in(settings.session_prefs().speech());
     state.runner.send(Message::Prefs(settings.session_prefs()));
     for problem in system::apply(state.desktop.as_ref(), Some(&before.desktop_prefs()), &settings.desktop_prefs()) {
         events::notice(&app, problem.render(super::error::spoken()), true);

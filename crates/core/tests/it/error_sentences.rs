@@ -129,6 +129,9 @@ fn representative_errors() -> Vec<(&'static str, Error)> {
     let mut once = call("c2", London, local(2025, 1, 1, 15, 0), Recurrence::weekly(&[Weekday::Wed, Weekday::Wed]));
     once.title = "Standup".into();
     errors.push(("call weekdays", validate_call(&once).unwrap_err()));
+    // 01:30 on 30 March 2025 does not exist in London: the clocks skip from 01:00 to 02:00.
+    let skipped_time = call("c3", London, local(2025, 3, 30, 1, 30), Recurrence::once());
+    errors.push(("call time skipped", validate_call(&skipped_time).unwrap_err()));
     errors.push(("not found", Error::NotFound(Thing::Community)));
     errors.push(("pending pack", Error::NotFound(Thing::PendingPack)));
     errors.push(("storage", Error::Storage("disk I/O error".into())));
@@ -280,6 +283,26 @@ fn every_skipped_event_and_refused_calendar_reads_as_a_sentence_in_every_languag
             }
         }
     }
+}
+
+#[test]
+fn a_date_inside_a_sentence_is_in_the_languages_own_form() {
+    let skipped_time = call("c3", London, local(2025, 3, 30, 1, 30), Recurrence::once());
+    let e = validate_call(&skipped_time).unwrap_err();
+    let said: Vec<String> = Lang::ALL.iter().map(|lang| e.say(*lang)).collect();
+    assert_eq!(
+        said,
+        [
+            "The time Mar 30, 2025, 1:30 AM does not exist in Europe/London, because the clocks skip it that day. \
+             Choose another start time.",
+            "Die Uhrzeit 30.03.2025, 01:30 gibt es in Europe/London nicht, weil die Uhren an diesem Tag vorgestellt \
+             werden. Wähle eine andere Startzeit.",
+            "La hora 30 mar 2025, 1:30 no existe en Europe/London, porque ese día los relojes se la saltan. Elige \
+             otra hora de inicio.",
+        ]
+    );
+    let gb = stint_core::i18n::Speech::of(Lang::En, "en-GB");
+    assert!(e.say_in(gb).starts_with("The time 30 Mar 2025, 01:30 does not exist"), "{}", e.say_in(gb));
 }
 
 #[test]
