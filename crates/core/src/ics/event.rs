@@ -1,10 +1,9 @@
 //! One VEVENT → one call.
 
-use std::collections::BTreeSet;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
 use super::content_line::{about, at_line, line_words, ContentLine};
+use super::ignored::Ignored;
 use super::options::IcsImportOptions;
 use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
 use super::windows_zones::iana_zone;
@@ -95,7 +94,7 @@ pub(super) fn event_to_call(
     ev: &EventLines,
     index: usize,
     options: &IcsImportOptions,
-    ignored: &mut BTreeSet<String>,
+    ignored: &mut Ignored,
 ) -> Result<Outcome> {
     if let Some(e) = &ev.broken {
         return Err(e.clone());
@@ -184,7 +183,7 @@ pub(super) fn event_to_call(
     read_links(ev, &mut call, ignored);
     for p in &ev.props {
         if !READ.contains(&p.name.as_str()) && !QUIET.contains(&p.name.as_str()) {
-            ignored.insert(p.name.clone());
+            ignored.name(&p.name);
         }
     }
     Ok(Outcome::Call(Box::new(call)))
@@ -221,7 +220,7 @@ pub(super) fn zone_local(when: When, written_in: chrono_tz::Tz, zone: chrono_tz:
 
 /// Removes one occurrence (an EXDATE, a cancelled or moved instance): at the call's time of day it
 /// is an exception date; else it must be one of the added occurrences; else it matches nothing.
-pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ignored: &mut BTreeSet<String>) {
+pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ignored: &mut Ignored) {
     if at.time() == time {
         if !r.exceptions.contains(&at.date()) {
             r.exceptions.push(at.date());
@@ -229,7 +228,7 @@ pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ig
     } else if let Some(i) = r.additions.iter().position(|a| *a == at) {
         r.additions.remove(i);
     } else {
-        ignored.insert("EXDATE (not the time of an occurrence)".into());
+        ignored.because("EXDATE", Msg::new("ics_ignored_why_not_an_occurrence"));
     }
 }
 
@@ -452,14 +451,14 @@ fn whole_minutes_up(seconds: i64) -> u32 {
 }
 
 /// The first alarm that fires before (or at) the start, in minutes; others are listed as ignored.
-fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
+fn reminder(ev: &EventLines, ignored: &mut Ignored) -> Option<u32> {
     for alarm in &ev.alarms {
         let Some(trigger) = alarm.iter().find(|l| l.name == "TRIGGER") else { continue };
         let related_to_end = trigger.param("RELATED").is_some_and(|r| r.eq_ignore_ascii_case("END"));
         match parse_duration_seconds(&trigger.value) {
             Some(s) if s <= 0 && !related_to_end => return u32::try_from(s.unsigned_abs().div_ceil(60)).ok(),
             _ => {
-                ignored.insert("VALARM TRIGGER (only reminders before the start are used)".into());
+                ignored.because("VALARM TRIGGER", Msg::new("ics_ignored_why_trigger"));
             }
         }
     }
@@ -467,7 +466,7 @@ fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
 }
 
 /// URL (or a LOCATION that is a link) becomes the join link; Stint's notes link is read back.
-fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) {
+fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut Ignored) {
     // Outlook puts a Teams meeting's link in its own property, and "Microsoft Teams Meeting" in LOCATION.
     let candidates = ["URL", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "LOCATION"]
         .into_iter()
@@ -477,7 +476,7 @@ fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) 
             Ok(link) if call.join_link.is_none() => call.join_link = Some(link),
             Ok(_) => {}
             Err(_) => {
-                ignored.insert(format!("{name} (not a link Stint opens)"));
+                ignored.because(name, Msg::new("ics_ignored_why_not_a_link"));
             }
         }
     }
@@ -485,7 +484,7 @@ fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) 
         match validate_web_link(&unescape_text(&l.value), "notes_link") {
             Ok(link) => call.notes_link = Some(link),
             Err(_) => {
-                ignored.insert("X-STINT-NOTES (not a web link)".into());
+                ignored.because("X-STINT-NOTES", Msg::new("ics_ignored_why_not_a_web_link"));
             }
         }
     }

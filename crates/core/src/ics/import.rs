@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::content_line::{about, at_line, content_lines, nothing_imported, ContentLine};
 use super::event::{event_to_call, not_imported_error, validated, EventLines, Outcome};
+use super::ignored::Ignored;
 use super::options::IcsImportOptions;
 use super::overrides;
 use crate::calls::Call;
@@ -29,8 +30,13 @@ const KNOWN_COMPONENTS: &[&str] = &["VCALENDAR", "VEVENT", "VALARM", "VTIMEZONE"
 #[ts(export)]
 pub struct IcsImport {
     pub calls: Vec<Call>,
-    /// Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once.
+    /// Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once:
+    /// `ignored_words` said in a language, English until said in the user's (`IcsImport::said_in`).
     pub ignored: Vec<String>,
+    /// The same as catalogue messages.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub ignored_words: Vec<Msg>,
     /// Events that could not become calls, each with its line and the reason: `skipped_words` said
     /// in a language, English until the shell says them in the user's (`IcsImport::said_in`).
     pub skipped: Vec<String>,
@@ -41,10 +47,19 @@ pub struct IcsImport {
 }
 
 impl IcsImport {
-    /// The import with its skipped events said in `lang`.
+    /// The import with what it ignored and skipped said in `lang`.
     pub fn said_in(mut self, lang: Lang) -> Self {
+        self.ignored = self.ignored_words.iter().map(|m| m.render(lang)).collect();
         self.skipped = self.skipped_words.iter().map(|m| m.render(lang)).collect();
         self
+    }
+
+    /// Adds `words` to what was ignored, once, at the end (in English until said in another language).
+    pub fn ignore(&mut self, words: Msg) {
+        if !self.ignored_words.contains(&words) {
+            self.ignored.push(words.render(Lang::En));
+            self.ignored_words.push(words);
+        }
     }
 }
 
@@ -59,7 +74,7 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = content_lines(text).map_err(nothing_imported)?;
-    let mut ignored = BTreeSet::new();
+    let mut ignored = Ignored::default();
     let events = read_structure(lines, &mut ignored).map_err(nothing_imported)?;
     if events.len() > MAX_EVENTS {
         return Err(Error::told("ics", Msg::new("error_ics_too_many_events").count("max", MAX_EVENTS as u64)));
@@ -102,13 +117,18 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
             Outcome::Nothing => {}
         }
     }
-    let import =
-        IcsImport { calls, ignored: ignored.into_iter().collect(), skipped: Vec::new(), skipped_words: skipped };
+    let import = IcsImport {
+        calls,
+        ignored: Vec::new(),
+        ignored_words: ignored.into_words(),
+        skipped: Vec::new(),
+        skipped_words: skipped,
+    };
     Ok(import.said_in(Lang::En))
 }
 
 /// Checks BEGIN/END nesting and gathers each VEVENT's lines (and its VALARMs').
-fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String>) -> Result<Vec<EventLines>> {
+fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut Ignored) -> Result<Vec<EventLines>> {
     match lines.first() {
         Some(Ok(l)) if l.name == "BEGIN" && l.value.trim().eq_ignore_ascii_case("VCALENDAR") => {}
         Some(Ok(l)) => return Err(at_line(l.line, Msg::new("error_ics_why_not_calendar"))),
@@ -128,7 +148,8 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
                         event.broken.get_or_insert(e);
                     }
                     _ => {
-                        ignored.insert(format!("{} (an unreadable line)", e.field().unwrap_or("a line")));
+                        let line = e.field().and_then(|f| f.strip_prefix("line ")).and_then(|n| n.parse().ok());
+                        ignored.unreadable_line(line.unwrap_or(0));
                     }
                 }
                 continue;
@@ -161,7 +182,7 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
                         }
                     }
                     (name, _) if !KNOWN_COMPONENTS.contains(&name) => {
-                        ignored.insert(name.to_string());
+                        ignored.name(name);
                     }
                     _ => {}
                 }
@@ -190,7 +211,7 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
                 match path.as_slice() {
                     [] => return Err(at_line(l.line, about("error_ics_why_outside_calendar", &l.name))),
                     ["VCALENDAR"] if !QUIET_CALENDAR_PROPERTIES.contains(&l.name.as_str()) => {
-                        ignored.insert(l.name.clone());
+                        ignored.name(&l.name);
                     }
                     ["VCALENDAR", "VEVENT"] => {
                         if let Some(event) = events.last_mut() {

@@ -9,6 +9,7 @@
 mod content_line;
 mod event;
 mod export;
+mod ignored;
 mod import;
 mod options;
 mod overrides;
@@ -16,5 +17,6 @@ mod values;
 mod windows_zones;
 
 pub use export::export_ics;
+pub(crate) use ignored::because as ignored_because;
 pub use import::{import_ics, IcsImport, MAX_EVENTS, MAX_ICS_BYTES};
 pub use options::IcsImportOptions;

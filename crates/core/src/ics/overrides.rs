@@ -3,10 +3,9 @@
 //! Stint applies them to the series' call: the original start is removed (an exception date, or an
 //! added occurrence taken back) and, unless cancelled, the new start is added.
 
-use std::collections::BTreeSet;
-
 use super::content_line::{about, line_words, ContentLine};
 use super::event::{event_minutes, exclude, validated, written_zone, zone_local, EventLines, Outcome};
+use super::ignored::Ignored;
 use super::values::{parse_when, When};
 use crate::calls::Call;
 use crate::i18n::Msg;
@@ -17,7 +16,7 @@ fn cancelled(ev: &EventLines) -> bool {
 
 /// Applies one changed occurrence to the call of its series. `Err` is the message saying why this
 /// change was left out (the series still imports).
-pub(super) fn apply(call: &mut Call, change: &EventLines, ignored: &mut BTreeSet<String>) -> Result<(), Msg> {
+pub(super) fn apply(call: &mut Call, change: &EventLines, ignored: &mut Ignored) -> Result<(), Msg> {
     let Some(rid) = change.get("RECURRENCE-ID") else { return Ok(()) };
     if rid.param("RANGE").is_some_and(|r| r.eq_ignore_ascii_case("THISANDFUTURE")) {
         return Err(left_out(rid, Msg::new("error_ics_why_this_and_future")));
@@ -46,7 +45,7 @@ pub(super) fn apply(call: &mut Call, change: &EventLines, ignored: &mut BTreeSet
     }
     let length = event_minutes(change, new_start, zone).ok().flatten();
     if length.is_some_and(|m| m != call.duration_minutes) {
-        ignored.insert("RECURRENCE-ID (a moved occurrence keeps the series' length)".into());
+        ignored.because("RECURRENCE-ID", Msg::new("ics_ignored_why_moved_length"));
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
-//! A calendar's import report in the user's language: a broken line, an event Stint cannot represent
-//! and a change left out are kept as catalogue messages and said in the language in effect, also
-//! when a subscription's report is stored and read back (old reports stored as text still read).
+//! A calendar's import report in the user's language: a broken line, an event Stint cannot
+//! represent, a change left out and a property read past for a reason are kept as catalogue
+//! messages and said in the language in effect, also when a subscription's report is stored and
+//! read back (old reports stored as text still read).
 
 use chrono::{DateTime, Utc};
 use stint_core::i18n::Lang;
@@ -125,4 +126,34 @@ fn skipped_events_stored_as_text_before_still_read_and_reading_back_is_bounded()
     assert!(read.skipped[0].starts_with("Line 1: x. Stint did not import"), "{:?}", read.skipped[0]);
     db.execute("UPDATE subscriptions SET skipped_words = 'not JSON' WHERE id = ?1", [sub.id]).unwrap();
     assert!(t.store.subscriptions().unwrap()[0].skipped.is_empty(), "no list, not a broken one");
+}
+
+#[test]
+fn what_an_import_ignored_is_said_in_the_users_language_and_the_files_names_stay_as_written() {
+    let text = "BEGIN:VCALENDAR\r\nX-WR-CALNAME:Team\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Standup\r\n\
+DTSTART:20250303T090000Z\r\nLOCATION:Room 4\r\nX-STINT-FORMAT:gone\r\nATTENDEE:mailto:a@example.org\r\n\
+BEGIN:VALARM\r\nTRIGGER;RELATED=END:PT5M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let mut t = crate::common::temp_store();
+    let import = t.store.import_ics(text, &options(), now()).unwrap();
+    assert_eq!(import.calls.len(), 1);
+    assert_eq!(
+        import.ignored,
+        [
+            "ATTENDEE",
+            "LOCATION (not a link Stint opens)",
+            "VALARM TRIGGER (only reminders before the start are used)",
+            "X-WR-CALNAME",
+            "X-STINT-FORMAT gone (not a format here; pomodoro used)",
+        ]
+    );
+    assert_eq!(
+        import.said_in(Lang::De).ignored,
+        [
+            "ATTENDEE",
+            "LOCATION (kein Link, den Stint öffnet)",
+            "VALARM TRIGGER (nur Erinnerungen vor dem Beginn werden verwendet)",
+            "X-WR-CALNAME",
+            "X-STINT-FORMAT gone (hier kein Format; pomodoro verwendet)",
+        ]
+    );
 }

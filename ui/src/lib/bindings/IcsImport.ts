@@ -6,7 +6,8 @@ import type { Call } from "./Call";
  */
 export type IcsImport = { calls: Array<Call>, 
 /**
- * Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once.
+ * Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once:
+ * `ignored_words` said in a language, English until said in the user's (`IcsImport::said_in`).
  */
 ignored: Array<string>, 
 /**
