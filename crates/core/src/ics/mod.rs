@@ -5,6 +5,8 @@
 //! changed occurrences (RECURRENCE-ID), a VALARM's TRIGGER and the link; properties it does not use
 //! are ignored and listed; events it cannot read or represent are skipped and listed, each in a
 //! sentence naming its line, while the rest import; a file that is not a calendar is an error.
+//! Every reason is a catalogue message (`error_ics_why_…`, `ics_ignored_why_…`), never English
+//! text, so the report is said in the user's language wherever that is known (`IcsImport::said_in`).
 
 mod content_line;
 mod event;
