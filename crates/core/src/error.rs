@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Speech};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -70,11 +70,12 @@ impl Thing {
 }
 
 fn storage_words(detail: &str) -> Msg {
-    Msg::new("error_storage").text("detail", short(detail))
+    Msg::new("error_storage").text("detail", short_detail(detail))
 }
 
-/// The detail cut to `MAX_DETAIL_CHARS` on a character boundary, without a trailing full stop.
-fn short(detail: &str) -> String {
+/// A technical detail as said at the end of a message ("Detail: …."): cut to `MAX_DETAIL_CHARS` on a
+/// character boundary, without a trailing full stop.
+pub fn short_detail(detail: &str) -> String {
     let detail = detail.trim().trim_end_matches('.');
     match detail.char_indices().nth(MAX_DETAIL_CHARS) {
         Some((cut, _)) => format!("{}…", &detail[..cut]),
@@ -126,6 +127,11 @@ impl Error {
     pub fn say(&self, lang: Lang) -> String {
         self.words().render(lang)
     }
+
+    /// The sentence in the speech's language, its dates and times in its clock style.
+    pub fn say_in(&self, speech: Speech) -> String {
+        self.words().render_in(speech)
+    }
 }
 
 impl From<rusqlite::Error> for Error {
@@ -153,7 +159,12 @@ pub struct ErrorPayload {
 impl ErrorPayload {
     /// The payload with the sentence in `lang`.
     pub fn said_in(e: &Error, lang: Lang) -> Self {
-        ErrorPayload { code: e.code().to_string(), message: e.say(lang), field: e.field().map(str::to_string) }
+        ErrorPayload::said_to(e, Speech::of(lang, lang.code()))
+    }
+
+    /// The payload with the sentence as `speech` says it (the user's language and clock style).
+    pub fn said_to(e: &Error, speech: Speech) -> Self {
+        ErrorPayload { code: e.code().to_string(), message: e.say_in(speech), field: e.field().map(str::to_string) }
     }
 }
 

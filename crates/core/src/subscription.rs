@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::ics::{import_ics, IcsImport, IcsImportOptions};
 use crate::{Error, Result};
 
@@ -40,8 +40,28 @@ pub struct Subscription {
     pub error_words: Option<Msg>,
     /// How many calls the subscription holds now.
     pub calls: u32,
-    /// The events of the last good refresh that could not become calls, each with its reason.
+    /// The events of the last good refresh that could not become calls, each with its reason, as
+    /// sentences: `skipped_words` in English, until the shell says them in the language in effect;
+    /// events skipped before they were kept as messages are the sentences stored then.
     pub skipped: Vec<String>,
+    /// The same as catalogue messages, not sent to the window as such.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub skipped_words: Vec<Msg>,
+}
+
+impl Subscription {
+    /// The subscription with its last failure and its skipped events said in `lang`. What was
+    /// stored as text before messages were kept stays as it was.
+    pub fn said_in(mut self, lang: Lang) -> Self {
+        if let Some(words) = &self.error_words {
+            self.error = Some(words.render(lang));
+        }
+        if !self.skipped_words.is_empty() {
+            self.skipped = self.skipped_words.iter().map(|m| m.render(lang)).collect();
+        }
+        self
+    }
 }
 
 /// What the shell needs to fetch one subscription: its address and the validators of the last good

@@ -18,7 +18,8 @@ pub fn verify_in_background<R: Runtime>(app: &AppHandle<R>, database: PathBuf) {
         std::thread::Builder::new().name("stint-integrity".into()).spawn(move || {
             match Store::verify_integrity(&database, chrono::Utc::now()) {
                 Ok(report) => {
-                    if let Some(message) = report.notice {
+                    if let Some(words) = report.notice {
+                        let message = words.render(crate::ipc::error::spoken());
                         if let Some(state) = app.try_state::<AppState>() {
                             state.add_to_startup_report(message.clone());
                         }

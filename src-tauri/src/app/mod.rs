@@ -15,6 +15,7 @@ pub mod room;
 pub mod subscriptions;
 
 use chrono::Utc;
+use stint_core::i18n::Lang;
 use stint_core::store::Store;
 use tauri::{AppHandle, Manager, Runtime};
 
@@ -34,7 +35,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let loaded = settings::load(&settings_path, Utc::now());
     startup_report.extend(loaded.notice);
     let settings = loaded.settings;
-    crate::ipc::error::speak_errors_in(settings.lang());
+    crate::ipc::error::speak_errors_in(settings.session_prefs().speech());
 
     let database = dir.join(DATABASE_FILE);
     let (mut store, opened) =
@@ -72,8 +73,8 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     };
     let desktop = system::AppDesktop { app: app.clone(), keys };
     for problem in system::apply(&desktop, None, &settings.desktop_prefs()) {
-        log::warn!("{problem}");
-        startup_report.push(problem);
+        log::warn!("{}", problem.render(Lang::En));
+        startup_report.push(problem.render(settings.lang()));
     }
 
     #[cfg(target_os = "linux")]

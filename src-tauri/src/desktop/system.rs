@@ -1,6 +1,8 @@
 //! Settings that act on the desktop outside Stint: start at login and the global shortcut. Behind a
 //! trait so the command tests never touch the user's login items or keyboard.
 
+use stint_core::error::short_detail;
+use stint_core::i18n::Msg;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_autostart::AutoLaunchManager;
 
@@ -21,21 +23,24 @@ pub trait Desktop: Send + Sync {
 }
 
 /// Applies what changed from `before` to `after` (at start-up, `before` is `None`: the shortcut is
-/// grabbed and the login item left as the OS has it). Returns what the user must be told (the caller
-/// logs it); a failure here never stops anything else.
-pub fn apply(desktop: &dyn Desktop, before: Option<&DesktopPrefs>, after: &DesktopPrefs) -> Vec<String> {
+/// grabbed and the login item left as the OS has it). Returns what the user must be told, as
+/// catalogue messages the caller says in the user's language (the desktop's own reason, English
+/// text from the OS or the key grabber, goes last as a detail); a failure here never stops anything else.
+pub fn apply(desktop: &dyn Desktop, before: Option<&DesktopPrefs>, after: &DesktopPrefs) -> Vec<Msg> {
     let mut problems = Vec::new();
     if before.is_some_and(|b| b.start_at_login != after.start_at_login) {
         if let Err(e) = desktop.set_start_at_login(after.start_at_login) {
-            let verb = if after.start_at_login { "set up" } else { "remove" };
-            problems.push(format!("Stint could not {verb} starting at login: {e}"));
+            let key = if after.start_at_login { "error_notice_login_on" } else { "error_notice_login_off" };
+            problems.push(Msg::new(key).text("detail", short_detail(&e)));
         }
     }
     let shortcut_changed = before.map(|b| &b.global_shortcut) != Some(&after.global_shortcut);
     if shortcut_changed && (before.is_some() || after.global_shortcut.is_some()) {
         if let Err(e) = desktop.set_global_shortcut(after.global_shortcut.as_deref()) {
-            let name = after.global_shortcut.as_deref().unwrap_or("none");
-            problems.push(format!("The global shortcut {name} is not available: {e}"));
+            let name = after.global_shortcut.as_deref().unwrap_or_default();
+            problems.push(
+                Msg::new("error_notice_shortcut_unavailable").text("shortcut", name).text("detail", short_detail(&e)),
+            );
         }
     }
     problems
@@ -103,6 +108,8 @@ pub mod fake {
 
 #[cfg(test)]
 mod tests {
+    use stint_core::i18n::Lang;
+
     use super::fake::FakeDesktop;
     use super::*;
     use crate::desktop::shortcut::DEFAULT_GLOBAL_SHORTCUT;
@@ -139,6 +146,36 @@ mod tests {
         let desktop = FakeDesktop::refusing_shortcuts();
         let problems = apply(&desktop, None, &defaults());
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].contains("CmdOrCtrl+Alt+Space") && problems[0].contains("already uses"), "{problems:?}");
+        let english = problems[0].render(Lang::En);
+        assert!(english.contains("CmdOrCtrl+Alt+Space") && english.contains("already uses"), "{english}");
+        assert_eq!(
+            problems[0].render(Lang::De),
+            "Stint kann das globale Tastenkürzel CmdOrCtrl+Alt+Space nicht verwenden, deshalb bewirkt es nichts; \
+             deine Einstellungen sind gespeichert. Wähle in den Einstellungen ein anderes Kürzel oder entferne es. \
+             Detail: another application already uses this shortcut."
+        );
+    }
+
+    #[test]
+    fn a_refused_login_item_is_said_in_the_users_language() {
+        struct NoLogin;
+        impl Desktop for NoLogin {
+            fn set_start_at_login(&self, _: bool) -> Result<(), String> {
+                Err("the autostart plugin is not loaded".into())
+            }
+            fn set_global_shortcut(&self, _: Option<&str>) -> Result<(), String> {
+                Ok(())
+            }
+        }
+        let before = DesktopPrefs { start_at_login: false, global_shortcut: None };
+        let on = DesktopPrefs { start_at_login: true, global_shortcut: None };
+        let problems = apply(&NoLogin, Some(&before), &on);
+        assert_eq!(
+            problems.iter().map(|p| p.render(Lang::Es)).collect::<Vec<_>>(),
+            ["Stint no pudo configurarse para iniciarse al entrar en tu sesión. Desactiva y vuelve a activar el \
+              ajuste, o añade Stint a las aplicaciones de inicio de tu escritorio. Detalle: the autostart plugin is \
+              not loaded."]
+        );
+        assert_eq!(apply(&NoLogin, Some(&on), &before)[0].key(), "error_notice_login_off");
     }
 }

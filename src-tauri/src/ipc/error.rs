@@ -1,26 +1,35 @@
 //! The one error that crosses the IPC boundary, serialized as `ErrorPayload { code, message, field }`,
 //! its sentence in the user's language. Tauri serializes a command's error after the command
-//! returned, with no settings at hand, so the language in effect is kept here: set at start-up and
-//! whenever the settings are saved.
+//! returned, with no settings at hand, so the language in effect (and the clock style its dates and
+//! times are said in) is kept here: set at start-up and whenever the settings are saved.
 
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use serde::{Serialize, Serializer};
 use stint_core::error::ErrorPayload;
-use stint_core::i18n::Lang;
+use stint_core::i18n::{ClockStyle, Lang, Speech};
 
 /// The language errors are said in, as its index in `Lang::ALL`.
 static SPOKEN: AtomicU8 = AtomicU8::new(0);
+/// Whether the times in errors read 12 hours ("2:05 PM").
+static TWELVE_HOURS: AtomicBool = AtomicBool::new(false);
 
-/// From now on, errors are said in `lang`.
-pub fn speak_errors_in(lang: Lang) {
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+/// From now on, errors are said as `speech` says them.
+pub fn speak_errors_in(speech: Speech) {
+    let index = Lang::ALL.iter().position(|l| *l == speech.lang).unwrap_or(0);
     SPOKEN.store(index as u8, Ordering::Relaxed);
+    TWELVE_HOURS.store(speech.clock == ClockStyle::H12, Ordering::Relaxed);
 }
 
 /// The language errors are said in now.
 pub fn spoken() -> Lang {
     Lang::ALL.get(usize::from(SPOKEN.load(Ordering::Relaxed))).copied().unwrap_or_default()
+}
+
+/// The language and clock style errors are said in now.
+pub fn speech() -> Speech {
+    let clock = if TWELVE_HOURS.load(Ordering::Relaxed) { ClockStyle::H12 } else { ClockStyle::H24 };
+    Speech { lang: spoken(), clock }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +58,7 @@ impl CommandError {
 
 impl Serialize for CommandError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.payload(spoken()).serialize(serializer)
+        ErrorPayload::said_to(&self.0, speech()).serialize(serializer)
     }
 }
 

@@ -39,7 +39,7 @@ pub fn set_settings<R: Runtime>(
         settings.clone(),
     );
     state.notifier.set_sound(settings.sound);
-    super::error::speak_errors_in(settings.lang());
+    super::error::speak_errors_in(settings.session_prefs().speech());
     if before.lang() != settings.lang() {
         if let Some(room) = app.try_state::<RoomHandle>() {
             room.report_again();
@@ -47,7 +47,7 @@ pub fn set_settings<R: Runtime>(
     }
     state.runner.send(Message::Prefs(settings.session_prefs()));
     for problem in system::apply(state.desktop.as_ref(), Some(&before.desktop_prefs()), &settings.desktop_prefs()) {
-        events::notice(&app, problem, true);
+        events::notice(&app, problem.render(super::error::spoken()), true);
     }
     Ok(settings)
 }

@@ -5,7 +5,7 @@
 //! why. The periodic refresh (`app::subscriptions`) goes through `refresh_due` here too.
 
 use chrono::Utc;
-use stint_core::i18n::{Lang, Msg};
+use stint_core::i18n::Msg;
 use stint_core::ics::IcsImportOptions;
 use stint_core::live::Changes;
 use stint_core::subscription::{read_fetch, FetchRead, FetchRequest, Subscription};
@@ -23,16 +23,7 @@ use crate::subscribe::fetch::{fetch, Limits};
 /// Every subscription, by address, with its last error and its skipped events.
 #[tauri::command(async)]
 pub fn list_subscriptions(state: State<'_, AppState>) -> CommandResult<Vec<Subscription>> {
-    Ok(state.store.lock().subscriptions()?.into_iter().map(|s| said_in(s, spoken())).collect())
-}
-
-/// The subscription with its last failure as a sentence in `lang`: a failure kept as a message is
-/// said now, in the language in effect; one stored as text before stays as it was.
-fn said_in(mut subscription: Subscription, lang: Lang) -> Subscription {
-    if let Some(words) = subscription.error_words.take() {
-        subscription.error = Some(words.render(lang));
-    }
-    subscription
+    Ok(state.store.lock().subscriptions()?.into_iter().map(|s| s.said_in(spoken())).collect())
 }
 
 /// Subscribes to the calendar at `url` (`https://` or `webcal://`) and reads it once; returns the
@@ -42,14 +33,14 @@ fn said_in(mut subscription: Subscription, lang: Lang) -> Subscription {
 pub async fn add_subscription<R: Runtime>(app: AppHandle<R>, url: String) -> CommandResult<Subscription> {
     let added = perform(&app, |_| Changes::default(), |store, now| store.add_subscription(&url, now))?;
     let request = app.state::<AppState>().store.lock().fetch_request(added.id)?;
-    Ok(said_in(refresh(&app, &request, Limits::default()).await?, spoken()))
+    Ok(refresh(&app, &request, Limits::default()).await?.said_in(spoken()))
 }
 
 /// Reads subscription `id` now, whether or not it is due.
 #[tauri::command]
 pub async fn refresh_subscription<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<Subscription> {
     let request = app.state::<AppState>().store.lock().fetch_request(id)?;
-    Ok(said_in(refresh(&app, &request, Limits::default()).await?, spoken()))
+    Ok(refresh(&app, &request, Limits::default()).await?.said_in(spoken()))
 }
 
 /// Removes subscription `id` and its calls (the UI asks first).

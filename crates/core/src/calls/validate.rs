@@ -51,9 +51,7 @@ pub fn validate_call(call: &Call) -> Result<()> {
     if call.time_zone.from_local_datetime(&call.first_start).earliest().is_none() {
         return Err(Error::told(
             "first_start",
-            Msg::new("error_call_time_skipped")
-                .text("time", call.first_start.format("%Y-%m-%d %H:%M").to_string())
-                .text("zone", call.time_zone.name()),
+            Msg::new("error_call_time_skipped").date_time("time", call.first_start).text("zone", call.time_zone.name()),
         ));
     }
     if !(1..=MAX_DURATION_MINUTES).contains(&call.duration_minutes) {
@@ -199,16 +197,11 @@ fn check_it_happens(call: &Call) -> Result<()> {
             if let Some(next) = Pattern::new(&open, first).first_dates(super::expand::last_date(), 1).first() {
                 return Err(Error::told(
                     "recurrence.until",
-                    Msg::new("error_call_first_after_until")
-                        .text("next", next.to_string())
-                        .text("until", until.to_string()),
+                    Msg::new("error_call_first_after_until").date("next", *next).date("until", until),
                 ));
             }
         }
-        return Err(Error::told(
-            pattern_field(r),
-            Msg::new("error_call_never_happens").text("first", first.to_string()),
-        ));
+        return Err(Error::told(pattern_field(r), Msg::new("error_call_never_happens").date("first", first)));
     }
     let first_call = dates
         .iter()
@@ -222,9 +215,9 @@ fn check_it_happens(call: &Call) -> Result<()> {
         return Err(Error::told(
             pattern_field(r),
             Msg::new("error_call_first_too_far")
-                .text("first_call", first_call.to_string())
+                .date("first_call", first_call)
                 .count("years", u64::from(MAX_YEARS_TO_FIRST_CALL))
-                .text("first", first.to_string()),
+                .date("first", first),
         ));
     }
     let all_excepted = dates.len() < wanted && dates.iter().all(|d| r.exceptions.contains(d));

@@ -8,12 +8,14 @@
 
 mod catalogue;
 mod clock;
+mod dates;
 mod lang;
 mod msg;
 mod msg_json;
 
 pub use catalogue::{keys, placeholders};
 pub use clock::{locale_tag, ClockStyle, Speech};
+pub use dates::{date_text, date_time_text};
 pub use lang::Lang;
 pub use msg::{Msg, MsgArg};
 

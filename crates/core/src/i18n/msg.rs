@@ -4,7 +4,10 @@
 
 use std::borrow::Cow;
 
-use super::{tr, Arg, Lang};
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::dates::{date_text, date_time_text};
+use super::{tr, Arg, Lang, Speech};
 
 /// A catalogue key and its arguments, rendered in any language with [`Msg::render`]. Written in the
 /// code, key and names are static; read back from storage (`Msg::from_json`), they are owned.
@@ -25,6 +28,10 @@ pub enum MsgArg {
     List(Vec<Msg>),
     /// A length in seconds, said as "1 h 30 min" in the language.
     Length(u64),
+    /// A day, said in the language's own form ("Jan 5, 2027", "05.01.2027").
+    Date(NaiveDate),
+    /// A wall-clock date and time, said in the language's form and the locale's clock style.
+    DateTime(NaiveDateTime),
 }
 
 impl Msg {
@@ -62,20 +69,43 @@ impl Msg {
         self
     }
 
+    /// The message with `{name}` filled by `date`, in the language's own form.
+    pub fn date(mut self, name: &'static str, date: NaiveDate) -> Self {
+        self.args.push((Cow::Borrowed(name), MsgArg::Date(date)));
+        self
+    }
+
+    /// The message with `{name}` filled by a wall-clock date and time, in the language's own form.
+    pub fn date_time(mut self, name: &'static str, at: NaiveDateTime) -> Self {
+        self.args.push((Cow::Borrowed(name), MsgArg::DateTime(at)));
+        self
+    }
+
     pub fn key(&self) -> &str {
         &self.key
     }
 
-    /// The message in `lang` (English where `lang` lacks the key).
+    /// The message in `lang` (English where `lang` lacks the key), its dates and times as the
+    /// language alone writes them (`Intl` for the tag "en", "de", "es": 12 hours in English).
     pub fn render(&self, lang: Lang) -> String {
+        self.render_in(Speech::of(lang, lang.code()))
+    }
+
+    /// The message in the speech's language, its dates and times in the speech's clock style.
+    pub fn render_in(&self, speech: Speech) -> String {
+        let lang = speech.lang;
         let said: Vec<(usize, String)> = self
             .args
             .iter()
             .enumerate()
             .filter_map(|(i, (_, arg))| match arg {
-                MsgArg::Said(inner) => Some((i, inner.render(lang))),
-                MsgArg::List(items) => Some((i, items.iter().map(|m| m.render(lang)).collect::<Vec<_>>().join(", "))),
+                MsgArg::Said(inner) => Some((i, inner.render_in(speech))),
+                MsgArg::List(items) => {
+                    Some((i, items.iter().map(|m| m.render_in(speech)).collect::<Vec<_>>().join(", ")))
+                }
                 MsgArg::Length(seconds) => Some((i, crate::announce::duration_text(*seconds, lang))),
+                MsgArg::Date(date) => Some((i, date_text(*date, speech))),
+                MsgArg::DateTime(at) => Some((i, date_time_text(*at, speech))),
                 MsgArg::Text(_) | MsgArg::Count(_) => None,
             })
             .collect();
@@ -87,7 +117,7 @@ impl Msg {
                 let value = match arg {
                     MsgArg::Text(text) => Arg::Text(text),
                     MsgArg::Count(n) => Arg::Count(*n),
-                    MsgArg::Said(_) | MsgArg::List(_) | MsgArg::Length(_) => {
+                    MsgArg::Said(_) | MsgArg::List(_) | MsgArg::Length(_) | MsgArg::Date(_) | MsgArg::DateTime(_) => {
                         Arg::Text(said.iter().find(|(j, _)| *j == i).map_or("", |(_, s)| s))
                     }
                 };
@@ -108,6 +138,25 @@ mod tests {
         assert_eq!(msg.render(Lang::En), "Next: Break at 14:05.");
         assert_ne!(msg.render(Lang::De), msg.render(Lang::En));
         assert!(msg.render(Lang::De).contains("Break") && msg.render(Lang::De).contains("14:05"));
+    }
+
+    #[test]
+    fn dates_and_times_are_said_in_each_languages_own_form() {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        let msg = Msg::new("error_call_never_happens").date("first", day);
+        assert_eq!(
+            msg.render(Lang::En),
+            "No month or week from Jan 5, 2027 on has this day, so the call would never happen. Choose another day."
+        );
+        assert!(msg.render(Lang::De).contains("05.01.2027"), "{}", msg.render(Lang::De));
+        assert!(msg.render(Lang::Es).contains("5 ene 2027"), "{}", msg.render(Lang::Es));
+        let skipped = Msg::new("error_call_time_skipped")
+            .date_time("time", day.and_hms_opt(14, 5, 0).unwrap())
+            .text("zone", "Europe/London");
+        assert!(skipped.render(Lang::En).starts_with("The time Jan 5, 2027, 2:05 PM does not exist"));
+        let gb = Speech { lang: Lang::En, clock: super::super::ClockStyle::H24 };
+        assert!(skipped.render_in(gb).starts_with("The time 5 Jan 2027, 14:05 does not exist"));
+        assert!(skipped.render(Lang::De).contains("05.01.2027, 14:05"), "{}", skipped.render(Lang::De));
     }
 
     #[test]

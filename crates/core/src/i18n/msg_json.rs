@@ -1,8 +1,8 @@
 //! A message kept for later as JSON (its key and arguments, not its text), so that what was stored
 //! in one language is said in whichever language is in effect when it is read: a calendar
 //! subscription's last failure is such a message. `{"key": "…", "args": [["name", {"text": "…"}], …]}`;
-//! an argument is `{"text"}`, `{"count"}`, `{"length"}` (seconds), `{"said"}` (a message) or
-//! `{"list"}` (messages). Reading is bounded: nesting and list length are capped, and anything else
+//! an argument is `{"text"}`, `{"count"}`, `{"length"}` (seconds), `{"date"}` ("2027-01-05"),
+//! `{"date_time"}` ("2027-01-05T14:05:00"), `{"said"}` (a message) or `{"list"}` (messages). Reading is bounded: nesting and list length are capped, and anything else
 //! is `None`.
 
 use std::borrow::Cow;
@@ -34,6 +34,8 @@ fn arg_json(arg: &MsgArg) -> Value {
         MsgArg::Text(text) => json!({ "text": text }),
         MsgArg::Count(n) => json!({ "count": n }),
         MsgArg::Length(seconds) => json!({ "length": seconds }),
+        MsgArg::Date(date) => json!({ "date": date.to_string() }),
+        MsgArg::DateTime(at) => json!({ "date_time": at.format("%Y-%m-%dT%H:%M:%S").to_string() }),
         MsgArg::Said(inner) => json!({ "said": inner.to_json() }),
         MsgArg::List(items) => json!({ "list": items.iter().map(Msg::to_json).collect::<Vec<_>>() }),
     }
@@ -64,6 +66,8 @@ fn read_arg(arg: &Map<String, Value>, depth: usize) -> Option<MsgArg> {
         "text" => MsgArg::Text(value.as_str()?.to_string()),
         "count" => MsgArg::Count(value.as_u64()?),
         "length" => MsgArg::Length(value.as_u64()?),
+        "date" => MsgArg::Date(value.as_str()?.parse().ok()?),
+        "date_time" => MsgArg::DateTime(value.as_str()?.parse().ok()?),
         "said" => MsgArg::Said(Box::new(read(value, depth + 1)?)),
         "list" => {
             let items = value.as_array().filter(|items| items.len() <= MAX_ITEMS)?;
@@ -83,7 +87,9 @@ mod tests {
         let msg = Msg::new("error_subscription_failed")
             .said("reason", Msg::new("error_subscription_timeout").text("host", "example.org").length("time", 20))
             .list("places", vec![Msg::new("error_place_line").count("n", 3)])
-            .length("length", 90);
+            .length("length", 90)
+            .date("day", chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap())
+            .date_time("at", chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap().and_hms_opt(14, 5, 0).unwrap());
         let back = Msg::from_json(&serde_json::from_str(&msg.to_json().to_string()).unwrap()).unwrap();
         assert_eq!(back.to_json(), msg.to_json());
         for lang in Lang::ALL {
@@ -105,6 +111,8 @@ mod tests {
             json!({"key": "x", "args": [["n", {"count": -1}]]}),
             json!({"key": "x", "args": [["n", {"text": "a", "count": 1}]]}),
             json!({"key": "x", "args": [["n", {"colour": "red"}]]}),
+            json!({"key": "x", "args": [["d", {"date": "5 Jan 2027"}]]}),
+            json!({"key": "x", "args": [["d", {"date_time": 20270105}]]}),
         ] {
             assert_eq!(Msg::from_json(&bad), None, "{bad}");
         }

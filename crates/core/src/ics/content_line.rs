@@ -22,14 +22,20 @@ impl ContentLine {
 }
 
 /// An error about line `line`: its field is `line N`, its message "Line N: why." (the field only
-/// places it; the message must carry the line itself). `why` is the iCalendar detail, which names
-/// the file's own properties (DTSTART, RRULE) and so stays as written.
-pub(super) fn at_line(line: usize, why: impl Into<String>) -> Error {
-    let why = why.into();
-    Error::told(
-        format!("line {line}"),
-        Msg::new("error_ics_line").count("line", line as u64).text("reason", why.trim_end_matches('.')),
-    )
+/// places it; the message must carry the line itself). `why` is one of the `error_ics_why_…` parts,
+/// which name the file's own properties (DTSTART, RRULE) as written.
+pub(super) fn at_line(line: usize, why: Msg) -> Error {
+    Error::told(format!("line {line}"), line_words(line, why))
+}
+
+/// "Line N: why." as a message.
+pub(super) fn line_words(line: usize, why: Msg) -> Msg {
+    Msg::new("error_ics_line").count("line", line as u64).said("reason", why)
+}
+
+/// The reason `key` about the property `name` ("DTSTART").
+pub(super) fn about(key: &'static str, name: &str) -> Msg {
+    Msg::new(key).text("property", name)
 }
 
 /// A line error that stops the whole import, with what was kept and what to do.
@@ -52,7 +58,7 @@ pub(super) fn content_lines(text: &str) -> Result<Vec<Result<ContentLine>>> {
         if let Some(rest) = raw.strip_prefix([' ', '\t']) {
             match logical.last_mut() {
                 Some((_, text)) => text.push_str(rest),
-                None => return Err(at_line(i + 1, "the file starts with a continuation line")),
+                None => return Err(at_line(i + 1, Msg::new("error_ics_why_continuation_first"))),
             }
         } else if !raw.is_empty() {
             logical.push((i + 1, raw.to_string()));
@@ -68,7 +74,7 @@ fn is_name_char(c: char) -> bool {
 fn split_line(line: usize, text: &str) -> Result<ContentLine> {
     let name_end = text.find(|c: char| !is_name_char(c)).unwrap_or(text.len());
     if name_end == 0 {
-        return Err(at_line(line, "expected a property name (NAME:value)"));
+        return Err(at_line(line, Msg::new("error_ics_why_no_name")));
     }
     let name = text[..name_end].to_ascii_uppercase();
     let mut rest = &text[name_end..];
@@ -77,15 +83,15 @@ fn split_line(line: usize, text: &str) -> Result<ContentLine> {
         let key_end = after.find(|c: char| !is_name_char(c)).unwrap_or(after.len());
         let key = &after[..key_end];
         let Some(after_eq) = after[key_end..].strip_prefix('=').filter(|_| !key.is_empty()) else {
-            return Err(at_line(line, format!("{name}: expected a parameter NAME=value")));
+            return Err(at_line(line, about("error_ics_why_bad_parameter", &name)));
         };
         let (value, remaining) =
-            param_values(after_eq).ok_or_else(|| at_line(line, format!("{name}: an unterminated quoted parameter")))?;
+            param_values(after_eq).ok_or_else(|| at_line(line, about("error_ics_why_unclosed_quote", &name)))?;
         params.push((key.to_ascii_uppercase(), value));
         rest = remaining;
     }
     let Some(value) = rest.strip_prefix(':') else {
-        return Err(at_line(line, format!("{name}: expected ':' before the value")));
+        return Err(at_line(line, about("error_ics_why_no_colon", &name)));
     };
     Ok(ContentLine { line, name, params, value: value.to_string() })
 }

@@ -1,10 +1,9 @@
 //! One VEVENT → one call.
 
-use std::collections::BTreeSet;
-
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-use super::content_line::{at_line, ContentLine};
+use super::content_line::{about, at_line, line_words, ContentLine};
+use super::ignored::Ignored;
 use super::options::IcsImportOptions;
 use super::values::{parse_duration_seconds, parse_when, unescape_text, When};
 use super::windows_zones::iana_zone;
@@ -12,6 +11,7 @@ use crate::calls::{
     local_to_utc, parse_time_zone, pattern_start, validate_call, validate_join_link, validate_web_link, Call,
     Frequency, NthWeekday, Recurrence, Weekday, MAX_EXCEPTIONS,
 };
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// Event properties Stint reads.
@@ -61,32 +61,32 @@ impl EventLines {
 
 pub(super) enum Outcome {
     Call(Box<Call>),
-    /// Not imported; the sentence names the line and says why.
-    Skipped(String),
+    /// Not imported; the message names the line and says why.
+    Skipped(Msg),
     /// Nothing to import, nothing to tell (a cancelled occurrence of a series not in the file).
     Nothing,
 }
 
-/// What the user reads about an event that was not imported: "Line 12: why. The event was not imported."
-pub(super) fn not_imported(line: usize, why: &str) -> String {
-    format!("Line {line}: {}. The event was not imported.", why.trim_end_matches('.'))
+/// What the user reads about an event that was not imported: "Line 12: why. Stint did not import
+/// this event; …", `why` being one of the `error_ics_why_…` parts.
+pub(super) fn not_imported(line: usize, why: Msg) -> Msg {
+    Msg::new("error_ics_event_skipped").said("problem", line_words(line, why))
 }
 
-/// The same, from an error naming a line (`line N`).
-pub(super) fn not_imported_error(e: &Error, fallback_line: usize) -> String {
-    match e {
-        // `at_line` already put the line in the message.
-        Error::InvalidInput { field, message, .. } if field.starts_with("line ") => {
-            format!("{message} The event was not imported.")
-        }
-        other => not_imported(fallback_line, &other.to_string()),
-    }
+/// The same, from an error: one made by `at_line` already names its line; any other (a rule every
+/// call keeps, a whole sentence) is said after the line of the property it is about.
+pub(super) fn not_imported_error(e: &Error, line: usize) -> Msg {
+    let problem = match e {
+        Error::InvalidInput { field, words, .. } if field.starts_with("line ") => words.clone(),
+        other => Msg::new("error_ics_at_line").count("line", line as u64).said("problem", other.words()),
+    };
+    Msg::new("error_ics_event_skipped").said("problem", problem)
 }
 
 /// Stops reading an event: `Err` for malformed input, `Ok(Skipped)` for what Stint cannot represent.
 macro_rules! skip {
-    ($line:expr, $($arg:tt)*) => {
-        return Ok(Outcome::Skipped(not_imported($line, &format!($($arg)*))))
+    ($line:expr, $why:expr) => {
+        return Ok(Outcome::Skipped(not_imported($line, $why)))
     };
 }
 
@@ -94,29 +94,29 @@ pub(super) fn event_to_call(
     ev: &EventLines,
     index: usize,
     options: &IcsImportOptions,
-    ignored: &mut BTreeSet<String>,
+    ignored: &mut Ignored,
 ) -> Result<Outcome> {
     if let Some(e) = &ev.broken {
         return Err(e.clone());
     }
     if ev.props.iter().filter(|p| p.name == "RRULE").count() > 1 {
-        skip!(ev.begin, "an event with several RRULEs is not supported");
+        skip!(ev.begin, Msg::new("error_ics_why_several_rules"));
     }
     let Some(dtstart) = ev.get("DTSTART") else {
-        return Err(at_line(ev.begin, "the event has no DTSTART"));
+        return Err(at_line(ev.begin, Msg::new("error_ics_why_no_start")));
     };
     let when = parse_when(&dtstart.value)
-        .ok_or_else(|| at_line(dtstart.line, "DTSTART is not a date-time such as 20250101T150000"))?;
+        .ok_or_else(|| at_line(dtstart.line, about("error_ics_why_not_date_time", "DTSTART")))?;
     let zone = match dtstart.param("TZID") {
         Some(name) => match zone_named(name) {
             Some(zone) => zone,
-            None => skip!(dtstart.line, "unknown time zone \"{name}\""),
+            None => skip!(dtstart.line, Msg::new("error_ics_why_unknown_zone").text("zone", name)),
         },
         None if matches!(when, When::Utc(_)) => chrono_tz::UTC,
         None => options.default_zone,
     };
     let first_start = match when {
-        When::Date(_) => skip!(dtstart.line, "all-day events are not supported"),
+        When::Date(_) => skip!(dtstart.line, Msg::new("error_ics_why_all_day")),
         When::Local(local) => local,
         When::Utc(utc) => utc.and_utc().with_timezone(&zone).naive_local(),
     };
@@ -124,7 +124,7 @@ pub(super) fn event_to_call(
         Some(m) if (1..=24 * 60).contains(&m) => m,
         Some(_) => {
             let line = ev.get("DURATION").or_else(|| ev.get("DTEND")).map_or(ev.begin, |l| l.line);
-            skip!(line, "events longer than a day or without length are not supported")
+            skip!(line, Msg::new("error_ics_why_length"))
         }
         None => DEFAULT_MINUTES,
     };
@@ -132,15 +132,14 @@ pub(super) fn event_to_call(
         None => Recurrence::once(),
         Some(line) => match read_rrule(line, zone, first_start)? {
             Ok(r) => r,
-            Err(why) => skip!(line.line, "{why}"),
+            Err(why) => skip!(line.line, why),
         },
     };
     let mut recurrence = recurrence;
     for line in ev.props.iter().filter(|p| p.name == "RDATE") {
         for value in line.value.split(',') {
             let start = value.split('/').next().unwrap_or(value);
-            let when =
-                parse_when(start).ok_or_else(|| at_line(line.line, format!("RDATE \"{value}\" is not a date")))?;
+            let when = parse_when(start).ok_or_else(|| at_line(line.line, not_a_date("RDATE", value)))?;
             let added = zone_local(when, written_zone(line, zone), zone, first_start.time());
             // One past the limit is enough for validation to refuse the event (and keeps this linear).
             if recurrence.additions.len() > MAX_EXCEPTIONS {
@@ -154,8 +153,7 @@ pub(super) fn event_to_call(
     start_on_the_pattern(&mut recurrence, first_start);
     for line in ev.props.iter().filter(|p| p.name == "EXDATE") {
         for value in line.value.split(',') {
-            let when =
-                parse_when(value).ok_or_else(|| at_line(line.line, format!("EXDATE \"{value}\" is not a date")))?;
+            let when = parse_when(value).ok_or_else(|| at_line(line.line, not_a_date("EXDATE", value)))?;
             let excluded = zone_local(when, written_zone(line, zone), zone, first_start.time());
             if recurrence.exceptions.len() > MAX_EXCEPTIONS {
                 break;
@@ -185,7 +183,7 @@ pub(super) fn event_to_call(
     read_links(ev, &mut call, ignored);
     for p in &ev.props {
         if !READ.contains(&p.name.as_str()) && !QUIET.contains(&p.name.as_str()) {
-            ignored.insert(p.name.clone());
+            ignored.name(&p.name);
         }
     }
     Ok(Outcome::Call(Box::new(call)))
@@ -195,7 +193,7 @@ pub(super) fn event_to_call(
 pub(super) fn validated(ev: &EventLines, call: Call) -> Outcome {
     match validate_call(&call) {
         Ok(()) => Outcome::Call(Box::new(call)),
-        Err(e) => Outcome::Skipped(not_imported(line_of_field(ev, &e), &e.to_string())),
+        Err(e) => Outcome::Skipped(not_imported_error(&e, line_of_field(ev, &e))),
     }
 }
 
@@ -222,7 +220,7 @@ pub(super) fn zone_local(when: When, written_in: chrono_tz::Tz, zone: chrono_tz:
 
 /// Removes one occurrence (an EXDATE, a cancelled or moved instance): at the call's time of day it
 /// is an exception date; else it must be one of the added occurrences; else it matches nothing.
-pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ignored: &mut BTreeSet<String>) {
+pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ignored: &mut Ignored) {
     if at.time() == time {
         if !r.exceptions.contains(&at.date()) {
             r.exceptions.push(at.date());
@@ -230,7 +228,7 @@ pub(super) fn exclude(r: &mut Recurrence, at: NaiveDateTime, time: NaiveTime, ig
     } else if let Some(i) = r.additions.iter().position(|a| *a == at) {
         r.additions.remove(i);
     } else {
-        ignored.insert("EXDATE (not the time of an occurrence)".into());
+        ignored.because("EXDATE", Msg::new("ics_ignored_why_not_an_occurrence"));
     }
 }
 
@@ -300,9 +298,10 @@ fn title(ev: &EventLines) -> String {
 /// Minutes from DURATION or DTEND; `None` when neither is given.
 pub(super) fn event_minutes(ev: &EventLines, first_start: NaiveDateTime, zone: chrono_tz::Tz) -> Result<Option<u32>> {
     let seconds = if let Some(l) = ev.get("DURATION") {
-        parse_duration_seconds(&l.value).ok_or_else(|| at_line(l.line, "DURATION is not a duration such as PT1H30M"))?
+        parse_duration_seconds(&l.value).ok_or_else(|| at_line(l.line, Msg::new("error_ics_why_not_duration")))?
     } else if let Some(l) = ev.get("DTEND") {
-        let when = parse_when(&l.value).ok_or_else(|| at_line(l.line, "DTEND is not a date-time"))?;
+        let when =
+            parse_when(&l.value).ok_or_else(|| at_line(l.line, about("error_ics_why_not_date_time", "DTEND")))?;
         let end_zone = written_zone(l, zone);
         let Some(end) = instant(when, end_zone) else { return Ok(Some(0)) };
         let Some(start) = instant(When::Local(first_start), zone) else { return Ok(Some(0)) };
@@ -327,14 +326,16 @@ fn read_rrule(
     line: &ContentLine,
     zone: chrono_tz::Tz,
     first_start: NaiveDateTime,
-) -> Result<std::result::Result<Recurrence, String>> {
-    let bad = |why: String| at_line(line.line, format!("RRULE: {why}"));
+) -> Result<std::result::Result<Recurrence, Msg>> {
+    let bad = |why: Msg| at_line(line.line, why);
+    let rule_part = |key: &'static str, part: &str, value: &str| Msg::new(key).text("part", part).text("value", value);
     let mut recurrence = Recurrence::once();
     let mut frequency = None;
     let mut by_day: Vec<(Option<i8>, Weekday)> = Vec::new();
     let mut week_start = None;
     for part in line.value.split(';').filter(|p| !p.is_empty()) {
-        let (key, value) = part.split_once('=').ok_or_else(|| bad(format!("\"{part}\" is not KEY=value")))?;
+        let (key, value) =
+            part.split_once('=').ok_or_else(|| bad(Msg::new("error_ics_why_rule_part").text("part", part)))?;
         match key.to_ascii_uppercase().as_str() {
             "FREQ" => {
                 frequency = Some(match value.to_ascii_uppercase().as_str() {
@@ -342,38 +343,39 @@ fn read_rrule(
                     "WEEKLY" => Frequency::Weekly,
                     "MONTHLY" => Frequency::Monthly,
                     "YEARLY" | "HOURLY" | "MINUTELY" | "SECONDLY" => {
-                        return Ok(Err(format!("RRULE FREQ={value} is not supported")));
+                        return Ok(Err(Msg::new("error_ics_why_rule_frequency").text("value", value)));
                     }
-                    _ => return Err(bad(format!("unknown FREQ \"{value}\""))),
+                    _ => return Err(bad(rule_part("error_ics_why_rule_unknown", "FREQ", value))),
                 })
             }
             "INTERVAL" => {
-                recurrence.interval = value.parse().map_err(|_| bad(format!("INTERVAL \"{value}\" is not a number")))?
+                recurrence.interval =
+                    value.parse().map_err(|_| bad(rule_part("error_ics_why_rule_not_number", "INTERVAL", value)))?
             }
             "COUNT" => {
-                recurrence.count = Some(value.parse().map_err(|_| bad(format!("COUNT \"{value}\" is not a number")))?)
+                recurrence.count =
+                    Some(value.parse().map_err(|_| bad(rule_part("error_ics_why_rule_not_number", "COUNT", value)))?)
             }
             "UNTIL" => {
-                let when = parse_when(value).ok_or_else(|| bad(format!("UNTIL \"{value}\" is not a date")))?;
+                let when = parse_when(value).ok_or_else(|| bad(not_a_date("RRULE UNTIL", value)))?;
                 recurrence.until = Some(until_date(when, zone, first_start));
             }
             "BYDAY" => {
                 for day in value.split(',') {
                     by_day.push(
-                        parse_by_day(day)
-                            .ok_or_else(|| bad(format!("BYDAY \"{day}\" is not a weekday such as MO or 1WE")))?,
+                        parse_by_day(day).ok_or_else(|| bad(rule_part("error_ics_why_rule_weekday", "BYDAY", day)))?,
                     );
                 }
             }
             "WKST" => {
                 let day = parse_by_day(value).filter(|(n, _)| n.is_none());
-                week_start = Some(day.ok_or_else(|| bad(format!("WKST \"{value}\" is not a weekday such as MO")))?.1);
+                week_start = Some(day.ok_or_else(|| bad(rule_part("error_ics_why_rule_weekday", "WKST", value)))?.1);
             }
-            other => return Ok(Err(format!("RRULE {other} is not supported"))),
+            other => return Ok(Err(Msg::new("error_ics_why_rule_unsupported").text("part", other))),
         }
     }
     let Some(frequency) = frequency else {
-        return Err(bad("FREQ is missing".into()));
+        return Err(bad(Msg::new("error_ics_why_rule_no_frequency")));
     };
     recurrence.frequency = frequency;
     let plain: Option<Vec<Weekday>> = by_day.iter().map(|(n, d)| n.is_none().then_some(*d)).collect();
@@ -389,13 +391,18 @@ fn read_rrule(
             recurrence.monthly_weekdays =
                 by_day.iter().map(|(n, d)| NthWeekday { nth: n.unwrap_or(1), weekday: *d }).collect();
         }
-        _ => return Ok(Err("this combination of FREQ and BYDAY is not supported".into())),
+        _ => return Ok(Err(Msg::new("error_ics_why_rule_combination"))),
     }
     // Which weeks are "every other" depends on where weeks start; with one week at a time it does not.
     if recurrence.frequency == Frequency::Weekly && recurrence.interval > 1 && week_start != Some(Weekday::Mon) {
         recurrence.week_start = week_start;
     }
     Ok(Ok(recurrence))
+}
+
+/// "`property` “value” is not a date".
+fn not_a_date(property: &str, value: &str) -> Msg {
+    about("error_ics_why_not_date", property).text("value", value)
 }
 
 /// An UNTIL is an instant (or, written as a date, the last date): Stint keeps the last local date
@@ -444,14 +451,14 @@ fn whole_minutes_up(seconds: i64) -> u32 {
 }
 
 /// The first alarm that fires before (or at) the start, in minutes; others are listed as ignored.
-fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
+fn reminder(ev: &EventLines, ignored: &mut Ignored) -> Option<u32> {
     for alarm in &ev.alarms {
         let Some(trigger) = alarm.iter().find(|l| l.name == "TRIGGER") else { continue };
         let related_to_end = trigger.param("RELATED").is_some_and(|r| r.eq_ignore_ascii_case("END"));
         match parse_duration_seconds(&trigger.value) {
             Some(s) if s <= 0 && !related_to_end => return u32::try_from(s.unsigned_abs().div_ceil(60)).ok(),
             _ => {
-                ignored.insert("VALARM TRIGGER (only reminders before the start are used)".into());
+                ignored.because("VALARM TRIGGER", Msg::new("ics_ignored_why_trigger"));
             }
         }
     }
@@ -459,7 +466,7 @@ fn reminder(ev: &EventLines, ignored: &mut BTreeSet<String>) -> Option<u32> {
 }
 
 /// URL (or a LOCATION that is a link) becomes the join link; Stint's notes link is read back.
-fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) {
+fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut Ignored) {
     // Outlook puts a Teams meeting's link in its own property, and "Microsoft Teams Meeting" in LOCATION.
     let candidates = ["URL", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "LOCATION"]
         .into_iter()
@@ -469,7 +476,7 @@ fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) 
             Ok(link) if call.join_link.is_none() => call.join_link = Some(link),
             Ok(_) => {}
             Err(_) => {
-                ignored.insert(format!("{name} (not a link Stint opens)"));
+                ignored.because(name, Msg::new("ics_ignored_why_not_a_link"));
             }
         }
     }
@@ -477,7 +484,7 @@ fn read_links(ev: &EventLines, call: &mut Call, ignored: &mut BTreeSet<String>) 
         match validate_web_link(&unescape_text(&l.value), "notes_link") {
             Ok(link) => call.notes_link = Some(link),
             Err(_) => {
-                ignored.insert("X-STINT-NOTES (not a web link)".into());
+                ignored.because("X-STINT-NOTES", Msg::new("ics_ignored_why_not_a_web_link"));
             }
         }
     }

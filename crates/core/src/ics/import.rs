@@ -5,17 +5,19 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::content_line::{at_line, content_lines, nothing_imported, ContentLine};
+use super::content_line::{about, at_line, content_lines, nothing_imported, ContentLine};
 use super::event::{event_to_call, not_imported_error, validated, EventLines, Outcome};
+use super::ignored::Ignored;
 use super::options::IcsImportOptions;
 use super::overrides;
 use crate::calls::Call;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::{Error, Result};
 
 /// Largest calendar file accepted: 1 MiB.
 pub const MAX_ICS_BYTES: usize = 1024 * 1024;
-const MAX_EVENTS: usize = 1_000;
+/// Most events read from one calendar.
+pub const MAX_EVENTS: usize = 1_000;
 const MAX_NESTING: usize = 8;
 
 /// Calendar-level properties that describe the file itself; read past without listing.
@@ -28,10 +30,37 @@ const KNOWN_COMPONENTS: &[&str] = &["VCALENDAR", "VEVENT", "VALARM", "VTIMEZONE"
 #[ts(export)]
 pub struct IcsImport {
     pub calls: Vec<Call>,
-    /// Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once.
+    /// Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once:
+    /// `ignored_words` said in a language, English until said in the user's (`IcsImport::said_in`).
     pub ignored: Vec<String>,
-    /// Events that could not become calls, each with its line and the reason.
+    /// The same as catalogue messages.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub ignored_words: Vec<Msg>,
+    /// Events that could not become calls, each with its line and the reason: `skipped_words` said
+    /// in a language, English until the shell says them in the user's (`IcsImport::said_in`).
     pub skipped: Vec<String>,
+    /// The same as catalogue messages, said in the language in effect where that is known.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub skipped_words: Vec<Msg>,
+}
+
+impl IcsImport {
+    /// The import with what it ignored and skipped said in `lang`.
+    pub fn said_in(mut self, lang: Lang) -> Self {
+        self.ignored = self.ignored_words.iter().map(|m| m.render(lang)).collect();
+        self.skipped = self.skipped_words.iter().map(|m| m.render(lang)).collect();
+        self
+    }
+
+    /// Adds `words` to what was ignored, once, at the end (in English until said in another language).
+    pub fn ignore(&mut self, words: Msg) {
+        if !self.ignored_words.contains(&words) {
+            self.ignored.push(words.render(Lang::En));
+            self.ignored_words.push(words);
+        }
+    }
 }
 
 /// Reads the VEVENTs of an iCalendar file into calls. A file that is not a calendar, or whose
@@ -45,7 +74,7 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = content_lines(text).map_err(nothing_imported)?;
-    let mut ignored = BTreeSet::new();
+    let mut ignored = Ignored::default();
     let events = read_structure(lines, &mut ignored).map_err(nothing_imported)?;
     if events.len() > MAX_EVENTS {
         return Err(Error::told("ics", Msg::new("error_ics_too_many_events").count("max", MAX_EVENTS as u64)));
@@ -88,16 +117,23 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
             Outcome::Nothing => {}
         }
     }
-    Ok(IcsImport { calls, ignored: ignored.into_iter().collect(), skipped })
+    let import = IcsImport {
+        calls,
+        ignored: Vec::new(),
+        ignored_words: ignored.into_words(),
+        skipped: Vec::new(),
+        skipped_words: skipped,
+    };
+    Ok(import.said_in(Lang::En))
 }
 
 /// Checks BEGIN/END nesting and gathers each VEVENT's lines (and its VALARMs').
-fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String>) -> Result<Vec<EventLines>> {
+fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut Ignored) -> Result<Vec<EventLines>> {
     match lines.first() {
         Some(Ok(l)) if l.name == "BEGIN" && l.value.trim().eq_ignore_ascii_case("VCALENDAR") => {}
-        Some(Ok(l)) => return Err(at_line(l.line, "not a calendar file: it must start with BEGIN:VCALENDAR")),
+        Some(Ok(l)) => return Err(at_line(l.line, Msg::new("error_ics_why_not_calendar"))),
         Some(Err(e)) => return Err(e.clone()),
-        None => return Err(at_line(1, "not a calendar file: it must start with BEGIN:VCALENDAR")),
+        None => return Err(at_line(1, Msg::new("error_ics_why_not_calendar"))),
     }
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut events: Vec<EventLines> = Vec::new();
@@ -112,7 +148,8 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
                         event.broken.get_or_insert(e);
                     }
                     _ => {
-                        ignored.insert(format!("{} (an unreadable line)", e.field().unwrap_or("a line")));
+                        let line = e.field().and_then(|f| f.strip_prefix("line ")).and_then(|n| n.parse().ok());
+                        ignored.unreadable_line(line.unwrap_or(0));
                     }
                 }
                 continue;
@@ -122,13 +159,19 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
         match l.name.as_str() {
             "BEGIN" => {
                 if component.is_empty() || !component.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                    return Err(at_line(l.line, "BEGIN needs a component name"));
+                    return Err(at_line(l.line, Msg::new("error_ics_why_begin_unnamed")));
                 }
                 if open.is_empty() && component != "VCALENDAR" {
-                    return Err(at_line(l.line, format!("BEGIN:{component} outside BEGIN:VCALENDAR")));
+                    return Err(at_line(
+                        l.line,
+                        about("error_ics_why_outside_calendar", &format!("BEGIN:{component}")),
+                    ));
                 }
                 if open.len() >= MAX_NESTING {
-                    return Err(at_line(l.line, "components are nested too deeply"));
+                    return Err(at_line(
+                        l.line,
+                        Msg::new("error_ics_why_nested_too_deep").count("max", MAX_NESTING as u64),
+                    ));
                 }
                 let parent = open.last().map(|(name, _)| name.as_str());
                 match (component.as_str(), parent) {
@@ -139,18 +182,26 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
                         }
                     }
                     (name, _) if !KNOWN_COMPONENTS.contains(&name) => {
-                        ignored.insert(name.to_string());
+                        ignored.name(name);
                     }
                     _ => {}
                 }
                 open.push((component, l.line));
             }
             "END" => match open.pop() {
-                None => return Err(at_line(l.line, format!("END:{component} without a BEGIN"))),
+                None => {
+                    return Err(at_line(
+                        l.line,
+                        Msg::new("error_ics_why_end_without_begin").text("component", component),
+                    ))
+                }
                 Some((begun, line)) if begun != component => {
                     return Err(at_line(
                         l.line,
-                        format!("END:{component}, but BEGIN:{begun} (line {line}) is still open"),
+                        Msg::new("error_ics_why_end_mismatch")
+                            .text("component", component)
+                            .text("begun", begun)
+                            .count("begun_line", line as u64),
                     ));
                 }
                 Some(_) => {}
@@ -158,9 +209,9 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
             _ => {
                 let path: Vec<&str> = open.iter().map(|(name, _)| name.as_str()).collect();
                 match path.as_slice() {
-                    [] => return Err(at_line(l.line, format!("{} outside BEGIN:VCALENDAR", l.name))),
+                    [] => return Err(at_line(l.line, about("error_ics_why_outside_calendar", &l.name))),
                     ["VCALENDAR"] if !QUIET_CALENDAR_PROPERTIES.contains(&l.name.as_str()) => {
-                        ignored.insert(l.name.clone());
+                        ignored.name(&l.name);
                     }
                     ["VCALENDAR", "VEVENT"] => {
                         if let Some(event) = events.last_mut() {
@@ -178,7 +229,7 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut BTreeSet<String
         }
     }
     if let Some((begun, line)) = open.last() {
-        return Err(at_line(*line, format!("BEGIN:{begun} is never closed")));
+        return Err(at_line(*line, Msg::new("error_ics_why_never_closed").text("component", begun.as_str())));
     }
     Ok(events)
 }

@@ -150,13 +150,6 @@ fn with_reminder_choice(stored: Vec<StoredCall>) -> Vec<Call> {
         .collect()
 }
 
-/// Adds `what` to an import's list of what was ignored, once.
-fn note(ignored: &mut Vec<String>, what: String) {
-    if !ignored.contains(&what) {
-        ignored.push(what);
-    }
-}
-
 fn plain(stored: Vec<StoredCall>) -> Vec<Call> {
     stored.into_iter().map(|s| s.call).collect()
 }
@@ -356,11 +349,11 @@ pub(super) fn store_imported(
         let id = new_id(tx, &call.id, &taken)?;
         renamed.push((std::mem::replace(&mut call.id, id), call.id.clone()));
     }
+    let mut notes = Vec::new();
     for call in &mut import.calls {
         if formats::load(tx, &call.format_id).is_err() {
-            let what =
-                format!("X-STINT-FORMAT {} (not a format here; {} used)", call.format_id, options.default_format_id);
-            note(&mut import.ignored, what);
+            let why = Msg::new("ics_ignored_why_no_format").text("format", options.default_format_id.as_str());
+            notes.push(ics::ignored_because(&format!("X-STINT-FORMAT {}", call.format_id), why));
             call.format_id = options.default_format_id.clone();
         }
         let mut kept = Vec::new();
@@ -368,7 +361,10 @@ pub(super) fn store_imported(
             match renamed.iter().find(|(from, _)| *from == old) {
                 Some((_, to)) => kept.push(to.clone()),
                 None if exists(tx, &old)? => kept.push(old),
-                None => note(&mut import.ignored, format!("X-STINT-SKIP-ON-DAYS-OF {old} (no such call)")),
+                None => notes.push(ics::ignored_because(
+                    &format!("X-STINT-SKIP-ON-DAYS-OF {old}"),
+                    Msg::new("ics_ignored_why_no_call"),
+                )),
             }
         }
         call.skip_on_days_of = kept;
@@ -377,6 +373,9 @@ pub(super) fn store_imported(
             None => insert(tx, call, now)?,
             Some((id, muted)) => insert_from(tx, call, now, Some(id), !muted.contains(&call.id))?,
         }
+    }
+    for note in notes {
+        import.ignore(note);
     }
     Ok(())
 }

@@ -33,6 +33,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::files::sibling;
 use super::Store;
+use crate::i18n::Msg;
 use crate::Result;
 
 /// How many problems `quick_check` reports before it stops (a damaged file can have thousands).
@@ -82,8 +83,9 @@ pub(super) fn examine(conn: &Connection, depth: Depth) -> rusqlite::Result<Healt
 pub struct IntegrityReport {
     /// SQLite's description of the damage (at most a few lines); empty when the file is sound.
     pub problems: Vec<String>,
-    /// The sentence to show the user when damage was found; `None` when the file is sound.
-    pub notice: Option<String>,
+    /// The message to show the user when damage was found, said in the language in effect by the
+    /// shell; `None` when the file is sound.
+    pub notice: Option<Msg>,
 }
 
 impl IntegrityReport {
@@ -112,11 +114,7 @@ impl Store {
                 reason.split("; ").map(str::to_string).collect()
             }
         };
-        let notice = format!(
-            "Stint found damage in its database {}. It will move the damaged file aside and restore the \
-             newest backup when it next starts; anything recorded after that backup will be missing.",
-            path.display()
-        );
+        let notice = Msg::new("error_notice_database_damaged").text("file", path.display().to_string());
         Ok(IntegrityReport { problems, notice: Some(notice) })
     }
 

@@ -226,6 +226,13 @@ const SUBSCRIPTION_ERROR_WORDS: &str = r#"
 ALTER TABLE subscriptions ADD COLUMN error_words TEXT;  -- the last failure as a message, JSON; NULL after a good one
 "#;
 
+/// 11: a subscription's skipped events as catalogue messages (a JSON array of `Msg::to_json`), said
+/// in the language in effect when they are read. Events skipped before stay in `skipped` as the
+/// sentences they were; a refresh empties that column.
+const SUBSCRIPTION_SKIPPED_WORDS: &str = r#"
+ALTER TABLE subscriptions ADD COLUMN skipped_words TEXT NOT NULL DEFAULT '[]';  -- skipped events as messages, JSON
+"#;
+
 fn fill_rollup(tx: &rusqlite::Transaction) -> HookResult {
     super::history::rollup::rebuild(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
@@ -242,11 +249,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(ROLLUP_DAYS, fill_rollup_days),
         M::up(CALL_ROOMS),
         M::up(SUBSCRIPTION_ERROR_WORDS),
+        M::up(SUBSCRIPTION_SKIPPED_WORDS),
     ])
 }
 
 /// The schema version this build writes (the number of migrations).
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 #[cfg(test)]
 mod tests {

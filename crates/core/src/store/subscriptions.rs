@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::calls::store_imported;
-use super::codec::{from_json, instant, nanos, opt_instant, to_json};
+use super::codec::{from_json, instant, nanos, opt_instant};
 use super::Store;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::ics::IcsImportOptions;
 use crate::subscription::{
     read_fetch, refresh_due, subscription_url, FetchOutcome, FetchRead, FetchRequest, Subscription,
@@ -20,8 +20,11 @@ use crate::{Error, Result, Thing};
 pub const MAX_SUBSCRIPTIONS: usize = 50;
 
 const SELECT: &str = "SELECT s.id, s.url, s.added_at, s.refreshed_at, s.error, s.skipped,
-        (SELECT COUNT(*) FROM calls c WHERE c.subscription_id = s.id), s.error_words
+        (SELECT COUNT(*) FROM calls c WHERE c.subscription_id = s.id), s.error_words, s.skipped_words
      FROM subscriptions s";
+
+/// The most skipped events read back: an import reads at most this many events.
+const MAX_SKIPPED: usize = crate::ics::MAX_EVENTS;
 
 fn subscription_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Subscription, String)> {
     let words: Option<String> = r.get(7)?;
@@ -37,12 +40,25 @@ fn subscription_from_row(r: &rusqlite::Row) -> rusqlite::Result<(Subscription, S
         error_words,
         calls: r.get(6)?,
         skipped: Vec::new(),
+        skipped_words: skipped_words(&r.get::<_, String>(8)?),
     };
     Ok((subscription, r.get(5)?))
 }
 
+/// The skipped events kept as messages, at most `MAX_SKIPPED`; one that does not read back (written
+/// by a later Stint) is left out rather than failing the list, and the next refresh writes them anew.
+fn skipped_words(json: &str) -> Vec<Msg> {
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str(json) else { return Vec::new() };
+    items.iter().take(MAX_SKIPPED).filter_map(Msg::from_json).collect()
+}
+
+/// The subscription with its skipped events as sentences: English, until the shell says them in
+/// the language in effect (`Subscription::said_in`).
 fn decode((mut subscription, skipped): (Subscription, String)) -> Result<Subscription> {
-    subscription.skipped = from_json(&skipped, "skipped")?;
+    subscription.skipped = match subscription.skipped_words.as_slice() {
+        [] => from_json(&skipped, "skipped")?,
+        words => words.iter().map(|m| m.render(Lang::En)).collect(),
+    };
     Ok(subscription)
 }
 
@@ -55,6 +71,11 @@ fn load_all(tx: &Transaction) -> Result<Vec<Subscription>> {
     let mut stmt = tx.prepare_cached(&format!("{SELECT} ORDER BY s.url"))?;
     let rows = stmt.query_map([], subscription_from_row)?;
     rows.map(|row| decode(row?)).collect()
+}
+
+/// Skipped events as stored in `skipped_words`.
+fn skipped_json(words: &[Msg]) -> String {
+    serde_json::Value::Array(words.iter().map(Msg::to_json).collect()).to_string()
 }
 
 impl Store {
@@ -168,8 +189,8 @@ impl Store {
                     store_imported(tx, &mut import, options, now, Some((id, &muted)))?;
                     tx.execute(
                         "UPDATE subscriptions SET etag = ?2, last_modified = ?3, refreshed_at = ?4, attempted_at = ?4,
-                             error = NULL, error_words = NULL, skipped = ?5 WHERE id = ?1",
-                        params![id, etag, last_modified, at, to_json(&import.skipped)?],
+                             error = NULL, error_words = NULL, skipped = '[]', skipped_words = ?5 WHERE id = ?1",
+                        params![id, etag, last_modified, at, skipped_json(&import.skipped_words)],
                     )?;
                 }
             }

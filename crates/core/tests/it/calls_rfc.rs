@@ -92,7 +92,8 @@ fn a_rule_that_yields_nothing_is_refused_naming_its_field() {
     c.recurrence.until = Some(NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
     let e = validate_call(&c).unwrap_err();
     assert_eq!(e.field(), Some("recurrence.until"), "{e}");
-    assert!(e.to_string().contains("2025-04-30"), "it names the first date there is: {e}");
+    assert!(e.to_string().contains("Apr 30, 2025"), "it names the first date there is: {e}");
+    assert!(e.say(stint_core::i18n::Lang::De).contains("30.04.2025"), "in the language's own form: {e}");
     let mut c = call("gone", London, local(2025, 2, 3, 18, 0), Recurrence::weekly(&[Weekday::Mon]));
     c.recurrence.count = Some(2);
     c.recurrence.exceptions = vec![local(2025, 2, 3, 0, 0).date(), local(2025, 2, 10, 0, 0).date()];

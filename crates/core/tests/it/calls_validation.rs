@@ -160,7 +160,7 @@ fn a_rule_whose_first_call_is_more_than_ten_years_away_is_refused_and_one_within
     let far = call("far", London, local(1970, 1, 1, 0, 30), r.clone());
     let e = validate_call(&far).unwrap_err();
     assert_eq!(e.field(), Some("recurrence.monthly_weekdays"));
-    assert!(e.to_string().contains("more than 10 years after 1970-01-01"), "{e}");
+    assert!(e.to_string().contains("more than 10 years after Jan 1, 1970"), "{e}");
 
     // The 5th Monday every 12 months from a month that has one: the first call is the first date.
     r.interval = 12;

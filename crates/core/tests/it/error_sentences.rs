@@ -7,7 +7,7 @@ use stint_core::calls::series::{series_dates, SeriesPattern};
 use stint_core::calls::{validate_call, validate_join_link, validate_web_link, Recurrence, Weekday};
 use stint_core::commitment::clean_text;
 use stint_core::format::PhaseKind;
-use stint_core::i18n::Lang;
+use stint_core::i18n::{Lang, Msg};
 use stint_core::ics::{import_ics, IcsImportOptions};
 use stint_core::pack::{parse_pack, validate_logo, Logo, LogoType};
 use stint_core::room::SessionDoc;
@@ -129,6 +129,9 @@ fn representative_errors() -> Vec<(&'static str, Error)> {
     let mut once = call("c2", London, local(2025, 1, 1, 15, 0), Recurrence::weekly(&[Weekday::Wed, Weekday::Wed]));
     once.title = "Standup".into();
     errors.push(("call weekdays", validate_call(&once).unwrap_err()));
+    // 01:30 on 30 March 2025 does not exist in London: the clocks skip from 01:00 to 02:00.
+    let skipped_time = call("c3", London, local(2025, 3, 30, 1, 30), Recurrence::once());
+    errors.push(("call time skipped", validate_call(&skipped_time).unwrap_err()));
     errors.push(("not found", Error::NotFound(Thing::Community)));
     errors.push(("pending pack", Error::NotFound(Thing::PendingPack)));
     errors.push(("storage", Error::Storage("disk I/O error".into())));
@@ -145,29 +148,34 @@ fn every_error_reads_as_a_sentence() {
     }
 }
 
+/// Checks that `words` reads as a sentence, with no key or placeholder left, in every language, and
+/// that German and Spanish do not repeat the English; `what` names it in a failure.
+fn assert_said_in_every_language(what: &str, words: &Msg) {
+    for lang in Lang::ALL {
+        let message = words.render(lang);
+        assert_eq!(flaw(&message), None, "{what} in {lang:?}: {message:?}");
+        assert!(!message.contains("error_"), "{what} in {lang:?} shows a key: {message:?}");
+        assert!(!message.contains(['{', '}']), "{what} in {lang:?} leaves a placeholder: {message:?}");
+        if lang != Lang::En {
+            assert_ne!(message, words.render(Lang::En), "{what} is not translated into {lang:?}");
+        }
+    }
+}
+
 #[test]
 fn every_translated_error_reads_as_a_sentence_in_every_language() {
-    let errors = representative_errors();
-    for (module, e) in &errors {
-        for lang in Lang::ALL {
-            let message = e.say(lang);
-            assert_eq!(flaw(&message), None, "{module} in {lang:?}: {message:?}");
-            assert!(!message.contains("error_"), "{module} in {lang:?} shows a key: {message:?}");
-            assert!(!message.contains(['{', '}']), "{module} in {lang:?} leaves a placeholder: {message:?}");
-            if lang != Lang::En {
-                assert_ne!(message, e.say(Lang::En), "{module} is not translated into {lang:?}");
-            }
-        }
+    for (module, e) in &representative_errors() {
+        assert_said_in_every_language(module, &e.words());
     }
 }
 
 /// Every error message of the catalogues, in every language, is a sentence in that language: it
 /// starts with a capital (or a quote, or the sentence it wraps) and ends with a full stop, and
 /// German and Spanish do not repeat the English. Parts said inside other sentences (`error_what_…`,
-/// `error_place_…`, `error_shortcut_…`) are left out.
+/// `error_place_…`, `error_shortcut_…`, a calendar line's reason `error_ics_why_…`) are left out.
 #[test]
 fn every_error_message_of_the_catalogues_is_a_sentence_in_its_language() {
-    let parts = ["error_what_", "error_place_", "error_shortcut_"];
+    let parts = ["error_what_", "error_place_", "error_shortcut_", "error_ics_why_"];
     let english = stint_core::i18n::keys(Lang::En);
     let errors: Vec<&String> =
         english.iter().filter(|k| k.starts_with("error_") && !parts.iter().any(|p| k.starts_with(p))).collect();
@@ -200,6 +208,97 @@ fn a_failed_subscription_refresh_reads_as_a_sentence() {
             assert_eq!(flaw(&reason), None, "{lang:?}: {reason:?}");
         }
     }
+}
+
+/// One calendar event body per kind of reason an event is skipped or a change left out.
+const SKIPPED_EVENTS: [&str; 23] = [
+    "SUMMARY:x\n:no name\nDTSTART:20250101T100000Z",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY\nRRULE:FREQ=DAILY",
+    "DTSTART:20250101T100000Z\nRRULE:WEEKLY",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=SOMETIMES",
+    "DTSTART:20250101T100000Z\nRRULE:INTERVAL=2",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY;UNTIL=soon",
+    "SUMMARY:x\nthis line has no colon\nDTSTART:20250101T100000Z",
+    "SUMMARY;CN=\"open:x\nDTSTART:20250101T100000Z",
+    "SUMMARY;CN:x\nDTSTART:20250101T100000Z",
+    "SUMMARY:x",
+    "DTSTART:2025-01-01 10:00",
+    "DTSTART;TZID=Mars/Olympus:20250101T100000",
+    "DTSTART;VALUE=DATE:20250101",
+    "DTSTART:20250101T100000Z\nDURATION:P2D",
+    "DTSTART:20250101T100000Z\nDURATION:an hour",
+    "DTSTART:20250101T100000Z\nDTEND:soon",
+    "DTSTART:20250101T100000Z\nEXDATE:someday",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=YEARLY",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY;INTERVAL=two",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY;BYDAY=XX",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=MONTHLY;BYMONTHDAY=3",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=MONTHLY;BYDAY=WE",
+    "DTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY;INTERVAL=500",
+];
+
+/// One file per kind of reason a whole calendar is refused.
+const REFUSED_CALENDARS: [&str; 9] = [
+    "VERSION:2.0",
+    "BEGIN:VCALENDAR\nBEGIN:A\nBEGIN:B\nBEGIN:C\nBEGIN:D\nBEGIN:E\nBEGIN:F\nBEGIN:G\nBEGIN:H\nBEGIN:I",
+    "hello",
+    " continued\nBEGIN:VCALENDAR",
+    "BEGIN:VCALENDAR\nBEGIN:\nEND:VCALENDAR",
+    "BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VEVENT",
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR",
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\n",
+    "BEGIN:VCALENDAR\nEND:VCALENDAR\nSUMMARY:x",
+];
+
+#[test]
+fn every_skipped_event_and_refused_calendar_reads_as_a_sentence_in_every_language() {
+    let options = IcsImportOptions { default_zone: London, default_format_id: "pomodoro".into() };
+    let mut said = Vec::new();
+    for body in SKIPPED_EVENTS {
+        let file = format!("BEGIN:VCALENDAR\nBEGIN:VEVENT\n{body}\nEND:VEVENT\nEND:VCALENDAR\n");
+        let import = import_ics(&file, &options).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(import.skipped_words.len(), 1, "{body}: {:?}", import.skipped);
+        said.push((body.to_string(), import.skipped_words[0].clone()));
+    }
+    let series = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:s\nDTSTART:20250101T100000Z\nRRULE:FREQ=WEEKLY\nEND:VEVENT\n";
+    for change in [
+        "RECURRENCE-ID;RANGE=THISANDFUTURE:20250108T100000Z\nDTSTART:20250109T100000Z",
+        "RECURRENCE-ID:soon\nDTSTART:20250109T100000Z",
+        "RECURRENCE-ID:20250108T100000Z",
+        "RECURRENCE-ID:20250108T100000Z\nDTSTART;VALUE=DATE:20250109",
+        "RECURRENCE-ID:20250108T100000Z\nDTSTART:later",
+    ] {
+        let file = format!("{series}BEGIN:VEVENT\nUID:s\n{change}\nEND:VEVENT\nEND:VCALENDAR\n");
+        let import = import_ics(&file, &options).unwrap_or_else(|e| panic!("{change}: {e}"));
+        assert_eq!((import.calls.len(), import.skipped_words.len()), (1, 1), "{change}: {:?}", import.skipped);
+        said.push((change.to_string(), import.skipped_words[0].clone()));
+    }
+    for file in REFUSED_CALENDARS {
+        said.push((file.to_string(), import_ics(file, &options).expect_err(file).words()));
+    }
+    for (what, words) in said {
+        assert_said_in_every_language(&what, &words);
+    }
+}
+
+#[test]
+fn a_date_inside_a_sentence_is_in_the_languages_own_form() {
+    let skipped_time = call("c3", London, local(2025, 3, 30, 1, 30), Recurrence::once());
+    let e = validate_call(&skipped_time).unwrap_err();
+    let said: Vec<String> = Lang::ALL.iter().map(|lang| e.say(*lang)).collect();
+    assert_eq!(
+        said,
+        [
+            "The time Mar 30, 2025, 1:30 AM does not exist in Europe/London, because the clocks skip it that day. \
+             Choose another start time.",
+            "Die Uhrzeit 30.03.2025, 01:30 gibt es in Europe/London nicht, weil die Uhren an diesem Tag vorgestellt \
+             werden. Wähle eine andere Startzeit.",
+            "La hora 30 mar 2025, 1:30 no existe en Europe/London, porque ese día los relojes se la saltan. Elige \
+             otra hora de inicio.",
+        ]
+    );
+    let gb = stint_core::i18n::Speech::of(Lang::En, "en-GB");
+    assert!(e.say_in(gb).starts_with("The time 30 Mar 2025, 01:30 does not exist"), "{}", e.say_in(gb));
 }
 
 #[test]

@@ -114,6 +114,7 @@ fn migrating_to_version_8_fills_the_days_from_the_hours_already_there() {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE time_by_day; DROP TABLE call_rooms; ALTER TABLE subscriptions DROP COLUMN error_words;
+             ALTER TABLE subscriptions DROP COLUMN skipped_words;
              PRAGMA user_version = 7;",
         )
         .unwrap();

@@ -88,7 +88,8 @@ fn nextcloud_one_broken_event_is_reported_in_a_sentence_and_the_rest_import() {
     assert_eq!(result.calls.len(), 2);
     assert_eq!(
         result.skipped,
-        ["Line 43: DTSTART is not a date-time such as 20250101T150000. The event was not imported."]
+        ["Line 43: DTSTART is not a date and time such as 20250101T150000. Stint did not import this event; add it \
+          as a call by hand if you need it."]
     );
     let retro = &result.calls[0];
     let dates: Vec<String> = starts(retro, (2025, 1), (2026, 1)).iter().map(|t| t.date().to_string()).collect();

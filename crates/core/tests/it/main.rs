@@ -23,6 +23,7 @@ mod history_zone;
 mod i18n_keys;
 mod ics_real_world;
 mod ics_roundtrip;
+mod ics_words;
 mod live_actions;
 mod live_reminders;
 mod live_room;

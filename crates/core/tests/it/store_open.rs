@@ -296,7 +296,11 @@ fn damage_without_a_crash_is_found_by_verify_and_recovered_at_the_next_start() {
     assert!(!verdict.is_sound());
     assert!(!verdict.problems.is_empty());
     let notice = verdict.notice.unwrap();
-    assert!(notice.contains("damage") && notice.contains("restore the newest backup when it next starts"), "{notice}");
+    let english = notice.render(stint_core::i18n::Lang::En);
+    assert!(english.contains("damage") && english.contains("restores the newest backup"), "{english}");
+    assert!(english.contains(&path.display().to_string()), "it names the file: {english}");
+    let german = notice.render(stint_core::i18n::Lang::De);
+    assert!(german.starts_with("Stint hat Schäden in seiner Datendatei"), "said in the language in effect: {german}");
     assert!(recovery_request(&path).exists());
     assert!(path.exists(), "nothing is moved while the store is open");
     drop(store);

@@ -6,10 +6,12 @@ import type { Call } from "./Call";
  */
 export type IcsImport = { calls: Array<Call>, 
 /**
- * Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once.
+ * Properties and components that were ignored (e.g. `ATTENDEE`, `VTODO`), each listed once:
+ * `ignored_words` said in a language, English until said in the user's (`IcsImport::said_in`).
  */
 ignored: Array<string>, 
 /**
- * Events that could not become calls, each with its line and the reason.
+ * Events that could not become calls, each with its line and the reason: `skipped_words` said
+ * in a language, English until the shell says them in the user's (`IcsImport::said_in`).
  */
 skipped: Array<string>, };

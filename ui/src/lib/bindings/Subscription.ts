@@ -23,6 +23,8 @@ error: string | null,
  */
 calls: number, 
 /**
- * The events of the last good refresh that could not become calls, each with its reason.
+ * The events of the last good refresh that could not become calls, each with its reason, as
+ * sentences: `skipped_words` in English, until the shell says them in the language in effect;
+ * events skipped before they were kept as messages are the sentences stored then.
  */
 skipped: Array<string>, };
