@@ -41,7 +41,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let (mut store, opened) =
         Store::open(&database, chrono::Utc::now()).map_err(|e| format!("cannot open the database: {e}"))?;
     log::info!("data in {}", dir.display());
-    startup_report.extend(opened.notices.iter().cloned());
+    startup_report.extend(opened.notices.iter().map(|notice| notice.render(crate::ipc::error::spoken())));
     if opened.needs_verify() {
         integrity::verify_in_background(app, database.clone());
     }

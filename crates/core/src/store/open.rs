@@ -16,6 +16,8 @@ use super::integrity::{
 };
 use super::migrations::{migrations, SCHEMA_VERSION};
 use super::Store;
+use crate::error::short_detail;
+use crate::i18n::Msg;
 use crate::{Error, Result};
 
 /// How the file found at open was checked.
@@ -35,8 +37,9 @@ pub enum OpenCheck {
 /// What happened while opening, for the start-up report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OpenReport {
-    /// Sentences the user must be told (a damaged database was replaced …). Empty when all was well.
-    pub notices: Vec<String>,
+    /// What the user must be told (a damaged database was replaced …), said in the language in
+    /// effect by the shell. Empty when all was well.
+    pub notices: Vec<Msg>,
     /// The copy made before migrating an existing database.
     pub backup: Option<PathBuf>,
     /// Where a damaged database was moved (it is never deleted).
@@ -159,15 +162,16 @@ fn recover(path: &Path, reason: &str, now: DateTime<Utc>, report: &mut OpenRepor
     if let Some(backup) = &restored {
         fs::copy(backup, path)?;
     }
-    let what =
-        format!("Stint's database {} was damaged ({reason}). It was moved to {}", path.display(), aside.display());
-    report.notices.push(match &restored {
-        Some(backup) => format!(
-            "{what}, and the backup {} was restored; anything recorded after that backup is missing.",
-            backup.display()
-        ),
-        None => format!("{what}; no usable backup was found, so Stint started with an empty database."),
-    });
+    let notice = match &restored {
+        Some(backup) => Msg::new("error_notice_database_restored").text("backup", backup.display().to_string()),
+        None => Msg::new("error_notice_database_emptied"),
+    };
+    report.notices.push(
+        notice
+            .text("file", path.display().to_string())
+            .text("aside", aside.display().to_string())
+            .text("detail", short_detail(reason)),
+    );
     report.moved_aside = Some(aside);
     report.restored_from = restored;
     Ok(())

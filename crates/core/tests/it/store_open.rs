@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 
 use crate::common::*;
 use rusqlite::Connection;
+use stint_core::i18n::Lang;
 use stint_core::store::migrations::{migrations, SCHEMA_VERSION};
 use stint_core::store::{OpenCheck, Store};
 
@@ -253,9 +254,12 @@ fn a_database_damaged_in_a_crash_is_moved_aside_and_the_newest_backup_restored()
     let aside = report.moved_aside.clone().unwrap();
     assert_eq!(fs::read(&aside).unwrap(), damaged_bytes, "the damaged file is kept, byte for byte");
     assert_eq!(report.notices.len(), 1);
-    let notice = &report.notices[0];
+    let notice = report.notices[0].render(Lang::En);
     assert!(notice.contains("damaged") && notice.contains(&aside.display().to_string()), "{notice}");
     assert!(notice.contains(&backup.display().to_string()), "{notice}");
+    assert!(notice.contains("Detail: "), "the reason SQLite gave goes last: {notice}");
+    let german = report.notices[0].render(Lang::De);
+    assert!(german.starts_with("Die Datendatei ") && german.contains("wiederhergestellt"), "{german}");
     // The backup (made before the tables had rows) is in use and migrated again.
     assert_eq!(store.sessions_page(None, 10).unwrap().len(), 0);
     assert!(backup.exists(), "the backup itself stays");
@@ -276,7 +280,9 @@ fn a_database_damaged_in_a_crash_without_backup_is_replaced_by_an_empty_one() {
     let (mut store, report) = Store::open(&t.path, chrono::Utc::now()).unwrap();
     assert_eq!(report.restored_from, None);
     assert!(report.moved_aside.as_ref().unwrap().exists());
-    assert!(report.notices[0].contains("empty database"), "{:?}", report.notices);
+    let notice = report.notices[0].render(Lang::En);
+    assert!(notice.contains("no usable backup was found") && notice.contains("empty data"), "{notice}");
+    assert!(report.notices[0].render(Lang::Es).contains("empezó con datos vacíos"), "{:?}", report.notices);
     assert!(store.sessions_page(None, 10).unwrap().is_empty());
 }
 
