@@ -46,12 +46,17 @@ impl Synapse {
              scripts/install-deps.sh (it installs matrix-synapse from PyPI into a virtual environment).\n{}",
             String::from_utf8_lossy(&installed.stderr)
         );
-        let dir = tempfile::tempdir().expect("a temp dir");
-        let mut args = vec!["start", dir.path().to_str().unwrap()];
+        // Made before the server starts, so that if starting fails (and the test panics) its Drop
+        // stops whatever was left running: a daemonized Synapse, the authorization server.
+        let mut synapse =
+            Synapse { dir: tempfile::tempdir().expect("a temp dir"), base_url: String::new(), oauth_url: None };
+        let dir = synapse.dir.path().to_str().unwrap().to_string();
+        let mut args = vec!["start", dir.as_str()];
         args.extend_from_slice(mode);
-        let base_url = run(&args);
-        let oauth_url = std::fs::read_to_string(dir.path().join("oauth_url")).ok().map(|u| u.trim().to_string());
-        Synapse { dir, base_url, oauth_url }
+        synapse.base_url = run(&args);
+        synapse.oauth_url =
+            std::fs::read_to_string(synapse.dir.path().join("oauth_url")).ok().map(|u| u.trim().to_string());
+        synapse
     }
 
     pub fn register(&self, user: &str, password: &str, admin: bool) {
