@@ -10,7 +10,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::format::PhaseKind;
-use crate::i18n::{tr, tr0, Arg, ClockStyle, Lang, Speech};
+use crate::i18n::{tr, tr0, Arg, Lang, Speech};
 use crate::timeline::{finished_phases, phase_at, state_at, EventKind, Timeline};
 
 /// What the notifier shows (and the UI's banner, if notifications fail).
@@ -70,7 +70,7 @@ pub fn phase_change(
         let prompt = markup_text(prompt.trim_end_matches('.'));
         sentences.push(tr(lang, "notify_prompt", &[("prompt", (&prompt).into())]));
     }
-    let clock = state.ends_at.map(|t| clock_text(t, offset, clock));
+    let clock = state.ends_at.map(|t| clock_text(t, offset, Speech { lang, clock }));
     let next = phase_at(&timeline.format, state.phase_index + 1).map(|next| markup_text(&next.label));
     sentences.push(match (&next, &clock) {
         (Some(label), Some(time)) => tr(lang, "notify_next_at", &[("label", label.into()), ("time", time.into())]),
@@ -86,7 +86,7 @@ pub fn phase_change(
 
 /// "Session complete" (or "Session stopped") with the phases run and the focus time.
 fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, speech: Speech) -> Announcement {
-    let Speech { lang, clock } = speech;
+    let lang = speech.lang;
     let stopped = timeline.events().last().is_some_and(|e| e.kind == EventKind::Stop);
     let records = finished_phases(timeline, at);
     let focus_seconds: u64 = records
@@ -108,7 +108,7 @@ fn summary(timeline: &Timeline, at: DateTime<Utc>, offset: FixedOffset, speech: 
     };
     if let Some(ended) = state_at(timeline, at).ended_at {
         body.push(' ');
-        body.push_str(&tr(lang, "notify_ended_at", &[("time", (&clock_text(ended, offset, clock)).into())]));
+        body.push_str(&tr(lang, "notify_ended_at", &[("time", (&clock_text(ended, offset, speech)).into())]));
     }
     let title = tr0(lang, if stopped { "notify_session_stopped" } else { "notify_session_complete" });
     Announcement { title, body }
@@ -125,7 +125,8 @@ pub fn reminder(
     offset: FixedOffset,
     speech: impl Into<Speech>,
 ) -> Announcement {
-    let Speech { lang, clock } = speech.into();
+    let speech = speech.into();
+    let lang = speech.lang;
     let seconds = (starts_at - now).num_seconds();
     let call = ("call", Arg::from(call_title));
     let title = if seconds >= 60 {
@@ -137,7 +138,7 @@ pub fn reminder(
         let duration = duration_text(seconds.unsigned_abs() / 60 * 60, lang);
         tr(lang, "notify_call_started_ago", &[call, ("duration", (&duration).into())])
     };
-    let (start, end) = (clock_text(starts_at, offset, clock), clock_text(ends_at, offset, clock));
+    let (start, end) = (clock_text(starts_at, offset, speech), clock_text(ends_at, offset, speech));
     let body = tr(lang, "notify_call_times", &[("start", (&start).into()), ("end", (&end).into())]);
     Announcement { title, body }
 }
@@ -161,9 +162,9 @@ fn ended_key(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// A clock time in the given offset and style, e.g. "10:35" or "10:35 AM".
-fn clock_text(t: DateTime<Utc>, offset: FixedOffset, style: ClockStyle) -> String {
-    style.format(t.with_timezone(&offset).time())
+/// A clock time in the given offset, as `speech` writes it: "10:35", "10:35 AM", "9:05".
+fn clock_text(t: DateTime<Utc>, offset: FixedOffset, speech: Speech) -> String {
+    speech.time(t.with_timezone(&offset).time())
 }
 
 /// A short duration in `lang`: "45 s", "5 min", "1 min 30 s", "1 h 30 min".
@@ -233,6 +234,7 @@ mod tests {
 
     #[test]
     fn clock_times_follow_the_locales_twelve_or_twenty_four_hours() {
+        use crate::i18n::ClockStyle;
         let us = Speech { lang: Lang::En, clock: ClockStyle::H12 };
         let a = phase_change(&pomodoro(), start() + Duration::minutes(4 * 30 - 5), bst(), us);
         assert_eq!(a.body, "Long break, 15 min. Next: Pomodoro 5 at 12:10 PM.");
@@ -242,6 +244,10 @@ mod tests {
         assert_eq!(reminder("Cafe", at(10), at(360), start(), bst(), us).body, "10:10 AM–4:00 PM.");
         let gb = Speech { lang: Lang::En, clock: ClockStyle::H24 };
         assert_eq!(reminder("Cafe", at(10), at(360), start(), bst(), gb).body, "10:10–16:00.");
+        let es = reminder("Cafe", at(-55), at(360), start(), bst(), Lang::Es).body;
+        assert!(es.contains("9:05") && !es.contains("09:05"), "Spanish writes 9:05, as Intl does: {es}");
+        let de = reminder("Cafe", at(-55), at(360), start(), bst(), Lang::De).body;
+        assert!(de.contains("09:05"), "{de}");
     }
 
     #[test]

@@ -58,6 +58,15 @@ impl Speech {
     pub fn of(lang: Lang, tag: &str) -> Speech {
         Speech { lang, clock: ClockStyle::of_tag(tag) }
     }
+
+    /// `time` as this speech writes it: "14:05", "2:05 PM", or "9:05" in Spanish, which writes
+    /// 24-hour times without a leading zero (as `Intl` does for "es").
+    pub fn time(self, time: NaiveTime) -> String {
+        match (self.lang, self.clock) {
+            (Lang::Es, ClockStyle::H24) => format!("{}:{:02}", time.hour(), time.minute()),
+            (_, clock) => clock.format(time),
+        }
+    }
 }
 
 /// A language alone speaks with 24-hour times (tests and callers without a locale).
@@ -102,6 +111,10 @@ mod tests {
         assert_eq!(ClockStyle::H12.format(at(0, 15)), "12:15 AM");
         assert_eq!(ClockStyle::H12.format(at(12, 0)), "12:00 PM");
         assert_eq!(ClockStyle::H12.format(at(9, 30)), "9:30 AM");
+        assert_eq!(Speech::from(Lang::Es).time(at(9, 30)), "9:30", "Spanish as Intl writes it");
+        assert_eq!(Speech::from(Lang::Es).time(at(14, 5)), "14:05");
+        assert_eq!(Speech::from(Lang::De).time(at(9, 30)), "09:30");
+        assert_eq!(Speech { lang: Lang::En, clock: ClockStyle::H12 }.time(at(9, 30)), "9:30 AM");
     }
 
     #[test]

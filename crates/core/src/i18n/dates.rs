@@ -9,7 +9,7 @@
 //! en-GB, the English locales Stint tells apart (`ClockStyle::of_tag`); en-AU and en-IN write 12
 //! hours but day first, which this reads as month first.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::{ClockStyle, Lang, Speech};
 
@@ -32,11 +32,7 @@ pub fn date_text(date: NaiveDate, speech: Speech) -> String {
 /// `at` as a date and a time: "Jan 5, 2027, 2:05 PM", "05.01.2027, 14:05", "5 ene 2027, 9:05"
 /// (Spanish writes 24-hour times without a leading zero, as `Intl` does).
 pub fn date_time_text(at: NaiveDateTime, speech: Speech) -> String {
-    let time = match (speech.lang, speech.clock) {
-        (Lang::Es, ClockStyle::H24) => format!("{}:{:02}", at.hour(), at.minute()),
-        (_, clock) => clock.format(at.time()),
-    };
-    format!("{}, {time}", date_text(at.date(), speech))
+    format!("{}, {}", date_text(at.date(), speech), speech.time(at.time()))
 }
 
 #[cfg(test)]
