@@ -1,6 +1,8 @@
 //! A signed-in user's requests to rooms: join, read the whole state in one request, write a state event
 //! (timed, for the clock), and create a room set up for live calls.
 
+use std::sync::{Arc, RwLock};
+
 use chrono::{DateTime, Utc};
 use ruma::api::auth_scheme::SendAccessToken;
 use ruma::api::client::membership::join_room_by_id_or_alias;
@@ -19,11 +21,13 @@ use super::error::RoomError;
 use super::login::MatrixSession;
 use super::transport::Homeserver;
 
-/// A signed-in user on their homeserver.
+/// A signed-in user on their homeserver. Clones share the session, so a renewed access token
+/// (`renew_session`) reaches the room's long-poll too, without leaving and entering the room.
 #[derive(Debug, Clone)]
 pub struct RoomClient {
     server: Homeserver,
-    session: MatrixSession,
+    user_id: String,
+    session: Arc<RwLock<MatrixSession>>,
 }
 
 /// One state event as the room holds it; `content` is its JSON exactly as the server sent it, for
@@ -54,28 +58,34 @@ pub struct Written {
 
 impl RoomClient {
     pub fn new(server: Homeserver, session: MatrixSession) -> Self {
-        RoomClient { server, session }
+        RoomClient { server, user_id: session.user_id.clone(), session: Arc::new(RwLock::new(session)) }
     }
 
-    /// The same client with connections of its own (for another tokio runtime).
+    /// The same client (sharing its session) with connections of its own (for another tokio runtime).
     pub fn with_own_connections(&self) -> Self {
-        RoomClient { server: self.server.with_own_connections(), session: self.session.clone() }
+        RoomClient { server: self.server.with_own_connections(), ..self.clone() }
     }
 
     pub fn server(&self) -> &Homeserver {
         &self.server
     }
 
-    pub(super) fn session(&self) -> &MatrixSession {
-        &self.session
+    pub(super) fn session(&self) -> MatrixSession {
+        self.session.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// From now on every clone sends `renewed`'s access token (the same user's session, renewed).
+    pub(super) fn renew_session(&self, renewed: MatrixSession) {
+        *self.session.write().unwrap_or_else(|p| p.into_inner()) = renewed;
     }
 
     pub fn user_id(&self) -> &str {
-        &self.session.user_id
+        &self.user_id
     }
 
-    pub(super) fn token(&self) -> SendAccessToken<'_> {
-        SendAccessToken::IfRequired(&self.session.access_token)
+    /// The access token to send now.
+    pub(super) fn access_token(&self) -> String {
+        self.session.read().unwrap_or_else(|p| p.into_inner()).access_token.clone()
     }
 
     /// Joins a room by alias (`#cafe:example.org`) or id (`!abc:example.org`); answers its id.
@@ -83,14 +93,16 @@ impl RoomClient {
         let target = OwnedRoomOrAliasId::try_from(alias_or_id.trim())
             .map_err(|_| RoomError::Invalid(Msg::new("error_room_address")))?;
         let request = join_room_by_id_or_alias::v3::Request::new(target);
-        let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
+        let token = self.access_token();
+        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
         Ok(answer.room_id.to_string())
     }
 
     /// The room's whole state in one request: what a late joiner needs to land in the current phase.
     pub async fn room_state(&self, room_id: &str) -> Result<RoomState, RoomError> {
         let request = get_state_events::v3::Request::new(parse_room_id(room_id)?);
-        let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
+        let token = self.access_token();
+        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
         let events = answer.room_state.iter().filter_map(|raw| state_event(raw.json().get())).collect();
         Ok(RoomState { room_id: room_id.to_string(), events })
     }
@@ -114,7 +126,8 @@ impl RoomClient {
             body,
         );
         let sent_at = now();
-        let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
+        let token = self.access_token();
+        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
         let answered_at = now();
         let sample = match self.event_ts(room, answer.event_id.clone()).await {
             Ok(server_ts) => Some(ClockSample { sent_at, answered_at, server_ts }),
@@ -128,7 +141,8 @@ impl RoomClient {
 
     async fn event_ts(&self, room: OwnedRoomId, event_id: OwnedEventId) -> Result<i64, RoomError> {
         let request = get_room_event::v3::Request::new(room, event_id);
-        let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
+        let token = self.access_token();
+        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
         #[derive(Deserialize)]
         struct Stamped {
             origin_server_ts: i64,
@@ -147,7 +161,8 @@ impl RoomClient {
         request.preset = Some(create_room::v3::RoomPreset::PublicChat);
         let levels = json!({ "events": { SESSION_EVENT_TYPE: 50, MEMBER_EVENT_TYPE: 0 } });
         request.power_level_content_override = Some(Raw::from_json(to_raw(&levels)?));
-        let answer = self.server.send(request, self.token(), self.server.path(), None).await?;
+        let token = self.access_token();
+        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
         Ok(answer.room_id.to_string())
     }
 }

@@ -206,6 +206,108 @@ async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again()
     assert_eq!(status.user.as_deref(), Some("@ada:localhost"));
 }
 
+/// A status as reported: its number and its connection.
+type Report = (u64, Option<String>);
+
+/// Every status the service reported.
+#[derive(Clone, Default)]
+struct Reports(Arc<Mutex<Vec<Report>>>);
+
+impl RoomSink for Reports {
+    fn changed(&self, _: stint_core::live::Changes) {}
+    fn status(&self, status: &RoomStatus) {
+        self.0.lock().unwrap().push((status.seq, status.connection.clone()));
+    }
+}
+
+/// A token renewed before it expires is swapped in the running room: the long-polls after it send
+/// the new one (the old one then ends, and the answers still arrive), and the room is neither left
+/// nor entered again — no "connecting", and no second renewal forced by a refusal.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_renewed_ahead_of_time_is_swapped_in_the_running_room() {
+    let synapse = Synapse::start_with_oauth();
+    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
+    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    let (owner, client_id) = sign_in(&server, &auth, None).await.unwrap();
+    let owner = RoomClient::new(server.clone(), owner);
+    let room_id = owner.create_room("Cafe", Some("cafe")).await.unwrap();
+    // The server ends the token after 12 s; Stint is told 2 min 5 s, so the renewal (2 minutes
+    // ahead) falls due after 5 s, and the old token ends a few seconds after it was renewed.
+    control(&synapse, serde_json::json!({"real_lifetime": 12})).await;
+    let (mut session, _) = sign_in(&server, &auth, Some(client_id)).await.unwrap();
+    control(&synapse, serde_json::json!({"real_lifetime": null})).await;
+    session.oauth.as_mut().unwrap().expires_at_ms = Some(Utc::now().timestamp_millis() + 125_000);
+
+    let reports = Reports::default();
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
+    let vault = Arc::new(MemoryVault::default());
+    let room = service::spawn(
+        SharedStore::new(store),
+        Box::new(SharedVault(vault.clone())),
+        Box::new(reports.clone()),
+        ShiftedClock::default(),
+    )
+    .unwrap();
+    room.adopt(server.clone(), session.clone()).await.unwrap();
+    room.join("#cafe:localhost".into()).await.unwrap();
+    let connected = || room.status(Lang::En).connection.as_deref() == Some("connected");
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while !connected() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("connected");
+    let joined = room.status(Lang::En).seq;
+
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    room.report_again(); // a command: due renewals are done before it
+    let renewed = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let (kept, _) = vault.load().unwrap().unwrap();
+            if kept.access_token != session.access_token {
+                return kept;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await
+    .expect("renewed when due");
+    // Three writes into the room, each answered to a long-poll. The first ends the one in flight
+    // (asked with the old token); the old token then ends, and the next two are answered only to
+    // long-polls asked with the new one (the old one would be refused, and the room entered again).
+    for n in 0..3 {
+        if n == 1 {
+            tokio::time::timeout(Duration::from_secs(20), async {
+                while whoami(&server, &session.access_token).await.is_ok() {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            })
+            .await
+            .expect("the old token ends");
+        }
+        let before = reports.0.lock().unwrap().last().map_or(0, |r| r.0);
+        let content = serde_json::json!({ "n": n });
+        let member = stint_core::room::MEMBER_EVENT_TYPE;
+        owner.write_state(&room_id, member, owner.user_id(), &content, Utc::now).await.unwrap();
+        tokio::time::timeout(Duration::from_secs(10), async {
+            while reports.0.lock().unwrap().last().map_or(0, |r| r.0) <= before {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+        .await
+        .unwrap_or_else(|_| {
+            panic!("write {n} was not seen: {:?} {:?}", reports.0.lock().unwrap(), room.status(Lang::En))
+        });
+    }
+    let (kept, _) = vault.load().unwrap().unwrap();
+    assert_eq!(kept.access_token, renewed.access_token, "no renewal forced by a refused token");
+    let after_join: Vec<_> = reports.0.lock().unwrap().iter().filter(|r| r.0 > joined).cloned().collect();
+    assert!(after_join.iter().all(|r| r.1.as_deref() == Some("connected")), "the room was never left: {after_join:?}");
+    assert!(connected());
+}
+
 /// A room service on a fresh store, with a vault the test can read; the dir holds the store's file.
 fn room_service() -> (service::RoomHandle, Arc<MemoryVault>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
