@@ -133,9 +133,7 @@ async fn oauth_sign_in_refresh_and_revocation_against_a_delegating_synapse() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
-    let synapse = Synapse::start_with_oauth();
-    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
-    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    let (synapse, server, auth) = delegating_synapse().await;
     // Access tokens that expire within seconds, as Synapse will see at its next introspection.
     control(&synapse, serde_json::json!({"access_lifetime": 2})).await;
     let (session, _) = sign_in(&server, &auth, None).await.unwrap();
@@ -163,9 +161,7 @@ async fn the_room_service_renews_an_expired_token_and_revokes_at_sign_out() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_the_homeserver_refuses_is_renewed_and_the_room_followed_again() {
-    let synapse = Synapse::start_with_oauth();
-    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
-    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    let (synapse, server, auth) = delegating_synapse().await;
     let (owner, client_id) = sign_in(&server, &auth, None).await.unwrap();
     RoomClient::new(server.clone(), owner).create_room("Cafe", Some("cafe")).await.unwrap();
     // Stint's token says five minutes, but the server ends it after four seconds (a soft logout).
@@ -225,9 +221,7 @@ impl RoomSink for Reports {
 /// nor entered again — no "connecting", and no second renewal forced by a refusal.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_renewed_ahead_of_time_is_swapped_in_the_running_room() {
-    let synapse = Synapse::start_with_oauth();
-    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
-    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    let (synapse, server, auth) = delegating_synapse().await;
     let (owner, client_id) = sign_in(&server, &auth, None).await.unwrap();
     let owner = RoomClient::new(server.clone(), owner);
     let room_id = owner.create_room("Cafe", Some("cafe")).await.unwrap();
@@ -239,16 +233,7 @@ async fn a_token_renewed_ahead_of_time_is_swapped_in_the_running_room() {
     session.oauth.as_mut().unwrap().expires_at_ms = Some(Utc::now().timestamp_millis() + 125_000);
 
     let reports = Reports::default();
-    let dir = tempfile::tempdir().unwrap();
-    let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
-    let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(
-        SharedStore::new(store),
-        Box::new(SharedVault(vault.clone())),
-        Box::new(reports.clone()),
-        ShiftedClock::default(),
-    )
-    .unwrap();
+    let (room, vault, _dir) = room_service_reporting_to(Box::new(reports.clone()));
     room.adopt(server.clone(), session.clone()).await.unwrap();
     room.join("#cafe:localhost".into()).await.unwrap();
     let connected = || room.status(Lang::En).connection.as_deref() == Some("connected");
@@ -308,18 +293,27 @@ async fn a_token_renewed_ahead_of_time_is_swapped_in_the_running_room() {
     assert!(connected());
 }
 
+/// A Synapse that delegates sign-in to the test authorization server, and that server as described.
+async fn delegating_synapse() -> (Synapse, Homeserver, AuthServer) {
+    let synapse = Synapse::start_with_oauth();
+    let server = Homeserver::connect(&synapse.base_url).await.unwrap();
+    let auth = login_options(&server).await.unwrap().oauth.unwrap().unwrap();
+    (synapse, server, auth)
+}
+
 /// A room service on a fresh store, with a vault the test can read; the dir holds the store's file.
 fn room_service() -> (service::RoomHandle, Arc<MemoryVault>, tempfile::TempDir) {
+    room_service_reporting_to(Box::new(NoSink))
+}
+
+/// The same, its statuses reported to `sink`.
+fn room_service_reporting_to(sink: Box<dyn RoomSink>) -> (service::RoomHandle, Arc<MemoryVault>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(dir.path().join("stint.db"), Utc::now()).unwrap();
     let vault = Arc::new(MemoryVault::default());
-    let room = service::spawn(
-        SharedStore::new(store),
-        Box::new(SharedVault(vault.clone())),
-        Box::new(NoSink),
-        ShiftedClock::default(),
-    )
-    .unwrap();
+    let room =
+        service::spawn(SharedStore::new(store), Box::new(SharedVault(vault.clone())), sink, ShiftedClock::default())
+            .unwrap();
     (room, vault, dir)
 }
 
