@@ -1,13 +1,17 @@
 //! A signed-in user's requests to rooms: join, read the whole state in one request, write a state event
 //! (timed, for the clock), and create a room set up for live calls.
 
+use std::borrow::Cow;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use ruma::api::auth_scheme::SendAccessToken;
+use ruma::api::auth_scheme::{AuthScheme, SendAccessToken};
 use ruma::api::client::membership::join_room_by_id_or_alias;
 use ruma::api::client::room::{create_room, get_room_event};
 use ruma::api::client::state::{get_state_events, send_state_event};
+use ruma::api::path_builder::PathBuilder;
+use ruma::api::{OutgoingRequest, SupportedVersions};
 use ruma::events::StateEventType;
 use ruma::serde::Raw;
 use ruma::{OwnedEventId, OwnedRoomId, OwnedRoomOrAliasId};
@@ -83,9 +87,16 @@ impl RoomClient {
         &self.user_id
     }
 
-    /// The access token to send now.
-    pub(super) fn access_token(&self) -> String {
-        self.session.read().unwrap_or_else(|p| p.into_inner()).access_token.clone()
+    /// Sends `request` as this user, with the access token in effect now (a renewal may have
+    /// swapped it since the last request), waiting `timeout` or the default.
+    pub(super) async fn send<R>(&self, request: R, timeout: Option<Duration>) -> Result<R::IncomingResponse, RoomError>
+    where
+        R: OutgoingRequest,
+        R::Authentication: for<'a> AuthScheme<Input<'a> = SendAccessToken<'a>>,
+        R::PathBuilder: for<'a> PathBuilder<Input<'a> = Cow<'a, SupportedVersions>>,
+    {
+        let token = self.session.read().unwrap_or_else(|p| p.into_inner()).access_token.clone();
+        self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), timeout).await
     }
 
     /// Joins a room by alias (`#cafe:example.org`) or id (`!abc:example.org`); answers its id.
@@ -93,16 +104,14 @@ impl RoomClient {
         let target = OwnedRoomOrAliasId::try_from(alias_or_id.trim())
             .map_err(|_| RoomError::Invalid(Msg::new("error_room_address")))?;
         let request = join_room_by_id_or_alias::v3::Request::new(target);
-        let token = self.access_token();
-        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
+        let answer = self.send(request, None).await?;
         Ok(answer.room_id.to_string())
     }
 
     /// The room's whole state in one request: what a late joiner needs to land in the current phase.
     pub async fn room_state(&self, room_id: &str) -> Result<RoomState, RoomError> {
         let request = get_state_events::v3::Request::new(parse_room_id(room_id)?);
-        let token = self.access_token();
-        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
+        let answer = self.send(request, None).await?;
         let events = answer.room_state.iter().filter_map(|raw| state_event(raw.json().get())).collect();
         Ok(RoomState { room_id: room_id.to_string(), events })
     }
@@ -126,8 +135,7 @@ impl RoomClient {
             body,
         );
         let sent_at = now();
-        let token = self.access_token();
-        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
+        let answer = self.send(request, None).await?;
         let answered_at = now();
         let sample = match self.event_ts(room, answer.event_id.clone()).await {
             Ok(server_ts) => Some(ClockSample { sent_at, answered_at, server_ts }),
@@ -141,8 +149,7 @@ impl RoomClient {
 
     async fn event_ts(&self, room: OwnedRoomId, event_id: OwnedEventId) -> Result<i64, RoomError> {
         let request = get_room_event::v3::Request::new(room, event_id);
-        let token = self.access_token();
-        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
+        let answer = self.send(request, None).await?;
         #[derive(Deserialize)]
         struct Stamped {
             origin_server_ts: i64,
@@ -161,8 +168,7 @@ impl RoomClient {
         request.preset = Some(create_room::v3::RoomPreset::PublicChat);
         let levels = json!({ "events": { SESSION_EVENT_TYPE: 50, MEMBER_EVENT_TYPE: 0 } });
         request.power_level_content_override = Some(Raw::from_json(to_raw(&levels)?));
-        let token = self.access_token();
-        let answer = self.server.send(request, SendAccessToken::IfRequired(&token), self.server.path(), None).await?;
+        let answer = self.send(request, None).await?;
         Ok(answer.room_id.to_string())
     }
 }

@@ -13,7 +13,6 @@
 
 use std::time::Duration;
 
-use ruma::api::auth_scheme::SendAccessToken;
 use ruma::api::client::filter::{Filter as EventFilter, FilterDefinition, RoomEventFilter, RoomFilter};
 use ruma::api::client::sync::sync_events::v3 as sync;
 use ruma::presence::PresenceState;
@@ -71,11 +70,7 @@ impl RoomClient {
         request.since = since.map(str::to_string);
         request.timeout = Some(timeout);
         request.set_presence = PresenceState::Offline;
-        let server = self.server();
-        let token = self.access_token();
-        let answer = server
-            .send(request, SendAccessToken::IfRequired(&token), server.path(), Some(timeout + LONG_POLL_MARGIN))
-            .await?;
+        let answer = self.send(request, Some(timeout + LONG_POLL_MARGIN)).await?;
         let mut events = Vec::new();
         if let Some(joined) = answer.rooms.join.get(&room) {
             let state = match &joined.state {
