@@ -2,8 +2,8 @@
 //! in one language is said in whichever language is in effect when it is read: a calendar
 //! subscription's last failure is such a message. `{"key": "…", "args": [["name", {"text": "…"}], …]}`;
 //! an argument is `{"text"}`, `{"count"}`, `{"length"}` (seconds), `{"date"}` ("2027-01-05"),
-//! `{"date_time"}` ("2027-01-05T14:05:00"), `{"said"}` (a message) or `{"list"}` (messages). Reading is bounded: nesting and list length are capped, and anything else
-//! is `None`.
+//! `{"date_time"}` ("2027-01-05T14:05:00"), `{"said"}` (a message) or `{"list"}` (messages).
+//! Reading is bounded: nesting and list length are capped, and anything else is `None`.
 
 use std::borrow::Cow;
 

@@ -28,6 +28,11 @@ pub(super) fn at_line(line: usize, why: Msg) -> Error {
     Error::told(format!("line {line}"), line_words(line, why))
 }
 
+/// The line an error made by `at_line` is about, read back from its field.
+pub(super) fn line_of(e: &Error) -> Option<u64> {
+    e.field()?.strip_prefix("line ")?.parse().ok()
+}
+
 /// "Line N: why." as a message.
 pub(super) fn line_words(line: usize, why: Msg) -> Msg {
     Msg::new("error_ics_line").count("line", line as u64).said("reason", why)

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::content_line::{about, at_line, content_lines, nothing_imported, ContentLine};
+use super::content_line::{about, at_line, content_lines, line_of, nothing_imported, ContentLine};
 use super::event::{event_to_call, not_imported_error, validated, EventLines, Outcome};
 use super::ignored::Ignored;
 use super::options::IcsImportOptions;
@@ -148,8 +148,7 @@ fn read_structure(lines: Vec<Result<ContentLine>>, ignored: &mut Ignored) -> Res
                         event.broken.get_or_insert(e);
                     }
                     _ => {
-                        let line = e.field().and_then(|f| f.strip_prefix("line ")).and_then(|n| n.parse().ok());
-                        ignored.unreadable_line(line.unwrap_or(0));
+                        ignored.unreadable_line(line_of(&e).unwrap_or(0));
                     }
                 }
                 continue;
