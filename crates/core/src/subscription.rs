@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Msg, Speech};
 use crate::ics::{import_ics, IcsImport, IcsImportOptions};
 use crate::{Error, Result};
 
@@ -51,14 +51,15 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// The subscription with its last failure and its skipped events said in `lang`. What was
-    /// stored as text before messages were kept stays as it was.
-    pub fn said_in(mut self, lang: Lang) -> Self {
+    /// The subscription with its last failure and its skipped events said as `speech` says them.
+    /// What was stored as text before messages were kept stays as it was.
+    pub fn said_in(mut self, speech: impl Into<Speech>) -> Self {
+        let speech = speech.into();
         if let Some(words) = &self.error_words {
-            self.error = Some(words.render(lang));
+            self.error = Some(words.render_in(speech));
         }
         if !self.skipped_words.is_empty() {
-            self.skipped = self.skipped_words.iter().map(|m| m.render(lang)).collect();
+            self.skipped = self.skipped_words.iter().map(|m| m.render_in(speech)).collect();
         }
         self
     }

@@ -13,7 +13,7 @@ include!(concat!(env!("OUT_DIR"), "/bundled_pack.rs"));
 /// Imports the pack baked into this build, if any and if not imported before. Returns a message for
 /// the start-up report when it fails (the app starts anyway).
 pub fn import_on_start(store: &mut Store, now: DateTime<Utc>) -> Option<String> {
-    import(store, BUNDLED_PACK?, now).map(|words| words.render(crate::ipc::error::spoken()))
+    import(store, BUNDLED_PACK?, now).map(|words| words.render_in(crate::ipc::error::speech()))
 }
 
 /// Imports `bytes` as the bundled pack; what to tell the user when that fails.

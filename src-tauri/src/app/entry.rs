@@ -93,7 +93,7 @@ fn join<R: Runtime>(app: &AppHandle<R>, target: &JoinTarget) {
         Ok(_) => tray::show_main_window(app),
         Err(e) => {
             let words = stint_core::i18n::Msg::new("error_notice_join").said("problem", e.0.words());
-            events::notice(app, words.render(crate::ipc::error::spoken()), true)
+            events::notice(app, words.render_in(crate::ipc::error::speech()), true)
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn verify_in_background<R: Runtime>(app: &AppHandle<R>, database: PathBuf) {
             match Store::verify_integrity(&database, chrono::Utc::now()) {
                 Ok(report) => {
                     if let Some(words) = report.notice {
-                        let message = words.render(crate::ipc::error::spoken());
+                        let message = words.render_in(crate::ipc::error::speech());
                         if let Some(state) = app.try_state::<AppState>() {
                             state.add_to_startup_report(message.clone());
                         }

@@ -41,7 +41,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let (mut store, opened) =
         Store::open(&database, chrono::Utc::now()).map_err(|e| format!("cannot open the database: {e}"))?;
     log::info!("data in {}", dir.display());
-    startup_report.extend(opened.notices.iter().map(|notice| notice.render(crate::ipc::error::spoken())));
+    startup_report.extend(opened.notices.iter().map(|notice| notice.render_in(crate::ipc::error::speech())));
     if opened.needs_verify() {
         integrity::verify_in_background(app, database.clone());
     }
@@ -74,7 +74,7 @@ pub fn setup<R: Runtime>(app: &AppHandle<R>) -> Result<(), Box<dyn std::error::E
     let desktop = system::AppDesktop { app: app.clone(), keys };
     for problem in system::apply(&desktop, None, &settings.desktop_prefs()) {
         log::warn!("{}", problem.render(Lang::En));
-        startup_report.push(problem.render(settings.lang()));
+        startup_report.push(problem.render_in(crate::ipc::error::speech()));
     }
 
     #[cfg(target_os = "linux")]

@@ -12,7 +12,7 @@ use stint_core::{Error, Result};
 use tauri::{AppHandle, Runtime, Url};
 
 use crate::desktop::tray;
-use crate::ipc::error::spoken;
+use crate::ipc::error::speech;
 use crate::ipc::events;
 
 use crate::ipc::pack_imports::hold_file;
@@ -43,7 +43,7 @@ fn hold_and_tell<R: Runtime>(app: &AppHandle<R>, path: &Path, source: PackSource
     if let Err(e) = hold_file(app, path, source) {
         let words =
             Msg::new("error_notice_pack_open").text("file", path.display().to_string()).said("problem", e.words());
-        events::notice(app, words.render(spoken()), true);
+        events::notice(app, words.render_in(speech()), true);
     }
 }
 
@@ -56,7 +56,7 @@ pub fn on_drop<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
             let words = Msg::new("error_notice_drop_not_pack")
                 .text("suffix", PACK_SUFFIX)
                 .text("file", path.display().to_string());
-            events::notice(app, words.render(spoken()), true);
+            events::notice(app, words.render_in(speech()), true);
         }
     }
 }
@@ -73,7 +73,7 @@ pub fn on_deep_links<R: Runtime>(app: &AppHandle<R>, urls: &[Url]) {
         match pack_path_of_deep_link(url) {
             Ok(path) => hold_and_tell(app, &path, PackSource::link(&path.to_string_lossy())),
             Err(e) => {
-                events::notice(app, Msg::new("error_notice_link").said("problem", e.words()).render(spoken()), true)
+                events::notice(app, Msg::new("error_notice_link").said("problem", e.words()).render_in(speech()), true)
             }
         }
     }

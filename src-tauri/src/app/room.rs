@@ -9,7 +9,7 @@ use stint_core::i18n::{tr, Lang};
 use stint_core::room::room_address;
 use url::Url;
 
-use crate::ipc::error::spoken;
+use crate::ipc::error::{speech, spoken};
 use crate::ipc::events::{self, emit, ROOM_STATUS};
 
 use crate::ipc::publish::publish;
@@ -27,7 +27,7 @@ impl<R: Runtime> RoomSink for AppSink<R> {
     }
 
     fn status(&self, status: &RoomStatus) {
-        emit(&self.0, ROOM_STATUS, status.clone().said(spoken()));
+        emit(&self.0, ROOM_STATUS, status.clone().said(speech()));
     }
 }
 

@@ -45,7 +45,7 @@ pub fn enter_room_of<R: Runtime>(app: &AppHandle<R>, call_id: &str) {
         if let Err(problem) = service.enter_call(room.clone()).await {
             let words =
                 stint_core::i18n::Msg::new("error_notice_call_room").text("room", room).said("problem", problem);
-            events::notice(&app, words.render(super::error::spoken()), true);
+            events::notice(&app, words.render_in(super::error::speech()), true);
         }
     });
 }

@@ -108,7 +108,7 @@ pub fn join<R: Runtime>(
     if let Some(link) = joined.join_link {
         if let Err(e) = links.open(&link) {
             let words = stint_core::i18n::Msg::new("error_notice_join_link").said("problem", e.words());
-            events::notice(app, words.render(super::error::spoken()), true);
+            events::notice(app, words.render_in(super::error::speech()), true);
         }
     }
     Ok(joined.outcome.view)

@@ -74,7 +74,7 @@ pub async fn import_ics<R: Runtime>(
         default_format_id: default_format_id.unwrap_or_else(|| DEFAULT_ICS_FORMAT.to_string()),
     };
     let import = perform(&app, |_| Changes::CALLS, |store, now| store.import_ics(&text, &options, now))?;
-    Ok(Some(import.said_in(super::error::spoken())))
+    Ok(Some(import.said_in(super::error::speech())))
 }
 
 /// Asks the user where to save, and writes every call (series included) there as an .ics file;

@@ -64,7 +64,7 @@ pub fn pending_pack_imports<R: Runtime>(app: AppHandle<R>) -> CommandResult<Vec<
             Err(e) => {
                 let _ = app.state::<PendingPacks>().release(pack.id);
                 let words = Msg::new("error_notice_pack_set_aside").said("problem", e.words());
-                events::notice(&app, words.render(super::error::spoken()), true);
+                events::notice(&app, words.render_in(super::error::speech()), true);
             }
         }
     }

@@ -6,12 +6,12 @@ use stint_core::i18n::Msg;
 use stint_core::Error;
 use tauri::State;
 
-use super::error::{spoken, CommandError, CommandResult};
+use super::error::{speech, CommandError, CommandResult};
 use crate::room::service::{RoomHandle, RoomStatus};
 
 #[tauri::command(async)]
 pub fn room_status(room: State<'_, RoomHandle>) -> RoomStatus {
-    room.status(spoken())
+    room.status(speech())
 }
 
 #[tauri::command]
@@ -28,13 +28,13 @@ pub async fn room_sign_in(
         return Err(Error::told("user", Msg::new("error_room_no_user")).into());
     }
     room.sign_in(homeserver, user, password).await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 #[tauri::command]
 pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
     room.sign_out().await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// Hosts the running session in `room` (an alias such as `#cafe:example.org`, or a room id).
@@ -42,7 +42,7 @@ pub async fn room_sign_out(room: State<'_, RoomHandle>) -> CommandResult<RoomSta
 pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
     let address = checked_address(address).map_err(CommandError::from)?;
     room.go_live(address).await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// Follows the host of `room`'s live session.
@@ -50,14 +50,14 @@ pub async fn room_go_live(room: State<'_, RoomHandle>, address: String) -> Comma
 pub async fn room_join(room: State<'_, RoomHandle>, address: String) -> CommandResult<RoomStatus> {
     let address = checked_address(address).map_err(CommandError::from)?;
     room.join(address).await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// Leaves the room; a followed session goes on as the user's own, a hosted one stays live locally.
 #[tauri::command]
 pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus> {
     room.leave().await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// Shares this user's commitments (and whether each is done) with the room's current session, or
@@ -65,7 +65,7 @@ pub async fn room_leave(room: State<'_, RoomHandle>) -> CommandResult<RoomStatus
 #[tauri::command]
 pub async fn room_share(room: State<'_, RoomHandle>, on: bool) -> CommandResult<RoomStatus> {
     room.share(on).await.map_err(refused)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// A room address as the user gave it, trimmed: an alias (`#cafe:example.org`) or a room id

@@ -9,7 +9,7 @@ use tauri::State;
 use tokio::time::Instant;
 use ts_rs::TS;
 
-use super::error::{spoken, CommandError, CommandResult};
+use super::error::{speech, CommandError, CommandResult};
 use crate::desktop::links::Links;
 use crate::room::browser_login::{
     check_offered, sign_in_through_browser, BrowserLoginError, PendingSignIn, SIGN_IN_TIMEOUT,
@@ -87,7 +87,7 @@ pub async fn room_sign_in_browser(
     }
     .map_err(|e| conflict(e.words()))?;
     room.adopt(server, session).await.map_err(conflict)?;
-    Ok(room.status(spoken()))
+    Ok(room.status(speech()))
 }
 
 /// The OAuth 2.0 sign-in, registering Stint with the issuer only the first time (its client id is

@@ -47,7 +47,7 @@ pub fn set_settings<R: Runtime>(
     }
     state.runner.send(Message::Prefs(settings.session_prefs()));
     for problem in system::apply(state.desktop.as_ref(), Some(&before.desktop_prefs()), &settings.desktop_prefs()) {
-        events::notice(&app, problem.render(super::error::spoken()), true);
+        events::notice(&app, problem.render_in(super::error::speech()), true);
     }
     Ok(settings)
 }

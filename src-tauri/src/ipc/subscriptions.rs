@@ -13,7 +13,7 @@ use stint_core::{Error, Result};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use super::communities::DEFAULT_ICS_FORMAT;
-use super::error::{spoken, CommandResult};
+use super::error::{speech, CommandResult};
 
 use super::history::local_zone;
 use super::publish::{perform, publish};
@@ -23,7 +23,7 @@ use crate::subscribe::fetch::{fetch, Limits};
 /// Every subscription, by address, with its last error and its skipped events.
 #[tauri::command(async)]
 pub fn list_subscriptions(state: State<'_, AppState>) -> CommandResult<Vec<Subscription>> {
-    Ok(state.store.lock().subscriptions()?.into_iter().map(|s| s.said_in(spoken())).collect())
+    Ok(state.store.lock().subscriptions()?.into_iter().map(|s| s.said_in(speech())).collect())
 }
 
 /// Subscribes to the calendar at `url` (`https://` or `webcal://`) and reads it once; returns the
@@ -33,14 +33,14 @@ pub fn list_subscriptions(state: State<'_, AppState>) -> CommandResult<Vec<Subsc
 pub async fn add_subscription<R: Runtime>(app: AppHandle<R>, url: String) -> CommandResult<Subscription> {
     let added = perform(&app, |_| Changes::default(), |store, now| store.add_subscription(&url, now))?;
     let request = app.state::<AppState>().store.lock().fetch_request(added.id)?;
-    Ok(refresh(&app, &request, Limits::default()).await?.said_in(spoken()))
+    Ok(refresh(&app, &request, Limits::default()).await?.said_in(speech()))
 }
 
 /// Reads subscription `id` now, whether or not it is due.
 #[tauri::command]
 pub async fn refresh_subscription<R: Runtime>(app: AppHandle<R>, id: i64) -> CommandResult<Subscription> {
     let request = app.state::<AppState>().store.lock().fetch_request(id)?;
-    Ok(refresh(&app, &request, Limits::default()).await?.said_in(spoken()))
+    Ok(refresh(&app, &request, Limits::default()).await?.said_in(speech()))
 }
 
 /// Removes subscription `id` and its calls (the UI asks first).

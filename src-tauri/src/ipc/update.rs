@@ -9,7 +9,7 @@ use stint_core::i18n::Msg;
 use stint_core::update::{judge_offer, next_check, NextCheck, Offer};
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use super::error::spoken;
+use super::error::speech;
 use super::events;
 use crate::desktop::update::{self, AvailableUpdate, Pending, UpdateStatus};
 use crate::state::AppState;
@@ -77,7 +77,7 @@ pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> UpdateStatus {
     let Some(update) = updates.pending.take() else {
         return updates.set(|s| {
             s.available = None;
-            s.message = Some(Msg::new("error_update_nothing_to_install").render(spoken()));
+            s.message = Some(Msg::new("error_update_nothing_to_install").render_in(speech()));
             s.message_is_error = true;
         });
     };
@@ -89,13 +89,13 @@ pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> UpdateStatus {
             app.request_restart();
             updates.set(|s| {
                 s.message =
-                    Some(Msg::new("updates_installed").text("version", update.version.as_str()).render(spoken()));
+                    Some(Msg::new("updates_installed").text("version", update.version.as_str()).render_in(speech()));
                 s.message_is_error = false;
             })
         }
         Err(message) => updates.set(|s| {
             s.available = None;
-            s.message = Some(message.render(spoken()));
+            s.message = Some(message.render_in(speech()));
             s.message_is_error = true;
         }),
     }
@@ -121,7 +121,7 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> UpdateStatus {
                     s.last_checked = Some(now.to_rfc3339());
                     s.available = Some(available.clone());
                     s.message = Some(
-                        Msg::new("updates_available").text("version", available.version.as_str()).render(spoken()),
+                        Msg::new("updates_available").text("version", available.version.as_str()).render_in(speech()),
                     );
                     s.message_is_error = false;
                 });
@@ -132,11 +132,11 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> UpdateStatus {
                 Msg::new("error_update_older")
                     .text("offered", offered.version.as_str())
                     .text("running", running.as_str())
-                    .render(spoken()),
+                    .render_in(speech()),
                 true,
             ),
         },
-        Err(message) => (None, message.render(spoken()), true),
+        Err(message) => (None, message.render_in(speech()), true),
     };
     updates.pending.keep(None);
     updates.set(|s| {
@@ -148,7 +148,7 @@ async fn check<R: Runtime>(app: &AppHandle<R>) -> UpdateStatus {
 }
 
 fn up_to_date(running: &str) -> String {
-    Msg::new("updates_latest").text("version", running).render(spoken())
+    Msg::new("updates_latest").text("version", running).render_in(speech())
 }
 
 /// The automatic check: sleeps until core says one is due (at most one a day, and never when the
@@ -173,7 +173,7 @@ pub fn spawn_daily_check<R: Runtime>(app: &AppHandle<R>) {
                             &app,
                             Msg::new("updates_available_notice")
                                 .text("version", available.version.as_str())
-                                .render(spoken()),
+                                .render_in(speech()),
                             false,
                         );
                     }

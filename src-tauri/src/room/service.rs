@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 use stint_core::format::PhaseKind;
-use stint_core::i18n::{Lang, Msg};
+use stint_core::i18n::{Msg, Speech};
 use stint_core::live::{self, Changes};
 use stint_core::room::{
     check_sender, member_content, parse_member, presence, ClockEstimate, Follow, MemberEntry, MemberStatus,
@@ -84,12 +84,13 @@ pub struct RoomStatus {
 }
 
 impl RoomStatus {
-    /// The status with its sentences said in `lang`. The service keeps them as messages, so a
+    /// The status with its sentences said as `speech` says them. The service keeps them as messages, so a
     /// window reads them in the language in effect when it asks, not in the one of the moment
     /// they arose.
-    pub fn said(mut self, lang: Lang) -> RoomStatus {
-        self.message = self.problem.as_ref().map(|m| m.render(lang));
-        self.clock_warning = self.clock_off.as_ref().map(|m| m.render(lang));
+    pub fn said(mut self, speech: impl Into<Speech>) -> RoomStatus {
+        let speech = speech.into();
+        self.message = self.problem.as_ref().map(|m| m.render_in(speech));
+        self.clock_warning = self.clock_off.as_ref().map(|m| m.render_in(speech));
         self
     }
 }
@@ -162,9 +163,9 @@ pub struct RoomHandle {
 }
 
 impl RoomHandle {
-    /// The status, its sentences said in `lang`.
-    pub fn status(&self, lang: Lang) -> RoomStatus {
-        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone().said(lang)
+    /// The status, its sentences said as `speech` says them.
+    pub fn status(&self, speech: impl Into<Speech>) -> RoomStatus {
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone().said(speech)
     }
 
     /// The local session changed: a host publishes its next document, a member its status.

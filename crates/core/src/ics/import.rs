@@ -11,7 +11,7 @@ use super::ignored::Ignored;
 use super::options::IcsImportOptions;
 use super::overrides;
 use crate::calls::Call;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Speech};
 use crate::{Error, Result};
 
 /// Largest calendar file accepted: 1 MiB.
@@ -47,10 +47,12 @@ pub struct IcsImport {
 }
 
 impl IcsImport {
-    /// The import with what it ignored and skipped said in `lang`.
-    pub fn said_in(mut self, lang: Lang) -> Self {
-        self.ignored = self.ignored_words.iter().map(|m| m.render(lang)).collect();
-        self.skipped = self.skipped_words.iter().map(|m| m.render(lang)).collect();
+    /// The import with what it ignored and skipped said as `speech` says it (its dates and times
+    /// in the user's clock style).
+    pub fn said_in(mut self, speech: impl Into<Speech>) -> Self {
+        let speech = speech.into();
+        self.ignored = self.ignored_words.iter().map(|m| m.render_in(speech)).collect();
+        self.skipped = self.skipped_words.iter().map(|m| m.render_in(speech)).collect();
         self
     }
 
@@ -124,7 +126,7 @@ pub fn import_ics(text: &str, options: &IcsImportOptions) -> Result<IcsImport> {
         skipped: Vec::new(),
         skipped_words: skipped,
     };
-    Ok(import.said_in(Lang::En))
+    Ok(import.said_in(Speech::of(Lang::En, Lang::En.code())))
 }
 
 /// Checks BEGIN/END nesting and gathers each VEVENT's lines (and its VALARMs').

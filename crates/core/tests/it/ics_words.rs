@@ -4,7 +4,7 @@
 //! read back (old reports stored as text still read).
 
 use chrono::{DateTime, Utc};
-use stint_core::i18n::Lang;
+use stint_core::i18n::{Lang, Speech};
 use stint_core::ics::{import_ics, IcsImportOptions};
 use stint_core::subscription::FetchOutcome;
 
@@ -156,4 +156,18 @@ BEGIN:VALARM\r\nTRIGGER;RELATED=END:PT5M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCAL
             "X-STINT-FORMAT gone (hier kein Format; pomodoro verwendet)",
         ]
     );
+}
+
+#[test]
+fn a_subscriptions_reasons_write_their_dates_in_the_users_clock_style() {
+    let mut t = crate::common::temp_store();
+    let sub = t.store.add_subscription("https://example.org/team.ics", now()).unwrap();
+    let db = rusqlite::Connection::open(&t.path).unwrap();
+    let words = r#"{"key": "error_call_never_happens", "args": [["first", {"date": "2027-01-05"}]]}"#;
+    db.execute("UPDATE subscriptions SET error_words = ?2 WHERE id = ?1", rusqlite::params![sub.id, words]).unwrap();
+    let read = t.store.subscriptions().unwrap().remove(0);
+    let british = read.clone().said_in(Speech::of(Lang::En, "en-GB")).error.unwrap();
+    assert!(british.contains("from 5 Jan 2027 on"), "{british}");
+    let american = read.said_in(Speech::of(Lang::En, "en-US")).error.unwrap();
+    assert!(american.contains("from Jan 5, 2027 on"), "{american}");
 }
